@@ -1,0 +1,118 @@
+"""What several checks share: the run context, active members, the window's months, exempt months."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from datetime import date
+
+from memberaudit.lazy import pl
+from memberaudit.vocab import EXIT_STATUSES
+
+MEMBER_COLUMNS = ("member_id", "unit", "parent_unit", "full_name", "_src", "_row")
+
+
+@dataclass
+class Context:
+    """Everything a check may read besides the roster; no check reads the clock or globals."""
+
+    as_of: date
+    calendar: object
+    window: str = "calendar"
+    params: dict = field(default_factory=dict)
+    min_share: dict = field(default_factory=dict)
+    occasions: list = field(default_factory=list)
+
+    @property
+    def as_of_month(self) -> date:
+        return self.as_of.replace(day=1)
+
+    def window_months(self) -> list[date]:
+        """Month starts of the window: Jan..as-of month (calendar) or the 12 months ending there (rolling)."""
+        end = self.as_of_month
+        if self.window == "rolling":
+            return [_add_months(end, -k) for k in range(11, -1, -1)]
+        return [date(end.year, m, 1) for m in range(1, end.month + 1)]
+
+
+def _add_months(day: date, months: int) -> date:
+    index = day.year * 12 + day.month - 1 + months
+    return date(index // 12, index % 12 + 1, 1)
+
+
+def add_months(column: str, months) -> object:
+    """`column` + N calendar months (N a number or an expression), clamped to the month's last day."""
+    return pl.col(column).dt.offset_by(pl.format("{}mo", months if not isinstance(months, int) else pl.lit(months)))
+
+
+def current_members(roster):
+    """One row per member_id (the first seen): the roster's members without exits or guest entries."""
+    return (
+        roster.members.filter(
+            pl.col("member_id").is_not_null()
+            & ~pl.col("status").is_in(list(EXIT_STATUSES))
+            & (pl.col("status") != "guest")
+        )
+        .sort("_src", "_row")
+        .unique("member_id", keep="first", maintain_order=True)
+    )
+
+
+def active_members(roster, ctx: Context):
+    """Current members admitted on or before the as-of date (RULES: "Active member")."""
+    return current_members(roster).filter(pl.col("admission_date") <= ctx.as_of)
+
+
+def member_months(active, ctx: Context):
+    """(member, month) for every window month from the member's admission month on, with `exempt`."""
+    months = pl.DataFrame({"month": ctx.window_months()}, schema={"month": pl.Date})
+    exempt_status = pl.col("status").is_in(["exempt", "temp_exempt"])
+    month_end = pl.col("month").dt.month_end()
+    covered = (
+        exempt_status
+        & (pl.col("exempt_from").is_null() | (pl.col("exempt_from") <= month_end))
+        & (pl.col("exempt_to").is_null() | (pl.col("exempt_to") >= pl.col("month")))
+    )
+    return (
+        active.select("member_id", "status", "admission_date", "exempt_from", "exempt_to")
+        .join(months, how="cross")
+        .filter(pl.col("month") >= pl.col("admission_date").dt.truncate("1mo"))
+        .select("member_id", "month", covered.alias("exempt"))
+    )
+
+
+def in_window(ctx: Context):
+    months = ctx.window_months()
+    return pl.col("month").is_between(months[0], months[-1])
+
+
+def month_list(column: str = "month"):
+    """Aggregation: the sorted distinct months as "MM/YYYY" text (the evidence people read)."""
+    return pl.col(column).unique().sort().dt.strftime("%m/%Y")
+
+
+def party_age_years(on: date):
+    """Whole years of party age on a date: admission to `on`, minus the gap months (RULES)."""
+    months = (
+        (on.year - pl.col("admission_date").dt.year()) * 12
+        + (on.month - pl.col("admission_date").dt.month())
+        - (pl.col("admission_date").dt.day() > on.day).cast(pl.Int32)
+        - pl.col("party_age_gap_months").fill_null(0)
+    )
+    return (months // 12).cast(pl.Int32)
+
+
+def months_between(start, end):
+    """Whole months from date expression `start` to `end` (negative when end is earlier)."""
+    return (
+        (end.dt.year() - start.dt.year()) * 12 + (end.dt.month() - start.dt.month())
+        - (start.dt.day() > end.dt.day()).cast(pl.Int32)
+    )
+
+
+def covered_units(roster, table: str):
+    """Units with at least one record in `table`, by the record's member."""
+    return (
+        getattr(roster, table).select("member_id").unique()
+        .join(roster.members.select("member_id", "unit"), on="member_id")
+        .select("unit").unique()
+    )

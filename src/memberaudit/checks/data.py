@@ -1,0 +1,157 @@
+"""Data checks (DAT001-DAT007): problems in the records themselves, each pointing at a cell."""
+
+from __future__ import annotations
+
+from memberaudit.lazy import pl
+from memberaudit.registry import rule
+
+_ISSUE = ("_src", "_row", "field", "value", "member_id", "detail")
+
+
+def _issues(roster, code: str):
+    return roster.issues.filter(pl.col("code") == code).select(_ISSUE)
+
+
+@rule(code="DAT001", name="data.missing-value", category="data", severity="medium", needs=())
+def missing_value(roster, ctx):
+    """A required value is empty (member id, name, date of birth, branch, admission date, …).
+
+    ## What it does
+    Lists every row whose required column (SPEC 1.4) is empty, with file, sheet, row and column.
+
+    ## Why
+    A member without a card number or admission date cannot be checked by any rule.
+
+    ## Example
+    Row 14 of sheet "Đảng viên", column F (Ngày vào Đảng) empty.
+    """
+    return _issues(roster, "DAT001")
+
+
+@rule(code="DAT002", name="data.bad-date", category="data", severity="medium", needs=())
+def bad_date(roster, ctx):
+    """A date that cannot be read, is impossible or has a two-digit year.
+
+    ## What it does
+    Dates are read day first (dd/mm/yyyy, d/m/yyyy, dd-mm-yyyy, dd.mm.yyyy), as yyyy-mm-dd, as Excel
+    dates or serial numbers. Anything else, a two-digit year or an impossible date (31/02/2020) is listed,
+    never guessed.
+
+    ## Why
+    A misread date silently changes every deadline computed from it.
+
+    ## Example
+    "31/02/2020" in Ngày sinh: impossible; "5/3/85": two-digit year.
+    """
+    return _issues(roster, "DAT002")
+
+
+def _dated(frame, column: str, condition, detail: str):
+    return frame.filter(condition).select(
+        "_src", "_row", pl.lit(column).alias("field"), pl.col(column).dt.strftime("%d/%m/%Y").alias("value"),
+        "member_id", pl.lit(detail).alias("detail"))
+
+
+@rule(code="DAT003", name="data.dates-out-of-order", category="data", severity="medium", needs=())
+def dates_out_of_order(roster, ctx):
+    """Dates that contradict each other or lie after the as-of date.
+
+    ## What it does
+    Flags a birth date on or after the admission date, an official date before the admission date, and
+    any member or transfer date after the as-of date.
+
+    ## Why
+    Such dates are typing errors; checks that depend on them would be silently wrong.
+
+    ## Example
+    Born 12/04/1990, admitted 01/01/1989: flagged on the admission date.
+    """
+    m, t = roster.members, roster.transfers
+    parts = [
+        _dated(m, "admission_date", pl.col("birth_date") >= pl.col("admission_date"), "birth_not_before_admission"),
+        _dated(m, "official_date", pl.col("official_date") < pl.col("admission_date"), "official_before_admission"),
+    ]
+    for frame, column in ((m, "birth_date"), (m, "admission_date"), (m, "official_date"), (m, "left_workplace_date"),
+                          (t, "issued_on"), (t, "received_on")):
+        parts.append(_dated(frame, column, pl.col(column) > ctx.as_of, "after_as_of"))
+    return pl.concat(parts).unique(["_src", "_row", "field"], keep="first", maintain_order=True)
+
+
+@rule(code="DAT004", name="data.duplicate-member-id", category="data", severity="medium", needs=("members",))
+def duplicate_member_id(roster, ctx):
+    """The same member id twice in one branch's list.
+
+    ## What it does
+    Lists every repeated row (after the first) of a member id within the same branch. The same id in two
+    branches is a double registration (TRF004).
+
+    ## Why
+    A duplicated row doubles counts and usually hides a copy-paste error in another row.
+
+    ## Example
+    Card 001234 on rows 8 and 31 of "Chi bộ Khu dân cư số 2".
+    """
+    rows = roster.members.filter(pl.col("member_id").is_not_null()).sort("_src", "_row")
+    return rows.filter(pl.int_range(pl.len()).over("member_id", "unit") > 0).select(
+        "_src", "_row", pl.lit("member_id").alias("field"), pl.col("member_id").alias("value"), "member_id", "unit",
+        pl.lit("duplicate").alias("detail"))
+
+
+@rule(code="DAT005", name="data.unknown-code", category="data", severity="medium", needs=())
+def unknown_code(roster, ctx):
+    """A status, mark, rating, unit kind or occupation that is not in the vocabulary.
+
+    ## What it does
+    Lists cells whose text is not a known status, attendance or dues mark, rating, unit kind, transfer kind
+    or gender; an unknown occupation is listed once per distinct text (it counts as "other"). Extra marks
+    can be added under `[marks]` in the configuration.
+
+    ## Why
+    An unknown attendance mark is not counted; if it meant "absent", a screening case would be missed.
+
+    ## Example
+    Mark "vắng-ốm" in T3: unknown (add it under `[marks.attendance] excused` if it means excused).
+    """
+    return _issues(roster, "DAT005")
+
+
+@rule(code="DAT006", name="data.unknown-member", category="data", severity="medium", needs=("members",))
+def unknown_member(roster, ctx):
+    """An attendance, dues, transfer or rating record for a member id not in the members table.
+
+    ## What it does
+    Lists, once per sheet and member id, the records whose member id no members table holds.
+
+    ## Why
+    A record for an unknown member is a typo in the card number (so the real member looks absent) or a
+    member missing from the list.
+
+    ## Example
+    "012346" in the attendance sheet while the list holds "012345".
+    """
+    known = roster.members.select("member_id").drop_nulls().unique()
+    parts = [
+        getattr(roster, table).filter(pl.col("member_id").is_not_null())
+        .join(known, on="member_id", how="anti").sort("_src", "_row")
+        .unique(["_src", "member_id"], keep="first", maintain_order=True)
+        .select("_src", "_row", pl.lit("member_id").alias("field"), pl.col("member_id").alias("value"), "member_id",
+                pl.lit(table).alias("detail"))
+        for table in ("attendance", "dues", "transfers", "ratings")
+    ]
+    return pl.concat(parts)
+
+
+@rule(code="DAT007", name="data.partial-date", category="data", severity="low", needs=())
+def partial_date(roster, ctx):
+    """A date of birth or admission given only as a month or a year.
+
+    ## What it does
+    "03/1985" is read as 01/03/1985 and "1985" as 01/01/1985; each use is listed so it can be completed.
+
+    ## Why
+    Ages and party ages computed from partial dates can be off by up to a year.
+
+    ## Example
+    Ngày sinh "1962": read as 01/01/1962, flagged.
+    """
+    return _issues(roster, "DAT007")

@@ -1,0 +1,49 @@
+"""Dues: members who left party dues unpaid without a valid reason."""
+
+from __future__ import annotations
+
+from memberaudit.checks.common import (
+    MEMBER_COLUMNS,
+    active_members,
+    in_window,
+    member_months,
+    month_list,
+    party_age_years,
+)
+from memberaudit.lazy import pl
+from memberaudit.registry import rule
+
+
+@rule(code="DUE001", name="dues.unpaid-months", category="screening", severity="high",
+      needs=("members", "dues"), params={"months": 3, "exempt_party_age": 50},
+      reference="Điều lệ Đảng, Điều 8 khoản 2; Quy định 01-QĐ/TW (2026) về đảng phí")
+def unpaid_months(roster, ctx):
+    """Member left dues unpaid in at least `months` months of the window without a valid reason.
+
+    ## What it does
+    For each active member found in a dues table, counts the member months of the window whose dues are
+    unpaid: marked unpaid (0, K, chưa nộp, nợ), or left empty in a wide dues sheet. A month with any paid
+    or excused record is not unpaid. Members whose party age on the as-of date is at least
+    `exempt_party_age` (50) are exempt from dues and never flagged.
+
+    ## Why
+    Leaving dues unpaid three months in a year without a valid reason is a ground for removal review
+    (Party Charter Art. 8.2; Regulation 01-QĐ/TW (2026) on party dues).
+
+    ## Example
+    A wide dues sheet with 50000 in T1-T4 and empty T5-T7, as of 31/07/2026: flagged for 05, 06, 07/2026.
+    """
+    active = active_members(roster, ctx).filter(party_age_years(ctx.as_of) < ctx.params["exempt_party_age"])
+    months = member_months(active, ctx).select("member_id", "month")
+    per_month = (
+        roster.dues.filter(in_window(ctx))
+        .join(months, on=["member_id", "month"])
+        .group_by("member_id", "month")
+        .agg(
+            pl.col("state").is_in(["paid", "excused"]).any().alias("settled"),
+            pl.col("state").is_in(["unpaid", "blank"]).any().alias("unpaid"),
+        )
+        .filter(pl.col("unpaid") & ~pl.col("settled"))
+    )
+    counts = per_month.group_by("member_id").agg(pl.len().alias("count"), month_list().alias("months"))
+    return counts.filter(pl.col("count") >= ctx.params["months"]).join(active.select(MEMBER_COLUMNS), on="member_id")

@@ -1,0 +1,49 @@
+"""Milestones: party badges due at the next award occasion."""
+
+from __future__ import annotations
+
+from datetime import date
+
+from memberaudit.checks.common import MEMBER_COLUMNS, active_members
+from memberaudit.lazy import pl
+from memberaudit.registry import rule
+
+MILESTONES = [30, 40, 45, 50, 55, 60, 65, 70, 75, 80, 85, 90]
+
+
+def occasions_around(as_of: date, occasions: list[str]) -> tuple[date, date]:
+    """(P, D): D the first award occasion after as-of, P the occasion before D."""
+    days = sorted(date(y, int(o[:2]), int(o[3:])) for y in range(as_of.year - 1, as_of.year + 2) for o in occasions)
+    following = next(d for d in days if d > as_of)
+    return days[days.index(following) - 1], following
+
+
+@rule(code="MIL001", name="badge.eligible", category="milestone", severity="low",
+      params={"milestones": MILESTONES}, reference="Hướng dẫn 06-HD/TW (trước đây 01-HD/TW, mục 18)")
+def badge_eligible(roster, ctx):
+    """Member whose party age reaches a badge milestone at the next award occasion.
+
+    ## What it does
+    Award occasions are 3/2, 19/5, 2/9 and 7/11 (configurable as `[calendar] occasions`). D is the first
+    occasion after the as-of date and P the one before it. Lists every active member whose party age
+    (admission date plus the gap months) reaches a milestone in `milestones` within (P, D].
+
+    ## Why
+    Badges (Huy hiệu Đảng) for 30 to 90 years of membership are awarded on these occasions (Guidance
+    06-HD/TW); the board prepares the list in advance.
+
+    ## Example
+    Admitted 15/06/1996, audited 26/08/2026: D = 02/09/2026, P = 19/05/2026; 30 years reached on
+    15/06/2026, so listed for the 30-year badge on 02/09/2026.
+    """
+    before, occasion = occasions_around(ctx.as_of, ctx.occasions)
+    milestones = pl.DataFrame({"milestone": ctx.params["milestones"]}, schema={"milestone": pl.Int32})
+    reached = pl.col("admission_date").dt.offset_by(
+        pl.format("{}mo", pl.col("milestone") * 12 + pl.col("party_age_gap_months").fill_null(0)))
+    return (
+        active_members(roster, ctx)
+        .join(milestones, how="cross")
+        .with_columns(reached.alias("reached_on"))
+        .filter((pl.col("reached_on") > before) & (pl.col("reached_on") <= occasion))
+        .select(*MEMBER_COLUMNS, "milestone", "reached_on", pl.lit(occasion).alias("occasion"))
+    )

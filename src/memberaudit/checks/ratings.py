@@ -1,0 +1,70 @@
+"""Annual ratings: two failing years in a row, and members with no rating for last year."""
+
+from __future__ import annotations
+
+from datetime import date
+
+from memberaudit.checks.common import MEMBER_COLUMNS, active_members, covered_units
+from memberaudit.lazy import pl
+from memberaudit.registry import rule
+
+
+@rule(code="RAT001", name="rating.two-years-failing", category="screening", severity="high",
+      needs=("members", "ratings"), reference="Hướng dẫn 02-HD/BTCTW (2021), mục II.1")
+def two_years_failing(roster, ctx):
+    """Member rated "did not complete duties" (KHTNV) two years in a row, the later one recent.
+
+    ## What it does
+    Takes each active member's two most recent ratings. Flags the member when they are for consecutive
+    years, both KHTNV, and the later year is the as-of year or the year before.
+
+    ## Why
+    Two consecutive years of "Không hoàn thành nhiệm vụ" is a ground for removal review (Guidance
+    02-HD/BTCTW, II.1).
+
+    ## Example
+    KHTNV for 2024 and 2025, audited in 2026: flagged with years 2024, 2025. KHTNV 2023 and 2024 with
+    HTNV 2025: not flagged.
+    """
+    active = active_members(roster, ctx)
+    recent = (
+        roster.ratings.sort("year", descending=True)
+        .unique(["member_id", "year"], keep="first", maintain_order=True)
+        .group_by("member_id")
+        .agg(pl.col("year").head(2).alias("years"), pl.col("rating").head(2).alias("ratings"))
+        .filter(pl.col("years").list.len() == 2)
+    )
+    latest = pl.col("years").list.get(0)
+    failing = recent.filter(
+        (latest - pl.col("years").list.get(1) == 1)
+        & (pl.col("ratings").list.eval(pl.element() == "KHTNV").list.all())
+        & latest.is_between(ctx.as_of.year - 1, ctx.as_of.year)
+    )
+    return failing.select("member_id", pl.col("years").list.reverse()).join(active.select(MEMBER_COLUMNS), on="member_id")
+
+
+@rule(code="RAT002", name="rating.missing", category="compliance", severity="medium",
+      needs=("members", "ratings"), reference="Quy định 366-QĐ/TW (2025)")
+def rating_missing(roster, ctx):
+    """Active, non-exempt member with no rating for last year, in a unit the ratings table covers.
+
+    ## What it does
+    For each unit that has any rating on record, lists its active members admitted before the as-of year
+    − 1 ended who are neither exempt nor temporarily exempt and have no rating for the as-of year − 1.
+
+    ## Why
+    Every member is rated each year (Regulation 366-QĐ/TW); a missing rating is either a gap in the
+    records or a member the branch forgot.
+
+    ## Example
+    Audited in 2026, admitted 2019, ratings for 2023 and 2024 only: flagged for 2025.
+    """
+    year = ctx.as_of.year - 1
+    rated = roster.ratings.filter(pl.col("year") == year).select("member_id").unique()
+    return (
+        active_members(roster, ctx)
+        .filter(~pl.col("status").is_in(["exempt", "temp_exempt"]) & (pl.col("admission_date") < date(year + 1, 1, 1)))
+        .join(covered_units(roster, "ratings"), on="unit", how="semi")
+        .join(rated, on="member_id", how="anti")
+        .select(*MEMBER_COLUMNS, pl.lit(year).alias("year"))
+    )

@@ -1,0 +1,190 @@
+"""Structure: unit-level rules on branch size, meetings, admissions and the admission mix."""
+
+from __future__ import annotations
+
+from datetime import date
+
+from memberaudit.checks.common import active_members, in_window
+from memberaudit.lazy import pl
+from memberaudit.registry import rule
+
+FULL_STATUSES = ["official", "exempt", "temp_exempt"]
+
+
+def unit_parents(roster):
+    """unit → parent_unit, from the units table, else from the members in it."""
+    pairs = pl.concat([
+        roster.units.select("unit", "parent_unit"),
+        roster.members.select("unit", "parent_unit"),
+    ]).drop_nulls("unit")
+    return pairs.sort(pl.col("parent_unit").is_null()).unique("unit", keep="first", maintain_order=True)
+
+
+@rule(code="STR001", name="branch.too-few-full-members", category="structure", severity="medium",
+      params={"min_full": 3}, reference="Điều lệ Đảng, Điều 21 khoản 2")
+def too_few_full_members(roster, ctx):
+    """A branch with fewer than `min_full` full (official or exempt) members.
+
+    ## What it does
+    Counts each branch's active members whose status is official, exempt or temporarily exempt (listed in
+    the members table, and branches listed in the units table with no members). Flags a count below
+    `min_full` (3).
+
+    ## Why
+    A branch needs at least three full members to be a branch (Charter Art. 21.2); with fewer, the
+    committee must merge it or assign members.
+
+    ## Example
+    "Chi bộ Công ty X" with one official and three probationary members: flagged with 1 full member.
+    """
+    active = active_members(roster, ctx)
+    counts = active.group_by("unit").agg(
+        pl.col("status").is_in(FULL_STATUSES).sum().cast(pl.Int64).alias("full_members"),
+        pl.len().cast(pl.Int64).alias("members"))
+    listed = roster.units.select("unit").drop_nulls().unique()
+    units = listed.join(counts, on="unit", how="full", coalesce=True).fill_null(0)
+    return (
+        units.filter(pl.col("full_members") < ctx.params["min_full"])
+        .join(unit_parents(roster), on="unit", how="left")
+        .select("unit", "parent_unit", "full_members", "members")
+    )
+
+
+@rule(code="STR002", name="branch.month-without-meeting", category="structure", severity="medium",
+      needs=("members", "attendance"), reference="Điều lệ Đảng, Điều 24 khoản 2")
+def month_without_meeting(roster, ctx):
+    """A branch with attendance data and a month of the window with no meeting recorded.
+
+    ## What it does
+    For each branch with attendance records in the window, lists the months from its first recorded month
+    to the as-of month in which no member of the branch has any mark.
+
+    ## Why
+    A branch meets every month (Charter Art. 24.2); a month with no record is a missed meeting or a
+    missing record.
+
+    ## Example
+    Records for January to March and May 2026, audited 31/05/2026: flagged for 04/2026.
+    """
+    marks = (
+        roster.attendance.filter(in_window(ctx))
+        .join(roster.members.select("member_id", "unit").unique("member_id"), on="member_id")
+        .select("unit", "month").unique()
+    )
+    first = marks.group_by("unit").agg(pl.col("month").min().alias("first"))
+    months = pl.DataFrame({"month": ctx.window_months()}, schema={"month": pl.Date})
+    gaps = (
+        first.join(months, how="cross").filter(pl.col("month") >= pl.col("first"))
+        .join(marks, on=["unit", "month"], how="anti")
+        .group_by("unit").agg(pl.col("month").sort().dt.strftime("%m/%Y").alias("months"))
+    )
+    return gaps.join(unit_parents(roster), on="unit", how="left").select("unit", "parent_unit", "months")
+
+
+@rule(code="STR003", name="branch.no-admissions", category="structure", severity="low",
+      params={"years": 3}, reference="Nghị quyết, chỉ tiêu phát triển đảng viên của cấp ủy")
+def no_admissions(roster, ctx):
+    """A branch none of whose members was admitted in the last `years` years.
+
+    ## What it does
+    Takes every member row of a branch (exits included) and flags the branch when the latest admission
+    date is more than `years` (3) years before the as-of date.
+
+    ## Why
+    Admitting new members is a standing task of every branch; years without one mark a branch to help.
+
+    ## Example
+    Latest admission 12/05/2022, audited 26/11/2026: flagged.
+    """
+    since = pl.lit(ctx.as_of).dt.offset_by(f"-{ctx.params['years']}y")
+    latest = roster.members.drop_nulls("unit").group_by("unit").agg(
+        pl.col("admission_date").max().alias("last_admission"))
+    return (
+        latest.filter(pl.col("last_admission").is_null() | (pl.col("last_admission") <= since))
+        .join(unit_parents(roster), on="unit", how="left")
+        .select("unit", "parent_unit", "last_admission", pl.lit(ctx.params["years"]).alias("years"))
+    )
+
+
+def admissions(roster, year: int):
+    """Members admitted in `year`, one row per member_id, exits included."""
+    return (
+        roster.members.filter(pl.col("admission_date").dt.year() == year)
+        .sort("_src", "_row").unique("member_id", keep="first", maintain_order=True)
+    )
+
+
+@rule(code="STR004", name="admissions.below-target", category="structure", severity="medium",
+      needs=("members", "targets"), reference="Chỉ tiêu kết nạp đảng viên hằng năm của cấp ủy")
+def below_target(roster, ctx):
+    """A unit or committee in the targets table that admitted fewer members than its yearly target.
+
+    ## What it does
+    Counts members admitted in the target year in the named branch or committee. A year that has ended
+    by the as-of date is judged (medium); the current year is projected from the months elapsed and
+    flagged (low) when the projection falls short. Future years are not judged.
+
+    ## Why
+    Committees set yearly admission targets; the board follows them up during the year, not only after.
+
+    ## Example
+    Target 12 for 2026, 4 admitted by 30/06/2026: projected 8, flagged (low).
+    """
+    targets = roster.targets.drop_nulls(["unit", "year", "admissions"]).filter(pl.col("year") <= ctx.as_of.year)
+    rows = []
+    for year in targets.get_column("year").unique().to_list():
+        admitted = admissions(roster, year)
+        by_unit = admitted.group_by("unit").len()
+        by_parent = admitted.drop_nulls("parent_unit").group_by(pl.col("parent_unit").alias("unit")).len()
+        counted = pl.concat([by_unit, by_parent]).group_by("unit").agg(pl.col("len").max().alias("admitted"))
+        rows.append(targets.filter(pl.col("year") == year).join(counted, on="unit", how="left"))
+    if not rows:
+        return targets.select("unit").clear()
+    ended = ctx.as_of >= date(ctx.as_of.year, 12, 31)
+    frame = pl.concat(rows).with_columns(pl.col("admitted").fill_null(0).cast(pl.Int64))
+    projection = (pl.col("year") == ctx.as_of.year) & pl.lit(not ended)
+    projected = (pl.col("admitted") * 12 / ctx.as_of.month).floor().cast(pl.Int64)
+    frame = frame.with_columns(projection.alias("projection"),
+                               pl.when(projection).then(projected).otherwise(pl.col("admitted")).alias("projected"))
+    return (
+        frame.filter(pl.col("projected") < pl.col("admissions"))
+        .join(unit_parents(roster), on="unit", how="left")
+        .select("unit", pl.coalesce("parent_unit", "unit").alias("parent_unit"), "year",
+                pl.col("admissions").alias("target"), "admitted", "projected",
+                pl.when(projection).then(pl.lit("projected")).otherwise(pl.lit("year_ended")).alias("situation"),
+                pl.when(projection).then(pl.lit("low")).otherwise(pl.lit("medium")).alias("severity"), "_src", "_row")
+    )
+
+
+@rule(code="STR005", name="admissions.mix-below-target", category="structure", severity="low",
+      reference="[mix] min_share trong cấu hình; định hướng cơ cấu kết nạp của cấp ủy")
+def mix_below_target(roster, ctx):
+    """In a committee, the share of this year's admissions from a target group is below its minimum.
+
+    ## What it does
+    Per committee, takes the members admitted in the as-of year and each occupation group named in
+    `[mix] min_share` (by default students 10%, enterprise workers 15%); flags a share below the minimum.
+
+    ## Why
+    Committees steer admissions towards students, workers in enterprises and other groups; a low share
+    found in time can still be corrected within the year.
+
+    ## Example
+    20 admissions in 2026, 1 student: 5% against 10%, flagged.
+    """
+    admitted = admissions(roster, ctx.as_of.year).drop_nulls("parent_unit")
+    if not ctx.min_share or admitted.height == 0:
+        return admitted.select(pl.col("parent_unit").alias("unit")).clear()
+    goals = pl.DataFrame({"group": list(ctx.min_share), "min_share": list(ctx.min_share.values())})
+    totals = admitted.group_by("parent_unit").len("admitted")
+    in_group = admitted.group_by("parent_unit", pl.col("occupation_group").alias("group")).len("in_group")
+    return (
+        totals.join(goals, how="cross")
+        .join(in_group, on=["parent_unit", "group"], how="left")
+        .with_columns(pl.col("in_group").fill_null(0).cast(pl.Int64))
+        .with_columns((pl.col("in_group") / pl.col("admitted")).round(4).alias("share"))
+        .filter(pl.col("share") < pl.col("min_share"))
+        .select(pl.col("parent_unit").alias("unit"), "parent_unit", "group", "in_group", "admitted", "share",
+                "min_share")
+    )
+

@@ -1,0 +1,149 @@
+"""Transfers: letters never presented, members not moved after leaving work, overdue temporary stays, doubles."""
+
+from __future__ import annotations
+
+from memberaudit.checks.common import MEMBER_COLUMNS, active_members, months_between
+from memberaudit.lazy import pl
+from memberaudit.registry import rule
+from memberaudit.vocab import EXIT_STATUSES, WORKPLACE_KINDS
+
+_TRANSFER_COLUMNS = ("member_id", "_src", "_row", "from_unit", "to_unit", "issued_on")
+
+
+@rule(code="TRF001", name="transfer.letter-not-presented", category="compliance", severity="medium",
+      needs=("transfers",), params={"working_days": 30}, reference="Quy định 294-QĐ/TW, mục 6.3.1")
+def letter_not_presented(roster, ctx):
+    """Transfer letter not presented at the receiving branch within `working_days` working days.
+
+    ## What it does
+    For every transfer with an issue date: the deadline is the `working_days`-th (30) working day after it.
+    With no receipt date and the as-of date past the deadline, it is flagged (medium); a receipt dated
+    after the deadline is flagged as late (low).
+
+    ## Why
+    A member must present the transfer letter within 30 working days (Regulation 294-QĐ/TW, 6.3.1); one
+    who does not is outside any branch, often the start of a lost membership.
+
+    ## Example
+    Letter issued 20/01/2026, not received, audited 10/03/2026: past the deadline (Tết not counted), flagged.
+    """
+    issued = roster.transfers.filter(pl.col("issued_on").is_not_null())
+    due = ctx.calendar.add_working_days(issued, "issued_on", ctx.params["working_days"], "deadline")
+    missing = pl.col("received_on").is_null() & (pl.col("deadline") < ctx.as_of)
+    late = pl.col("received_on") > pl.col("deadline")
+    return due.filter(missing | late.fill_null(False)).select(
+        *_TRANSFER_COLUMNS, "deadline", "received_on",
+        pl.when(missing).then(pl.lit("not_received")).otherwise(pl.lit("received_late")).alias("situation"),
+        pl.when(missing).then(pl.lit("medium")).otherwise(pl.lit("low")).alias("severity"),
+    )
+
+
+@rule(code="TRF002", name="transfer.not-moved-after-leaving-work", category="compliance", severity="medium",
+      needs=("members", "units"), params={"working_days": 60}, reference="Quy định 294-QĐ/TW, mục 6.3.1")
+def not_moved_after_leaving_work(roster, ctx):
+    """Member who retired or left the job but is still registered in a workplace branch.
+
+    ## What it does
+    For active members with a date of leaving work in a unit whose kind (units table) is a workplace
+    (agency, enterprise, school, armed forces): flags them once the as-of date is past the
+    `working_days`-th (60) working day after leaving, when no transfer was issued since that date.
+
+    ## Why
+    Retired members move their membership to their place of residence within 60 working days of the
+    decision (Regulation 294-QĐ/TW, 6.3.1); otherwise they stay on a workplace roster they no longer attend.
+
+    ## Example
+    Retired 01/01/2026 from "Chi bộ Phòng Tài chính" (kind Cơ quan), no transfer, audited 30/06/2026: flagged.
+    """
+    kinds = roster.units.filter(pl.col("kind").is_in(list(WORKPLACE_KINDS))).select("unit", "kind").unique("unit")
+    leavers = active_members(roster, ctx).filter(pl.col("left_workplace_date").is_not_null()).join(kinds, on="unit")
+    due = ctx.calendar.add_working_days(leavers, "left_workplace_date", ctx.params["working_days"], "deadline")
+    moved = (
+        roster.transfers.join(leavers.select("member_id", "left_workplace_date"), on="member_id")
+        .filter(pl.col("issued_on") >= pl.col("left_workplace_date"))
+        .select("member_id").unique()
+    )
+    return (
+        due.filter(pl.col("deadline") < ctx.as_of)
+        .join(moved, on="member_id", how="anti")
+        .select(*MEMBER_COLUMNS, "left_workplace_date", "deadline", pl.col("kind").alias("unit_kind"))
+    )
+
+
+@rule(code="TRF003", name="transfer.temporary-overdue", category="compliance", severity="medium",
+      needs=("transfers",), params={"max_months": 12, "max_study_months": 24},
+      reference="Quy định 294-QĐ/TW, mục 6.3.2")
+def temporary_overdue(roster, ctx):
+    """Temporary attendance elsewhere past its term, with no later transfer.
+
+    ## What it does
+    For temporary transfers with no later transfer of the same member: flags an `until` date before the
+    as-of date, or, with no `until`, a stay longer than `max_months` (12) since issue, `max_study_months`
+    (24) when the purpose is study.
+
+    ## Why
+    Temporary attendance has a term (Regulation 294-QĐ/TW, 6.3.2); past it the member must return or
+    transfer officially ("gửi sinh hoạt" left open is how memberships get lost).
+
+    ## Example
+    Temporary transfer issued 01/02/2025 until 31/12/2025, audited 2026, nothing since: flagged.
+    """
+    transfers = roster.transfers
+    temporary = transfers.filter(pl.col("kind") == "temporary")
+    later = (
+        temporary.select("member_id", "_src", "_row", "issued_on")
+        .join(transfers.select("member_id", pl.col("issued_on").alias("_next")), on="member_id")
+        .filter(pl.col("_next") > pl.col("issued_on"))
+        .select("_src", "_row").unique()
+    )
+    limit = pl.when(pl.col("study")).then(ctx.params["max_study_months"]).otherwise(ctx.params["max_months"])
+    lasted = months_between(pl.col("issued_on"), pl.lit(ctx.as_of))
+    expired = pl.col("until") < ctx.as_of
+    too_long = pl.col("until").is_null() & (lasted > limit)
+    return (
+        temporary.join(later, on=["_src", "_row"], how="anti")
+        .with_columns(lasted.alias("months"), limit.alias("max_months"))
+        .filter((expired | too_long).fill_null(False))
+        .select(*_TRANSFER_COLUMNS, "until", "months", "max_months", "study")
+    )
+
+
+@rule(code="TRF004", name="member.double-registration", category="compliance", severity="medium",
+      reference="Quy định 294-QĐ/TW, mục 6.3")
+def double_registration(roster, ctx):
+    """One person registered in two places: same card number or national id in two units.
+
+    ## What it does
+    Among current member rows (exits and temporary guest entries left out): the same member_id, or the same
+    national_id held by different member ids, in two different units. Also, with severity low, two different
+    member ids with the same normalised name and date of birth (a possible duplicate to check).
+    Each row involved is listed with the other units.
+
+    ## Why
+    A member belongs to one branch; a double registration inflates counts and usually means an unfinished
+    transfer.
+
+    ## Example
+    Card 012345 in "Chi bộ Tổ dân phố 3" and in "Chi bộ Trường THCS Láng": both rows flagged.
+    """
+    rows = roster.members.filter(
+        pl.col("member_id").is_not_null() & pl.col("unit").is_not_null()
+        & ~pl.col("status").is_in([*EXIT_STATUSES, "guest"])
+    ).select(*MEMBER_COLUMNS, "national_id", "name_key", "birth_date")
+
+    def grouped(keys: list[str], condition, match: str, severity: str):
+        groups = (
+            rows.drop_nulls(keys)
+            .group_by(keys)
+            .agg(pl.col("unit").unique().sort().alias("units"), pl.col("member_id").n_unique().alias("_ids"))
+            .filter(condition)
+        )
+        return rows.join(groups, on=keys).select(
+            *MEMBER_COLUMNS, pl.col("units").list.set_difference(pl.concat_list("unit")).alias("other_units"),
+            pl.lit(match).alias("match"), pl.lit(severity).alias("severity"))
+
+    same_id = grouped(["member_id"], pl.col("units").list.len() > 1, "member_id", "medium")
+    same_nid = grouped(["national_id"], (pl.col("units").list.len() > 1) & (pl.col("_ids") > 1), "national_id",
+                       "medium")
+    same_person = grouped(["name_key", "birth_date"], pl.col("_ids") > 1, "name_birth_date", "low")
+    return pl.concat([same_id, same_nid, same_person]).unique(["_src", "_row"], keep="first", maintain_order=True)

@@ -1,0 +1,173 @@
+"""The typed configuration (SPEC 4), parsed from memberaudit.toml; unknown keys and wrong types are errors."""
+
+from __future__ import annotations
+
+import tomllib
+from dataclasses import dataclass, field
+from datetime import date
+from pathlib import Path
+
+from memberaudit.errors import ConfigError
+
+CONFIG_NAME = "memberaudit.toml"
+_TOP_KEYS = {"as_of", "lang", "select", "ignore", "window", "rules", "aliases", "marks", "calendar", "mix", "waivers",
+             "pack"}
+
+
+@dataclass(frozen=True)
+class Waiver:
+    member_id: str
+    rule: str
+    reason: str
+    until: date
+
+
+@dataclass
+class Config:
+    as_of: date | None = None
+    lang: str | None = None
+    select: list[str] = field(default_factory=list)
+    ignore: list[str] = field(default_factory=list)
+    window: str = "calendar"
+    rule_params: dict[str, dict] = field(default_factory=dict)
+    severities: dict[str, str] = field(default_factory=dict)
+    aliases: dict[str, dict[str, list[str]]] = field(default_factory=dict)
+    marks: dict[str, dict[str, list[str]]] = field(default_factory=dict)
+    extra_holidays: list[date] = field(default_factory=list)
+    min_share: dict[str, float] = field(default_factory=lambda: {"student": 0.10, "enterprise": 0.15})
+    occasions: list[str] = field(default_factory=lambda: ["03-02", "05-19", "09-02", "11-07"])
+    waivers: list[Waiver] = field(default_factory=list)
+    path: str | None = None
+
+    def params(self, rule) -> dict:
+        return {**rule.params, **self.rule_params.get(rule.code, {})}
+
+    def severity(self, rule) -> str:
+        return self.severities.get(rule.code, rule.severity)
+
+
+def find_config(explicit: str | Path | None) -> Path | None:
+    if explicit:
+        path = Path(explicit)
+        if not path.is_file():
+            raise ConfigError("config.missing", file=str(path))
+        return path
+    here = Path.cwd() / CONFIG_NAME
+    return here if here.is_file() else None
+
+
+def load_config(explicit: str | Path | None = None) -> Config:
+    path = find_config(explicit)
+    if path is None:
+        return Config()
+    try:
+        data = tomllib.loads(path.read_text(encoding="utf-8-sig"))
+    except (tomllib.TOMLDecodeError, UnicodeDecodeError) as exc:
+        raise ConfigError("config.syntax", file=str(path), reason=str(exc)) from exc
+    return parse_config(data, str(path))
+
+
+def _expect(value, kind, key: str, file: str):
+    if kind is float and isinstance(value, int) and not isinstance(value, bool):
+        return float(value)
+    if not isinstance(value, kind) or (kind is int and isinstance(value, bool)):
+        names = {str: "text", int: "integer", float: "number", list: "list", dict: "table", bool: "true/false",
+                 date: "date (YYYY-MM-DD)"}
+        raise ConfigError("config.type", file=file, key=key, expected=names.get(kind, str(kind)))
+    return value
+
+
+def _strings(value, key, file) -> list[str]:
+    items = _expect(value, list, key, file)
+    return [_expect(v, str, f"{key}[]", file) for v in items]
+
+
+def parse_config(data: dict, file: str = CONFIG_NAME) -> Config:
+    from memberaudit.registry import SEVERITIES as SEVERITIES_VALID
+    from memberaudit.registry import rules
+    from memberaudit.vocab import ATTENDANCE_MARKS, COLUMN_ALIASES, DUES_MARKS, OCCUPATION_GROUPS
+
+    for key in data:
+        if key not in _TOP_KEYS:
+            raise ConfigError("config.unknown_key", file=file, key=key)
+    cfg = Config(path=file)
+    if "as_of" in data:
+        cfg.as_of = _expect(data["as_of"], date, "as_of", file)
+    if "lang" in data:
+        cfg.lang = _expect(data["lang"], str, "lang", file)
+        if cfg.lang not in ("vi", "en"):
+            raise ConfigError("config.value", file=file, key="lang", allowed="vi, en")
+    cfg.select = _strings(data.get("select", []), "select", file)
+    cfg.ignore = _strings(data.get("ignore", []), "ignore", file)
+    if "window" in data:
+        cfg.window = _expect(data["window"], str, "window", file)
+        if cfg.window not in ("calendar", "rolling"):
+            raise ConfigError("config.value", file=file, key="window", allowed="calendar, rolling")
+    registry = rules()
+    for code, table in _expect(data.get("rules", {}), dict, "rules", file).items():
+        rule = registry.get(code.upper())
+        if rule is None:
+            raise ConfigError("config.unknown_key", file=file, key=f"rules.{code}")
+        table = _expect(table, dict, f"rules.{code}", file)
+        params = {}
+        for name, value in table.items():
+            key = f"rules.{code}.{name}"
+            if name == "severity":
+                if value not in SEVERITIES_VALID:
+                    raise ConfigError("config.value", file=file, key=key, allowed=", ".join(SEVERITIES_VALID))
+                cfg.severities[rule.code] = value
+                continue
+            if name not in rule.params:
+                raise ConfigError("config.unknown_key", file=file, key=key)
+            default = rule.params[name]
+            if isinstance(default, list):
+                params[name] = [_expect(v, type(default[0]), f"{key}[]", file) for v in _expect(value, list, key, file)]
+            else:
+                params[name] = _expect(value, type(default), key, file)
+        cfg.rule_params[rule.code] = params
+    for kind, table in _expect(data.get("aliases", {}), dict, "aliases", file).items():
+        if kind not in COLUMN_ALIASES:
+            raise ConfigError("config.unknown_key", file=file, key=f"aliases.{kind}")
+        for column, names in _expect(table, dict, f"aliases.{kind}", file).items():
+            if column not in COLUMN_ALIASES[kind]:
+                raise ConfigError("config.unknown_key", file=file, key=f"aliases.{kind}.{column}")
+            cfg.aliases.setdefault(kind, {})[column] = _strings(names, f"aliases.{kind}.{column}", file)
+    vocabularies = {"attendance": ATTENDANCE_MARKS, "dues": DUES_MARKS}
+    for kind, table in _expect(data.get("marks", {}), dict, "marks", file).items():
+        if kind not in vocabularies:
+            raise ConfigError("config.unknown_key", file=file, key=f"marks.{kind}")
+        for code, names in _expect(table, dict, f"marks.{kind}", file).items():
+            if code not in vocabularies[kind]:
+                raise ConfigError("config.unknown_key", file=file, key=f"marks.{kind}.{code}")
+            cfg.marks.setdefault(kind, {})[code] = _strings(names, f"marks.{kind}.{code}", file)
+    calendar = _expect(data.get("calendar", {}), dict, "calendar", file)
+    for key in calendar:
+        if key not in ("extra_holidays", "occasions"):
+            raise ConfigError("config.unknown_key", file=file, key=f"calendar.{key}")
+    cfg.extra_holidays = [_expect(d, date, "calendar.extra_holidays[]", file)
+                          for d in _expect(calendar.get("extra_holidays", []), list, "calendar.extra_holidays", file)]
+    if "occasions" in calendar:
+        cfg.occasions = _strings(calendar["occasions"], "calendar.occasions", file)
+    mix = _expect(data.get("mix", {}), dict, "mix", file)
+    for key in mix:
+        if key != "min_share":
+            raise ConfigError("config.unknown_key", file=file, key=f"mix.{key}")
+    if "min_share" in mix:
+        shares = _expect(mix["min_share"], dict, "mix.min_share", file)
+        cfg.min_share = {}
+        for group, share in shares.items():
+            if group not in OCCUPATION_GROUPS:
+                raise ConfigError("config.unknown_key", file=file, key=f"mix.min_share.{group}")
+            cfg.min_share[group] = _expect(share, float, f"mix.min_share.{group}", file)
+    for i, item in enumerate(_expect(data.get("waivers", []), list, "waivers", file)):
+        item = _expect(item, dict, f"waivers[{i}]", file)
+        for key in item:
+            if key not in ("member_id", "rule", "reason", "until"):
+                raise ConfigError("config.unknown_key", file=file, key=f"waivers[{i}].{key}")
+        missing = [k for k in ("member_id", "rule", "reason", "until") if k not in item]
+        if missing:
+            raise ConfigError("config.missing_key", file=file, key=f"waivers[{i}].{missing[0]}")
+        cfg.waivers.append(Waiver(str(item["member_id"]), _expect(item["rule"], str, f"waivers[{i}].rule", file).upper(),
+                                  _expect(item["reason"], str, f"waivers[{i}].reason", file),
+                                  _expect(item["until"], date, f"waivers[{i}].until", file)))
+    return cfg

@@ -1,0 +1,185 @@
+"""The engine: run the selected rules over one Roster and return one findings frame plus coverage."""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, field
+from datetime import date
+
+from memberaudit.calendar import WorkCalendar
+from memberaudit.checks.common import Context, active_members, covered_units
+from memberaudit.config import Config
+from memberaudit.i18n import catalogue, rule_text
+from memberaudit.lazy import pl
+from memberaudit.registry import Rule, rules, select
+
+BASE = ("member_id", "unit", "parent_unit", "full_name", "_src", "_row", "field", "value", "severity")
+FINDING_COLUMNS = {
+    "rule": "String", "category": "String", "severity": "String", "unit": "String", "parent_unit": "String",
+    "member_id": "String", "full_name": "String", "message": "String", "evidence": "String",
+    "reference": "String", "file": "String", "sheet": "String", "row": "Int64", "column": "String",
+    "value": "String", "waived": "Boolean", "waiver_reason": "String",
+}
+SEVERITY_ORDER = {"high": 0, "medium": 1, "low": 2}
+_PLACEHOLDER = re.compile(r"\{(\w+)\}")
+
+
+@dataclass
+class AuditResult:
+    as_of: date
+    findings: object  # pl.DataFrame with FINDING_COLUMNS
+    coverage: dict = field(default_factory=dict)
+    rules: list[Rule] = field(default_factory=list)
+    expired_waivers: list = field(default_factory=list)
+
+    def summary(self) -> dict[str, int]:
+        counts = dict(self.findings.group_by("rule").len().sort("rule").iter_rows())
+        return {r.code: counts.get(r.code, 0) for r in self.rules}
+
+
+def finding_schema() -> dict:
+    return {k: getattr(pl, v) for k, v in FINDING_COLUMNS.items()}
+
+
+def build_calendar(roster, as_of: date, config: Config) -> WorkCalendar:
+    """A working-day calendar spanning every date a deadline is computed from."""
+    starts = [
+        roster.transfers.get_column("issued_on").min(),
+        roster.members.get_column("left_workplace_date").min(),
+        roster.members.filter(pl.col("status") == "probationary").get_column("admission_date").min(),
+    ]
+    first = min([d for d in starts if d is not None and d <= as_of] or [as_of])
+    return WorkCalendar(max(first.year, 1950), max(as_of.year, first.year) + 2, config.extra_holidays)
+
+
+def audit(roster, *, as_of: date, config: Config | None = None, select_codes: list[str] | None = None,
+          ignore_codes: list[str] | None = None, lang: str = "vi") -> AuditResult:
+    config = config or Config()
+    chosen = select(rules(), select_codes or config.select, ignore_codes or config.ignore)
+    calendar = build_calendar(roster, as_of, config)
+    base = Context(as_of=as_of, calendar=calendar, window=config.window, min_share=config.min_share,
+                   occasions=config.occasions)
+    context_frames = _context_frames(roster)
+    frames, coverage = [], {}
+    for r in chosen:
+        missing = [kind for kind in r.needs if not roster.has(kind)]
+        if missing:
+            coverage[r.code] = {"checked_members": 0, "checked_units": 0,
+                                "skipped": [f"no_table:{kind}" for kind in missing]}
+            continue
+        ctx = Context(**{**base.__dict__, "params": config.params(r)})
+        raw = r.check(roster, ctx)
+        frames.append(_finish(r, raw, config, roster, context_frames, lang))
+        coverage[r.code] = _coverage(r, roster, ctx)
+    findings = pl.concat(frames, how="vertical") if frames else pl.DataFrame(schema=finding_schema())
+    findings, expired = _apply_waivers(findings, config, as_of)
+    findings = findings.with_columns(
+        pl.col("severity").replace_strict(SEVERITY_ORDER, return_dtype=pl.Int8).alias("_sev")
+    ).sort(["unit", "member_id", "rule", "file", "row", "column", "message"], nulls_last=False).drop("_sev")
+    return AuditResult(as_of, findings, coverage, chosen, expired)
+
+
+def _context_frames(roster) -> dict:
+    first_rows = roster.members.filter(pl.col("member_id").is_not_null()).sort("_src", "_row").unique(
+        "member_id", keep="first", maintain_order=True)
+    from memberaudit.checks.structure import unit_parents
+
+    return {
+        "members": first_rows.select("member_id", pl.col("unit").alias("_m_unit"),
+                                     pl.col("parent_unit").alias("_m_parent"), pl.col("full_name").alias("_m_name")),
+        "parents": unit_parents(roster).select("unit", pl.col("parent_unit").alias("_u_parent")),
+        "sources": roster.sources_frame(),
+        "files": pl.DataFrame(
+            {"_src": list(range(len(roster.sources))), "_file": [s.file for s in roster.sources],
+             "_sheet": [s.sheet for s in roster.sources]}, schema={"_src": pl.Int32, "_file": pl.String, "_sheet": pl.String}),
+    }
+
+
+def _finish(r: Rule, raw, config: Config, roster, frames: dict, lang: str):
+    """Add the rule's metadata, message, evidence and cell provenance to a check's raw output."""
+    for column in BASE:
+        if column not in raw.columns:
+            raw = raw.with_columns(pl.lit(None, dtype=pl.Int32 if column == "_src" else
+                                          pl.Int64 if column == "_row" else pl.String).alias(column))
+    evidence_cols = [c for c in raw.columns if c not in BASE]
+    texts = rule_text(r.code, lang)
+    frame = (
+        raw.with_columns(pl.col("_src").cast(pl.Int32), pl.col("_row").cast(pl.Int64))
+        .join(frames["members"], on="member_id", how="left")
+        .with_columns(pl.coalesce("unit", "_m_unit").alias("unit"), pl.coalesce("full_name", "_m_name").alias("full_name"),
+                      pl.coalesce("parent_unit", "_m_parent").alias("parent_unit"))
+        .join(frames["parents"], on="unit", how="left")
+        .with_columns(pl.coalesce("parent_unit", "_u_parent").alias("parent_unit"))
+        .join(frames["files"], on="_src", how="left")
+        .join(frames["sources"], on=["_src", "field"], how="left")
+        .with_columns(pl.coalesce("file", "_file").alias("file"), pl.coalesce("sheet", "_sheet").alias("sheet"))
+    )
+    severity = config.severities.get(r.code)
+    evidence = (pl.struct(evidence_cols).struct.json_encode() if evidence_cols else pl.lit("{}"))
+    return frame.select(
+        pl.lit(r.code).alias("rule"), pl.lit(r.category).alias("category"),
+        (pl.lit(severity) if severity else pl.coalesce("severity", pl.lit(r.severity))).alias("severity"),
+        "unit", "parent_unit", "member_id", "full_name",
+        message(texts.get("message", r.code), frame, lang).alias("message"),
+        evidence.alias("evidence"), pl.lit(r.reference).alias("reference"),
+        "file", "sheet", pl.col("_row").alias("row"), "column", "value",
+        pl.lit(False).alias("waived"), pl.lit(None, dtype=pl.String).alias("waiver_reason"),
+    ).cast(finding_schema())
+
+
+def message(template: str, frame, lang: str):
+    """Fill a message template's {placeholders} from the frame's columns: dates dd/mm/yyyy, lists joined,
+    coded values through the catalogue's VALUE_LABELS."""
+    labels = catalogue(lang).VALUE_LABELS
+    parts, args = [], []
+    last = 0
+    for found in _PLACEHOLDER.finditer(template):
+        parts.append(template[last:found.start()].replace("{", "{{").replace("}", "}}"))
+        parts.append("{}")
+        last = found.end()
+        name = found.group(1)
+        if name not in frame.columns:
+            args.append(pl.lit(f"?{name}"))
+            continue
+        dtype = frame.schema[name]
+        col = pl.col(name)
+        if dtype == pl.Date:
+            expr = col.dt.strftime("%d/%m/%Y")
+        elif isinstance(dtype, pl.List):
+            expr = col.list.eval(pl.element().cast(pl.String)).list.join(", ")
+        elif name in labels:
+            expr = col.cast(pl.String).replace(labels[name])
+        elif dtype == pl.Float64:
+            expr = (col * 100).round(1).cast(pl.String) + "%" if name in ("share", "min_share") else col.cast(pl.String)
+        else:
+            expr = col.cast(pl.String)
+        args.append(expr.fill_null("—"))
+    parts.append(template[last:].replace("{", "{{").replace("}", "}}"))
+    return pl.format("".join(parts), *args) if args else pl.lit(template)
+
+
+def _coverage(r: Rule, roster, ctx: Context) -> dict:
+    scope = next((k for k in r.needs if k in ("attendance", "dues", "ratings")), None)
+    if r.category == "data":
+        return {"checked_members": roster.members.height, "checked_units": roster.members["unit"].n_unique(),
+                "skipped": []}
+    if "transfers" in r.needs:
+        ids = roster.transfers.select("member_id").unique()
+        return {"checked_members": ids.height, "checked_units": 0, "skipped": []}
+    active = active_members(roster, ctx)
+    if scope:
+        active = active.join(covered_units(roster, scope), on="unit", how="semi")
+    return {"checked_members": active.height, "checked_units": active["unit"].n_unique(), "skipped": []}
+
+
+def _apply_waivers(findings, config: Config, as_of: date):
+    if not config.waivers:
+        return findings, []
+    current = [w for w in config.waivers if w.until >= as_of]
+    expired = [w for w in config.waivers if w.until < as_of]
+    if current:
+        table = pl.DataFrame({"member_id": [w.member_id for w in current], "rule": [w.rule for w in current],
+                              "_reason": [w.reason for w in current]})
+        findings = findings.join(table, on=["member_id", "rule"], how="left").with_columns(
+            pl.col("_reason").is_not_null().alias("waived"), pl.col("_reason").alias("waiver_reason")).drop("_reason")
+    return findings, expired

@@ -1,0 +1,114 @@
+"""Header cells: column aliases, month headers (SPEC 1.5), year headers, sheet-name kinds and years."""
+
+from __future__ import annotations
+
+import re
+from datetime import date
+
+from memberaudit.text import fold
+from memberaudit.vocab import COLUMN_ALIASES, SERIAL_HEADERS, SHEET_ALIASES, TABLE_KINDS, WIDE_KINDS
+
+_YEAR_IN_TEXT = re.compile(r"(?<!\d)((?:19|20)\d{2})(?!\d)")
+_PAREN = re.compile(r"\([^)]*\)")
+_ISO_DATE = re.compile(r"^(\d{4})-(\d{2})-(\d{2})(?:[ T]00:00:00(?:\.0+)?)?$")
+# Folded month headers: "t1", "t01", "th1", "thang 1", "1 2026", "t1 2026", "thang 01 nam 2026".
+_MONTH = re.compile(r"^(t|th|thang)?\s*(\d{1,2})(?:\s+(?:nam\s+)?(\d{4}))?$")
+_YEAR_FIRST = re.compile(r"^(\d{4})\s+(\d{1,2})$")
+_YEAR_HEADER = re.compile(r"^(?:nam|xep loai|danh gia|xep loai nam|ket qua)?\s*((?:19|20)\d{2})$")
+
+
+def header_key(cell: str) -> str:
+    """Fold a header cell for alias lookup; a parenthesised hint like "(dd/mm/yyyy)" is ignored."""
+    return fold(_PAREN.sub(" ", cell))
+
+
+def alias_index(extra: dict[str, dict[str, list[str]]] | None = None) -> dict[str, dict[str, str]]:
+    """kind → {folded alias → field}, with configured aliases added."""
+    index: dict[str, dict[str, str]] = {}
+    for kind in TABLE_KINDS:
+        table = index.setdefault(kind, {})
+        for field, aliases in COLUMN_ALIASES[kind].items():
+            for alias in (*aliases, *(extra or {}).get(kind, {}).get(field, [])):
+                table.setdefault(header_key(alias), field)
+    return index
+
+
+SERIAL_KEYS = frozenset(header_key(h) for h in SERIAL_HEADERS)
+
+
+def kind_from_name(name: str) -> str | None:
+    """The table kind named by a sheet name or file stem ("Sinh hoạt 2026", "dang-phi_2026"), or None."""
+    key = fold(_YEAR_IN_TEXT.sub(" ", name.replace("_", " ").replace("-", " ")))
+    for kind in TABLE_KINDS:
+        if key in {fold(a) for a in SHEET_ALIASES[kind]}:
+            return kind
+    return None
+
+
+def year_in(text: str) -> int | None:
+    """A four-digit year written in a sheet name or title line."""
+    found = _YEAR_IN_TEXT.search(text)
+    return int(found.group(1)) if found else None
+
+
+def parse_month(cell: str, *, in_group: bool = False) -> tuple[int | None, int] | None:
+    """(year or None, month) for a month header cell, else None.
+
+    A bare number 1-12 is a month only under a merged month group (`in_group`), since a bare "1"
+    elsewhere is more likely a serial number.
+    """
+    raw = cell.strip()
+    iso = _ISO_DATE.match(raw)
+    if iso:
+        return int(iso.group(1)), int(iso.group(2))
+    key = fold(raw)
+    found = _YEAR_FIRST.match(key)
+    if found:
+        year, month = int(found.group(1)), int(found.group(2))
+        return (year, month) if 1 <= month <= 12 else None
+    found = _MONTH.match(key)
+    if not found:
+        return None
+    prefix, month, year = found.group(1), int(found.group(2)), found.group(3)
+    if not 1 <= month <= 12:
+        return None
+    if prefix is None and year is None and not in_group:
+        return None
+    return (int(year) if year else None, month)
+
+
+def parse_year(cell: str) -> int | None:
+    """The year of a wide ratings column ("2025", "Năm 2025", "Xếp loại 2025")."""
+    found = _YEAR_HEADER.match(fold(cell))
+    return int(found.group(1)) if found else None
+
+
+def wide_key(kind: str, cell: str, sheet_year: int | None, *, in_group: bool = False) -> str | None:
+    """The long-form key of a wide column: "2026-03" for a month, "2025" for a ratings year."""
+    axis = WIDE_KINDS.get(kind)
+    if axis == "month":
+        parsed = parse_month(cell, in_group=in_group)
+        if parsed is None:
+            return None
+        year, month = parsed
+        year = year or sheet_year
+        return f"{year}-{month:02d}" if year else f"?-{month:02d}"
+    if axis == "year":
+        year = parse_year(cell)
+        return str(year) if year else None
+    return None
+
+
+def month_start(key: str) -> date:
+    year, month = key.split("-")
+    return date(int(year), int(month), 1)
+
+
+def column_letter(index: int) -> str:
+    """Excel column letters for a 0-based column index (0 → A, 27 → AB)."""
+    letters = ""
+    index += 1
+    while index:
+        index, rem = divmod(index - 1, 26)
+        letters = chr(65 + rem) + letters
+    return letters

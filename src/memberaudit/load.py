@@ -1,0 +1,416 @@
+"""Load input files into raw tables: every sheet's header found, columns named, rows keeping file/sheet/Excel row.
+
+Nothing here interprets values beyond text clean-up; `normalize` turns raw tables into typed frames.
+"""
+
+from __future__ import annotations
+
+import io
+import os
+import re
+import zipfile
+from collections.abc import Callable, Iterable
+from concurrent.futures import ProcessPoolExecutor
+from dataclasses import dataclass, field
+from pathlib import Path
+
+from memberaudit.errors import InputError
+from memberaudit.headers import (
+    SERIAL_KEYS,
+    alias_index,
+    column_letter,
+    header_key,
+    kind_from_name,
+    wide_key,
+    year_in,
+)
+from memberaudit.lazy import pl
+from memberaudit.text import fold
+from memberaudit.vocab import FOOTER_WORDS, KEY_COLUMN, REQUIRED, SHEET_ALIASES, TABLE_KINDS, WIDE_KINDS
+
+EXCEL_SUFFIXES = {".xlsx", ".xlsm", ".xls", ".ods"}
+SUFFIXES = EXCEL_SUFFIXES | {".csv", ".parquet"}
+HEADER_SCAN_ROWS = 30
+_FOOTER_KEYS = tuple(fold(w) for w in FOOTER_WORDS)
+_CELL_REF = re.compile(r"([A-Z]+)(\d+)")
+
+
+@dataclass
+class Source:
+    """Where one raw table came from, and which Excel column holds each field or wide key."""
+
+    file: str
+    sheet: str
+    kind: str
+    header_row: int
+    year: int | None = None
+    titles: list[str] = field(default_factory=list)
+    columns: dict[str, str] = field(default_factory=dict)
+
+
+@dataclass
+class RawTable:
+    source: Source
+    frame: object  # pl.DataFrame of text columns named by field or wide key, plus `_row` (Excel row)
+
+
+@dataclass
+class Skipped:
+    file: str
+    sheet: str
+    reason: str
+    params: dict = field(default_factory=dict)
+
+
+@dataclass
+class Loaded:
+    tables: list[RawTable] = field(default_factory=list)
+    skipped: list[Skipped] = field(default_factory=list)
+    files: list[str] = field(default_factory=list)
+
+
+def discover(inputs: Iterable[str | Path]) -> list[Path]:
+    """Input files, directories read recursively, in a stable order; a missing path is an InputError."""
+    found: list[Path] = []
+    for item in inputs:
+        path = Path(item)
+        if not path.exists():
+            raise InputError("input.missing", file=str(path))
+        if path.is_dir():
+            found.extend(
+                p for p in sorted(path.rglob("*"))
+                if p.is_file() and p.suffix.lower() in SUFFIXES and not p.name.startswith(("~$", "."))
+            )
+        else:
+            if path.suffix.lower() not in SUFFIXES:
+                raise InputError("input.format", file=str(path), suffixes=", ".join(sorted(SUFFIXES)))
+            found.append(path)
+    if not found:
+        raise InputError("input.none", inputs=", ".join(map(str, inputs)))
+    return found
+
+
+def load(
+    inputs: Iterable[str | Path],
+    *,
+    extra_aliases: dict | None = None,
+    year: int | None = None,
+    progress: Callable[[int, int], None] | None = None,
+    workers: int | None = None,
+) -> Loaded:
+    """Read every input file (in parallel processes when there are several) into raw tables."""
+    files = discover(inputs)
+    jobs = [(str(f), extra_aliases, year) for f in files]
+    workers = min(workers or os.cpu_count() or 1, len(files))
+    loaded = Loaded(files=[str(f) for f in files])
+    if workers > 1:
+        with ProcessPoolExecutor(max_workers=workers) as pool:
+            results = pool.map(_load_job, jobs)
+            for done, (tables, skipped) in enumerate(results, 1):
+                loaded.tables.extend(tables)
+                loaded.skipped.extend(skipped)
+                if progress:
+                    progress(done, len(files))
+    else:
+        for done, job in enumerate(jobs, 1):
+            tables, skipped = _load_job(job)
+            loaded.tables.extend(tables)
+            loaded.skipped.extend(skipped)
+            if progress:
+                progress(done, len(files))
+    return loaded
+
+
+def _load_job(job: tuple[str, dict | None, int | None]) -> tuple[list[RawTable], list[Skipped]]:
+    path, extra_aliases, year = job
+    aliases = alias_index(extra_aliases)
+    tables: list[RawTable] = []
+    skipped: list[Skipped] = []
+    grids = list(read_grids(Path(path)))
+    if not grids:
+        raise InputError("input.empty", file=path)
+    for sheet, grid, col_offset, name_for_kind in grids:
+        result = table_from_grid(path, sheet, grid, col_offset, name_for_kind, aliases, year)
+        (tables if isinstance(result, RawTable) else skipped).append(result)
+    return tables, skipped
+
+
+# --- reading files into text grids -------------------------------------------------------------------------
+
+
+def read_grids(path: Path):
+    """Yield (sheet name, grid of text columns, first column index, name that may tell the kind)."""
+    suffix = path.suffix.lower()
+    if suffix in EXCEL_SUFFIXES:
+        yield from _excel_grids(path)
+    elif suffix == ".csv":
+        yield path.stem, _csv_grid(path), 0, path.stem
+    else:
+        yield path.stem, _parquet_grid(path), 0, path.stem
+
+
+def _excel_grids(path: Path):
+    import fastexcel
+
+    try:
+        reader = fastexcel.read_excel(str(path))
+        names = reader.sheet_names
+    except Exception as exc:  # calamine's errors name no common base class across versions
+        raise InputError("input.unreadable", file=str(path), reason=_reason(path, exc)) from exc
+    merges = _xlsx_merges(path) if path.suffix.lower() in {".xlsx", ".xlsm"} else {}
+    for index, name in enumerate(names):
+        try:
+            sheet = reader.load_sheet(index, header_row=None, dtypes="string", skip_rows=0)
+            columns = sheet.available_columns()
+            grid = pl.DataFrame(sheet)
+        except Exception as exc:
+            raise InputError("input.unreadable_sheet", file=str(path), sheet=name, reason=str(exc)) from exc
+        if grid.width == 0 or grid.height == 0:
+            continue
+        offset = columns[0].absolute_index if columns else 0
+        grid = grid.rename({c: f"c{i}" for i, c in enumerate(grid.columns)})
+        if merges.get(name):
+            grid = _fill_merges(grid, merges[name], offset)
+        yield name, grid, offset, name
+
+
+def _reason(path: Path, exc: Exception) -> str:
+    head = path.read_bytes()[:8] if path.is_file() else b""
+    if head.startswith(b"\xd0\xcf\x11\xe0") and path.suffix.lower() in {".xlsx", ".xlsm"}:
+        return "encrypted"  # an OOXML file saved with a password is wrapped in an OLE container
+    if path.suffix.lower() in {".xlsx", ".xlsm", ".ods"} and not head.startswith(b"PK"):
+        return "not_excel"
+    return str(exc).splitlines()[0][:200] if str(exc) else type(exc).__name__
+
+
+def _xlsx_merges(path: Path) -> dict[str, list[tuple[int, int, int, int]]]:
+    """Merged ranges per sheet name, read from the workbook XML (calamine does not report them)."""
+    try:
+        with zipfile.ZipFile(path) as zf:
+            workbook = zf.read("xl/workbook.xml").decode("utf-8", "replace")
+            rels = zf.read("xl/_rels/workbook.xml.rels").decode("utf-8", "replace")
+            targets = dict(re.findall(r'<Relationship[^>]*?Id="([^"]+)"[^>]*?Target="([^"]+)"', rels))
+            targets.update({k: v for v, k in re.findall(r'<Relationship[^>]*?Target="([^"]+)"[^>]*?Id="([^"]+)"', rels)})
+            merges: dict[str, list[tuple[int, int, int, int]]] = {}
+            for name, rid in re.findall(r'<sheet\b[^>]*?name="([^"]+)"[^>]*?r:id="([^"]+)"', workbook):
+                target = targets.get(rid, "")
+                member = target.lstrip("/") if target.startswith("/") else "xl/" + target
+                try:
+                    xml = zf.read(member)
+                except KeyError:
+                    continue
+                start = xml.rfind(b"<mergeCells")
+                if start < 0:
+                    continue
+                refs = re.findall(rb'<mergeCell ref="([A-Z]+\d+):([A-Z]+\d+)"', xml[start:])
+                merges[_xml_unescape(name)] = [(*_cell(a.decode()), *_cell(b.decode())) for a, b in refs]
+            return merges
+    except (zipfile.BadZipFile, KeyError, OSError):
+        return {}
+
+
+def _xml_unescape(text: str) -> str:
+    return text.replace("&amp;", "&").replace("&lt;", "<").replace("&gt;", ">").replace("&quot;", '"').replace("&apos;", "'")
+
+
+def _cell(ref: str) -> tuple[int, int]:
+    """0-based (row, column) of an A1 reference."""
+    letters, digits = _CELL_REF.match(ref).groups()
+    col = 0
+    for ch in letters:
+        col = col * 26 + ord(ch) - 64
+    return int(digits) - 1, col - 1
+
+
+def _fill_merges(grid, merges, offset: int):
+    """Copy each merged range's top-left value into all its cells, as a reader sees the sheet."""
+    columns = {c: grid[c].to_list() for c in grid.columns}
+    for r1, c1, r2, c2 in merges:
+        top = columns.get(f"c{c1 - offset}")
+        if top is None or r1 >= len(top):
+            continue
+        value = top[r1]
+        for c in range(c1, c2 + 1):
+            col = columns.get(f"c{c - offset}")
+            if col is None:
+                continue
+            for r in range(r1, min(r2, len(col) - 1) + 1):
+                col[r] = value
+    return pl.DataFrame(columns, schema={c: pl.String for c in columns})
+
+
+def _decode(raw: bytes, path: Path) -> str:
+    if raw.startswith(b"\xef\xbb\xbf"):
+        return raw[3:].decode("utf-8")
+    if raw.startswith((b"\xff\xfe", b"\xfe\xff")):
+        return raw.decode("utf-16")
+    try:
+        return raw.decode("utf-8")
+    except UnicodeDecodeError:
+        pass
+    try:
+        return raw.decode("cp1258")
+    except UnicodeDecodeError as exc:
+        raise InputError("input.encoding", file=str(path)) from exc
+
+
+def _csv_grid(path: Path):
+    text = _decode(path.read_bytes(), path)
+    if not text.strip():
+        raise InputError("input.empty", file=str(path))
+    first = text.splitlines()[0] if text else ""
+    sep = max((",", ";", "\t"), key=first.count)
+    try:
+        grid = pl.read_csv(
+            io.BytesIO(text.encode("utf-8")), has_header=False, separator=sep, infer_schema=False,
+            truncate_ragged_lines=True, quote_char='"',
+        )
+    except Exception as exc:
+        raise InputError("input.unreadable", file=str(path), reason=str(exc).splitlines()[0][:200]) from exc
+    return grid.rename({c: f"c{i}" for i, c in enumerate(grid.columns)})
+
+
+def _parquet_grid(path: Path):
+    try:
+        frame = pl.read_parquet(path)
+    except Exception as exc:
+        raise InputError("input.unreadable", file=str(path), reason=str(exc).splitlines()[0][:200]) from exc
+    header = pl.DataFrame({f"c{i}": [name] for i, name in enumerate(frame.columns)})
+    body = frame.select(
+        [
+            (pl.col(c).dt.strftime("%Y-%m-%d") if frame.schema[c] in (pl.Date, pl.Datetime) else pl.col(c).cast(pl.String)).alias(f"c{i}")
+            for i, c in enumerate(frame.columns)
+        ]
+    )
+    return pl.concat([header, body])
+
+
+# --- finding the table in a grid ---------------------------------------------------------------------------
+
+
+@dataclass
+class _Header:
+    kind: str
+    row: int  # 0-based index of the (first) header row
+    depth: int  # 1, or 2 for a group row over month numbers
+    fields: dict[str, int]  # field or wide key → grid column index
+    score: int
+
+
+def table_from_grid(path, sheet, grid, col_offset, name_for_kind, aliases, year_override) -> RawTable | Skipped:
+    grid = grid.with_columns(pl.all().str.normalize("NFC").str.strip_chars()).with_columns(
+        pl.when(pl.all().str.len_bytes() > 0).then(pl.all())
+    )
+    head = grid.head(HEADER_SCAN_ROWS + 1).rows()
+    named_kind = kind_from_name(name_for_kind)
+    sheet_year = year_override or year_in(name_for_kind)
+    header = _find_header(head, named_kind, aliases, sheet_year)
+    if header is None:
+        reason = "skip.no_header_named" if named_kind else "skip.unknown"
+        return Skipped(path, sheet, reason, {"kind": named_kind or ""})
+    if header.kind == "ambiguous":
+        return Skipped(path, sheet, "skip.ambiguous", {})
+    titles = [" ".join(str(v) for v in row if v) for row in head[: header.row]]
+    titles = [t for t in titles if t]
+    if sheet_year is None:
+        sheet_year = next((y for y in map(year_in, titles) if y), None)
+    if any(k.startswith("?-") for k in header.fields):
+        # months found without a year: take it from the titles when the sheet name had none
+        if sheet_year is None:
+            raise InputError("input.month_without_year", file=path, sheet=sheet)
+        header.fields = {(f"{sheet_year}{k[1:]}" if k.startswith("?-") else k): i for k, i in header.fields.items()}
+    missing = [f for f in REQUIRED[header.kind] if f not in header.fields]
+    if header.kind in WIDE_KINDS:  # a long table needs its value columns; a wide one has its period columns
+        missing = [f for f in missing if f != "member_id"] + (["member_id"] if "member_id" not in header.fields else [])
+    if missing:
+        raise InputError("input.missing_column", file=path, sheet=sheet, row=header.row + 1,
+                         column=missing[0], kind=header.kind)
+    source = Source(
+        file=path, sheet=sheet, kind=header.kind, header_row=header.row + 1, year=sheet_year, titles=titles,
+        columns={f: column_letter(i + col_offset) for f, i in header.fields.items()},
+    )
+    start = header.row + header.depth
+    body = grid.slice(start).with_row_index("_row", offset=start + 1)
+    frame = body.select(pl.col("_row").cast(pl.Int64), *[pl.col(f"c{i}").alias(f) for f, i in header.fields.items()])
+    value_cols = [c for c in frame.columns if c != "_row"]
+    frame = frame.filter(pl.any_horizontal(pl.col(value_cols).is_not_null()))
+    frame = _cut_footer(frame, body, header.kind)
+    return RawTable(source, frame)
+
+
+def _cut_footer(frame, body, kind):
+    """End the table at the first row with an empty key whose text is a total or a signature line."""
+    key = KEY_COLUMN[kind]
+    if key not in frame.columns:
+        return frame
+    candidates = frame.filter(pl.col(key).is_null()).select("_row")
+    if candidates.height == 0:
+        return frame
+    texts = body.join(candidates, on="_row").select(
+        "_row", pl.concat_str(pl.exclude("_row"), separator=" ", ignore_nulls=True).alias("text")
+    )
+    for row, text in texts.sort("_row").iter_rows():
+        folded = fold(text or "")
+        if folded and any(folded.startswith(w) for w in _FOOTER_KEYS):
+            return frame.filter(pl.col("_row") < row)
+    return frame
+
+
+def _find_header(rows: list[tuple], named_kind: str | None, aliases, sheet_year) -> _Header | None:
+    kinds = [named_kind] if named_kind else list(TABLE_KINDS)
+    best: list[_Header] = []
+    for r in range(min(HEADER_SCAN_ROWS, len(rows))):
+        for kind in kinds:
+            for depth in (1, 2) if WIDE_KINDS.get(kind) == "month" and r + 1 < len(rows) else (1,):
+                found = _match_header(rows, r, depth, kind, aliases[kind], sheet_year)
+                if found.score < 2:
+                    continue
+                if not best or found.score > best[0].score:
+                    best = [found]
+                elif found.score == best[0].score and found.row == best[0].row and found.kind != best[0].kind:
+                    best.append(found)
+    if not best:
+        return None
+    if len(best) > 1:
+        # Same header fits two kinds (a wide month sheet is attendance or dues): the title lines decide.
+        titles = fold(" ".join(str(v) for row in rows[: best[0].row] for v in row if v))
+        by_title = [h for h in best if any(fold(a) in titles for a in SHEET_ALIASES[h.kind])]
+        return by_title[0] if len(by_title) == 1 else _Header("ambiguous", best[0].row, 1, {}, 0)
+    return best[0]
+
+
+def _match_header(rows, r, depth, kind, aliases, sheet_year) -> _Header:
+    top = list(rows[r])
+    sub = list(rows[r + 1]) if depth == 2 else [None] * len(top)
+    group, group_year = None, None
+    fields: dict[str, int] = {}
+    months = 0
+    for c, cell in enumerate(top):
+        if cell:
+            group, group_year = cell, year_in(cell)
+        elif depth == 2 and sub[c] is None:
+            group = None
+        label = cell
+        in_group = False
+        if depth == 2 and sub[c] is not None:
+            label, in_group = sub[c], group is not None
+        if label is None:
+            continue
+        key = header_key(label)
+        if key in SERIAL_KEYS:
+            continue
+        name = aliases.get(key)
+        if name is None and depth == 2 and cell:
+            name = aliases.get(header_key(cell))
+        if name is not None:
+            fields.setdefault(name, c)
+            continue
+        wide = wide_key(kind, label, group_year or sheet_year, in_group=in_group)
+        if wide is not None and wide not in fields:
+            fields[wide] = c
+            months += 1
+    if depth == 2 and months == 0:
+        return _Header(kind, r, depth, fields, 0)
+    has_key = KEY_COLUMN[kind] in fields
+    score = len(fields) if has_key or months or len(fields) >= 3 else 0
+    return _Header(kind, r, depth, fields, score)

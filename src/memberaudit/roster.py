@@ -1,0 +1,82 @@
+"""The typed Roster every check reads: one frame per table kind, the data issues and where rows came from."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+
+from memberaudit.lazy import pl
+from memberaudit.load import Skipped, Source
+
+PROVENANCE = {"_src": "Int32", "_row": "Int64"}
+
+COLUMNS: dict[str, dict[str, str]] = {
+    "members": {
+        **PROVENANCE, "member_id": "String", "full_name": "String", "name_key": "String", "birth_date": "Date",
+        "unit": "String", "parent_unit": "String", "admission_date": "Date", "official_date": "Date",
+        "status": "String", "gender": "String", "ethnicity": "String", "occupation": "String",
+        "occupation_group": "String", "residence": "String", "national_id": "String", "exempt_from": "Date",
+        "exempt_to": "Date", "left_workplace_date": "Date", "party_age_gap_months": "Int64",
+    },
+    "units": {**PROVENANCE, "unit": "String", "parent_unit": "String", "kind": "String"},
+    "attendance": {**PROVENANCE, "field": "String", "member_id": "String", "month": "Date", "mark": "String"},
+    "dues": {**PROVENANCE, "field": "String", "member_id": "String", "month": "Date", "state": "String",
+             "wide": "Boolean"},
+    "transfers": {
+        **PROVENANCE, "member_id": "String", "kind": "String", "from_unit": "String", "to_unit": "String",
+        "issued_on": "Date", "received_on": "Date", "until": "Date", "purpose": "String", "study": "Boolean",
+    },
+    "ratings": {**PROVENANCE, "field": "String", "member_id": "String", "year": "Int32", "rating": "String"},
+    "targets": {**PROVENANCE, "unit": "String", "year": "Int32", "admissions": "Int64"},
+    "issues": {
+        "code": "String", **PROVENANCE, "field": "String", "value": "String", "member_id": "String",
+        "detail": "String",
+    },
+}
+
+
+def schema(kind: str) -> dict:
+    return {name: getattr(pl, dtype) for name, dtype in COLUMNS[kind].items()}
+
+
+def empty(kind: str):
+    return pl.DataFrame(schema=schema(kind))
+
+
+def conform(kind: str, frame):
+    """Select and cast a frame to the kind's columns, adding missing ones as nulls."""
+    cols = schema(kind)
+    return frame.select(
+        [(pl.col(c) if c in frame.columns else pl.lit(None)).cast(t).alias(c) for c, t in cols.items()]
+    )
+
+
+@dataclass
+class Roster:
+    members: object
+    units: object
+    attendance: object
+    dues: object
+    transfers: object
+    ratings: object
+    targets: object
+    issues: object
+    sources: list[Source] = field(default_factory=list)
+    skipped: list[Skipped] = field(default_factory=list)
+    files: list[str] = field(default_factory=list)
+
+    def has(self, kind: str) -> bool:
+        """Whether any input held a table of this kind (an empty table still counts as present)."""
+        return any(s.kind == kind for s in self.sources)
+
+    def sources_frame(self):
+        """One row per (source, field): file, sheet and Excel column letter, for pointing at cells."""
+        rows = [
+            (i, s.file, s.sheet, f, letter)
+            for i, s in enumerate(self.sources)
+            for f, letter in s.columns.items()
+        ]
+        return pl.DataFrame(
+            rows, schema={"_src": pl.Int32, "file": pl.String, "sheet": pl.String, "field": pl.String,
+                          "column": pl.String},
+            orient="row",
+        )

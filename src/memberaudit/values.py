@@ -1,0 +1,98 @@
+"""Cell values to typed values, vectorised: day-first dates, Excel serials, partial dates, coded vocabularies."""
+
+from __future__ import annotations
+
+from memberaudit.lazy import pl
+from memberaudit.text import fold, fold_tight
+
+# Excel's day 0 is 1899-12-30 (the 1900 leap-year bug makes every serial after February 1900 line up).
+_EXCEL_EPOCH = "1899-12-30"
+
+
+def parse_date(column: str, *, allow_partial: bool) -> list:
+    """Expressions adding `column` as Date plus `column__partial` and `column__problem`.
+
+    Accepts Excel dates (read as ISO text), serial numbers, dd/mm/yyyy with / - . separators, yyyy-mm-dd;
+    with `allow_partial`, mm/yyyy and yyyy (flagged partial). A two-digit year or an impossible date is a
+    problem, never a guess. Problems: "two_digit_year", "impossible", "unreadable", "partial_not_allowed".
+    """
+    s = pl.col(column).str.strip_chars()
+    iso = s.str.extract_groups(r"^(\d{4})-(\d{1,2})-(\d{1,2})(?:[ T][\d:.]*)?$")
+    dmy = s.str.extract_groups(r"^(\d{1,2})[/.\-](\d{1,2})[/.\-](\d{4})$")
+    dmy2 = s.str.contains(r"^\d{1,2}[/.\-]\d{1,2}[/.\-]\d{2}$")
+    my = s.str.extract_groups(r"^(\d{1,2})[/.\-](\d{4})$")
+    year_only = s.str.extract(r"^((?:1[89]|20)\d{2})(?:\.0+)?$", 1)
+    serial = s.str.extract(r"^(\d{5})(?:\.\d+)?$", 1).cast(pl.Int64, strict=False)
+
+    def ymd(y, m, d):
+        return pl.concat_str([y, pl.lit("-"), m, pl.lit("-"), d]).str.to_date("%Y-%m-%d", strict=False)
+
+    full = (
+        pl.when(iso.struct.field("1").is_not_null())
+        .then(ymd(iso.struct.field("1"), iso.struct.field("2"), iso.struct.field("3")))
+        .when(dmy.struct.field("1").is_not_null())
+        .then(ymd(dmy.struct.field("3"), dmy.struct.field("2"), dmy.struct.field("1")))
+        .when(serial.is_not_null())
+        .then(pl.lit(_EXCEL_EPOCH).str.to_date() + pl.duration(days=serial))
+    )
+    partial = (
+        pl.when(my.struct.field("1").is_not_null())
+        .then(ymd(my.struct.field("2"), my.struct.field("1"), pl.lit("1")))
+        .when(year_only.is_not_null())
+        .then(ymd(year_only, pl.lit("1"), pl.lit("1")))
+    )
+    shaped = iso.struct.field("1").is_not_null() | dmy.struct.field("1").is_not_null()
+    is_partial = full.is_null() & partial.is_not_null()
+    problem = (
+        pl.when(s.is_null()).then(None)
+        .when(full.is_not_null()).then(None)
+        .when(dmy2).then(pl.lit("two_digit_year"))
+        .when(shaped).then(pl.lit("impossible"))
+        .when(is_partial).then(pl.lit(None if allow_partial else "partial_not_allowed"))
+        .otherwise(pl.lit("unreadable"))
+    )
+    value = full if not allow_partial else pl.coalesce(full, partial)
+    return [
+        value.alias(column),
+        (is_partial & pl.lit(allow_partial)).alias(f"{column}__partial"),
+        problem.cast(pl.String).alias(f"{column}__problem"),
+        s.alias(f"{column}__raw"),
+    ]
+
+
+def code_map(values: list[str | None], vocabulary: dict[str, tuple[str, ...]], *, tight: bool = False,
+             contains: bool = False) -> dict[str, str | None]:
+    """Map each distinct text to its vocabulary code (or None when unknown), comparing folded text.
+
+    `tight` ignores spaces too (marks); `contains` accepts a known phrase inside longer text (occupations).
+    """
+    key = fold_tight if tight else fold
+    lookup = {key(alias): code for code, aliases in vocabulary.items() for alias in aliases}
+    out: dict[str, str | None] = {}
+    for value in values:
+        if value is None:
+            continue
+        k = key(value)
+        code = lookup.get(k)
+        if code is None and k.endswith(".0") and key(k[:-2]) in lookup:  # a mark typed as the number 1
+            code = lookup[key(k[:-2])]
+        if code is None and contains:
+            code = next((c for a, c in lookup.items() if a and a in k), None)
+        out[value] = code
+    return out
+
+
+def coded(frame, column: str, vocabulary: dict[str, tuple[str, ...]], **kw):
+    """`column` replaced by its code; unknown non-empty texts become null (the caller reports them)."""
+    mapping = code_map(frame.get_column(column).unique().to_list(), vocabulary, **kw)
+    return pl.col(column).replace_strict(mapping, default=None, return_dtype=pl.String)
+
+
+def number(column: str):
+    """A numeric cell ("50000", "50.000", "50,000", "50000.0") as Float64, null when not a number."""
+    s = pl.col(column).str.strip_chars()
+    grouped = s.str.contains(r"^\d{1,3}(?:[.,]\d{3})+$")  # 50.000 or 50,000 written with thousands groups
+    return (
+        pl.when(grouped).then(s.str.replace_all(r"[.,]", "")).otherwise(s.str.replace(",", "."))
+        .cast(pl.Float64, strict=False)
+    )

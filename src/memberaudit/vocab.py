@@ -1,0 +1,177 @@
+"""Vocabularies of SPEC 1.2-1.6: table kinds, column aliases, marks, statuses, ratings, unit kinds, occupations.
+
+Everything here is written as people type it; lookups go through `text.fold` so case, diacritics,
+punctuation and spacing never matter. The configuration can extend the alias and mark tables.
+"""
+
+from __future__ import annotations
+
+TABLE_KINDS = ("members", "units", "attendance", "dues", "transfers", "ratings", "targets")
+
+SHEET_ALIASES: dict[str, tuple[str, ...]] = {
+    "members": ("Đảng viên", "Danh sách đảng viên", "DSĐV", "Sổ danh sách đảng viên", "members", "roster"),
+    "units": ("Chi bộ", "Danh sách chi bộ", "Tổ chức đảng", "units"),
+    "attendance": ("Sinh hoạt", "Sinh hoạt chi bộ", "Điểm danh", "Chuyên cần", "attendance", "meetings"),
+    "dues": ("Đảng phí", "Thu đảng phí", "dues"),
+    "transfers": ("Chuyển sinh hoạt", "Giới thiệu sinh hoạt", "transfers"),
+    "ratings": ("Xếp loại", "Đánh giá xếp loại", "Đánh giá", "ratings"),
+    "targets": ("Chỉ tiêu", "Chỉ tiêu kết nạp", "targets"),
+}
+
+_MEMBER_ID = ("Số thẻ đảng viên", "Số thẻ", "Số thẻ ĐV", "Mã đảng viên", "Mã ĐV", "Số lý lịch", "member_id", "id")
+_UNIT = ("Chi bộ", "Chi bộ sinh hoạt", "Tên chi bộ", "Đơn vị", "unit", "branch")
+_PARENT = ("Đảng bộ", "Đảng bộ cơ sở", "Đảng bộ trực thuộc", "parent_unit")
+_YEAR = ("Năm", "year")
+
+COLUMN_ALIASES: dict[str, dict[str, tuple[str, ...]]] = {
+    "members": {
+        "member_id": _MEMBER_ID,
+        "full_name": ("Họ và tên", "Họ tên", "Họ và tên khai sinh", "full_name", "name"),
+        "birth_date": ("Ngày sinh", "Ngày tháng năm sinh", "Sinh ngày", "birth_date"),
+        "unit": _UNIT,
+        "parent_unit": _PARENT,
+        "admission_date": ("Ngày vào Đảng", "Ngày kết nạp", "admission_date"),
+        "official_date": ("Ngày chính thức", "Ngày công nhận chính thức", "official_date"),
+        "status": ("Trạng thái", "Tình trạng", "status"),
+        "gender": ("Giới tính", "Nam/Nữ", "gender"),
+        "ethnicity": ("Dân tộc", "ethnicity"),
+        "occupation": ("Nghề nghiệp", "Nghề nghiệp hiện nay", "occupation"),
+        "residence": ("Nơi cư trú", "Nơi ở hiện nay", "Địa chỉ", "residence"),
+        "national_id": ("Số CCCD", "CCCD", "Số định danh", "Số định danh cá nhân", "national_id"),
+        "exempt_from": ("Miễn sinh hoạt từ ngày", "exempt_from"),
+        "exempt_to": ("Miễn sinh hoạt đến ngày", "exempt_to"),
+        "left_workplace_date": ("Ngày nghỉ hưu", "Ngày nghỉ việc", "Ngày thôi việc", "left_workplace_date"),
+        "party_age_gap_months": ("Số tháng gián đoạn", "party_age_gap_months"),
+    },
+    "units": {
+        "unit": ("Chi bộ", "Tên chi bộ", "Đơn vị", "unit"),
+        "parent_unit": _PARENT,
+        "kind": ("Loại hình", "Loại chi bộ", "kind"),
+    },
+    "attendance": {
+        "member_id": _MEMBER_ID,
+        "full_name": ("Họ và tên", "Họ tên", "full_name", "name"),
+        "meeting_date": ("Ngày sinh hoạt", "Ngày họp", "Ngày", "meeting_date"),
+        "mark": ("Điểm danh", "Tình hình tham dự", "Có mặt/Vắng", "mark"),
+    },
+    "dues": {
+        "member_id": _MEMBER_ID,
+        "full_name": ("Họ và tên", "Họ tên", "full_name", "name"),
+        "month": ("Tháng", "Kỳ", "month"),
+        "mark": ("Tình trạng", "Đã nộp/Chưa nộp", "mark"),
+        "amount": ("Số tiền", "Đã nộp", "amount"),
+    },
+    "transfers": {
+        "member_id": _MEMBER_ID,
+        "full_name": ("Họ và tên", "Họ tên", "full_name", "name"),
+        "kind": ("Loại", "Hình thức", "kind"),
+        "from_unit": ("Từ chi bộ", "Nơi đi", "from_unit"),
+        "to_unit": ("Đến chi bộ", "Nơi đến", "to_unit"),
+        "issued_on": ("Ngày cấp giấy", "Ngày giới thiệu", "Ngày cấp giấy giới thiệu", "issued_on"),
+        "received_on": ("Ngày tiếp nhận", "Ngày nhận", "Ngày nộp giấy", "received_on"),
+        "until": ("Đến ngày", "Thời hạn", "until"),
+        "purpose": ("Lý do", "Mục đích", "purpose"),
+    },
+    "ratings": {
+        "member_id": _MEMBER_ID,
+        "full_name": ("Họ và tên", "Họ tên", "full_name", "name"),
+        "year": _YEAR,
+        "rating": ("Xếp loại", "Kết quả xếp loại", "rating"),
+    },
+    "targets": {
+        "unit": ("Chi bộ", "Đảng bộ", "Đơn vị", "unit"),
+        "year": _YEAR,
+        "admissions": ("Chỉ tiêu kết nạp", "Số lượng", "Chỉ tiêu", "admissions"),
+    },
+}
+
+REQUIRED = {
+    "members": ("member_id", "full_name", "birth_date", "unit", "admission_date"),
+    "units": ("unit",),
+    "attendance": ("member_id",),
+    "dues": ("member_id",),
+    "transfers": ("member_id",),
+    "ratings": ("member_id",),
+    "targets": ("unit", "year", "admissions"),
+}
+
+# The column whose emptiness, together with a total/signature text, ends a table (SPEC 1.3).
+KEY_COLUMN = {kind: ("unit" if kind in ("units", "targets") else "member_id") for kind in TABLE_KINDS}
+
+# Kinds that may be laid out wide: one column per month (attendance, dues) or per year (ratings).
+WIDE_KINDS = {"attendance": "month", "dues": "month", "ratings": "year"}
+
+SERIAL_HEADERS = ("STT", "Số TT", "TT", "Số thứ tự")
+
+FOOTER_WORDS = (
+    "Tổng cộng", "Tổng số", "Cộng", "Người lập biểu", "Người lập", "T/M CHI BỘ", "T/M ĐẢNG ỦY", "T/M BAN THƯỜNG VỤ",
+    "BÍ THƯ", "PHÓ BÍ THƯ", "Xác nhận", "Ghi chú", "Ký tên", "(Ký, ghi rõ họ tên)", "Nơi nhận",
+)
+
+ATTENDANCE_MARKS: dict[str, tuple[str, ...]] = {
+    "present": ("x", "có", "có mặt", "cm", "1", "✓", "✔", "+", "c"),
+    "excused": ("P", "cp", "có phép", "vắng có phép", "vắng có lý do", "vcp", "vcld", "lý do", "có lý do"),
+    "unexcused": ("K", "kp", "không phép", "vắng không phép", "vắng không lý do", "vkp", "vkld", "v", "vắng", "0"),
+    "exempt": ("M", "miễn", "miễn sinh hoạt", "tạm miễn"),
+}
+
+DUES_MARKS: dict[str, tuple[str, ...]] = {
+    "paid": ("x", "đã nộp", "✓", "✔", "nộp", "đủ"),
+    "unpaid": ("0", "K", "chưa nộp", "nợ", "không nộp", "chưa"),
+    "excused": ("miễn", "giảm", "P", "có lý do", "M"),
+}
+
+STATUSES: dict[str, tuple[str, ...]] = {
+    "official": ("Chính thức", "Đảng viên chính thức", "official"),
+    "probationary": ("Dự bị", "Đảng viên dự bị", "probationary"),
+    "exempt": ("Miễn sinh hoạt", "Miễn công tác và sinh hoạt đảng", "Miễn công tác và sinh hoạt", "exempt"),
+    "temp_exempt": ("Tạm miễn sinh hoạt", "Tạm miễn", "temporarily exempt", "temp_exempt"),
+    "guest": ("Sinh hoạt tạm thời", "Tạm thời", "temporary guest", "guest"),
+    "transferred": ("Đã chuyển đi", "Chuyển đi", "Chuyển sinh hoạt", "transferred"),
+    "deceased": ("Từ trần", "Đã mất", "Chết", "deceased"),
+    "removed": ("Xóa tên", "Xoá tên", "removed"),
+    "expelled": ("Khai trừ", "expelled"),
+    "resigned": ("Ra khỏi Đảng", "Xin ra khỏi Đảng", "resigned"),
+}
+EXIT_STATUSES = ("transferred", "deceased", "removed", "expelled", "resigned")
+
+RATINGS: dict[str, tuple[str, ...]] = {
+    "HTXSNV": ("Hoàn thành xuất sắc nhiệm vụ", "HTXSNV", "HTXS"),
+    "HTTNV": ("Hoàn thành tốt nhiệm vụ", "HTTNV", "HTT"),
+    "HTNV": ("Hoàn thành nhiệm vụ", "HTNV", "HT"),
+    "KHTNV": ("Không hoàn thành nhiệm vụ", "KHTNV", "KHT"),
+}
+
+UNIT_KINDS: dict[str, tuple[str, ...]] = {
+    "residential": ("Khu dân cư", "Thôn", "Tổ dân phố", "Xã", "Phường", "Bản", "Ấp", "residential"),
+    "agency": ("Cơ quan", "Đơn vị sự nghiệp", "agency"),
+    "enterprise": ("Doanh nghiệp", "enterprise"),
+    "school": ("Trường học", "Trường", "school"),
+    "armed_forces": ("Quân đội", "Công an", "Lực lượng vũ trang", "armed_forces"),
+    "other": ("Khác", "other"),
+}
+WORKPLACE_KINDS = ("agency", "enterprise", "school", "armed_forces")
+
+TRANSFER_KINDS: dict[str, tuple[str, ...]] = {
+    "official": ("Chính thức", "official"),
+    "temporary": ("Tạm thời", "temporary"),
+}
+
+STUDY_WORDS = ("học tập", "study", "đi học", "học")
+
+GENDERS: dict[str, tuple[str, ...]] = {
+    "male": ("Nam", "male", "M"),
+    "female": ("Nữ", "female", "F"),
+}
+
+OCCUPATION_GROUPS: dict[str, tuple[str, ...]] = {
+    "civil_servant": ("Cán bộ", "công chức", "viên chức", "Cán bộ, công chức, viên chức", "CBCCVC"),
+    "enterprise": ("Người lao động trong doanh nghiệp", "Doanh nghiệp", "Nhân viên doanh nghiệp"),
+    "worker": ("Công nhân",),
+    "farmer": ("Nông dân", "nông, lâm, ngư nghiệp", "Nông nghiệp", "Ngư dân"),
+    "student": ("Học sinh", "sinh viên", "Học sinh, sinh viên"),
+    "teacher": ("Giáo viên", "Giảng viên"),
+    "armed_forces": ("Quân đội", "Công an", "Lực lượng vũ trang", "Quân nhân"),
+    "retired": ("Hưu trí", "Nghỉ hưu"),
+    "other": ("Khác", "Tự do"),
+}
