@@ -149,6 +149,8 @@ def message(template: str, frame, lang: str):
             expr = col.list.eval(pl.element().cast(pl.String)).list.join(", ")
         elif name in labels:
             expr = col.cast(pl.String).replace(labels[name])
+            if name == "field":  # a wide sheet's month column: "2026-09" reads "tháng 09/2026"
+                expr = expr.str.replace(r"^(\d{4})-(\d{2})$", catalogue(lang).MONTH_FIELD)
         elif dtype == pl.Float64:
             expr = (col * 100).round(1).cast(pl.String) + "%" if name in ("share", "min_share") else col.cast(pl.String)
         else:

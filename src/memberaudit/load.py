@@ -332,18 +332,20 @@ def table_from_grid(path, sheet, grid, col_offset, name_for_kind, aliases, year_
     start = header.row + header.depth
     body = grid.slice(start).with_row_index("_row", offset=start + 1)
     frame = body.select(pl.col("_row").cast(pl.Int64), *[pl.col(f"c{i}").alias(f) for f, i in header.fields.items()])
+    frame = _cut_footer(frame, body, header.kind)
     value_cols = [c for c in frame.columns if c != "_row"]
     frame = frame.filter(pl.any_horizontal(pl.col(value_cols).is_not_null()))
-    frame = _cut_footer(frame, body, header.kind)
     return RawTable(source, frame)
 
 
 def _cut_footer(frame, body, kind):
-    """End the table at the first row with an empty key whose text is a total or a signature line."""
+    """End the table at the first total or signature line: a row whose key cell is empty (or itself such a
+    line) and whose text starts with "Tổng cộng", "Người lập biểu", "T/M CHI BỘ", "BÍ THƯ", …"""
     key = KEY_COLUMN[kind]
     if key not in frame.columns:
         return frame
-    candidates = frame.filter(pl.col(key).is_null()).select("_row")
+    key_is_text = pl.col(key).str.contains(r"^[^\d]*$")  # ids have digits; "NGƯỜI LẬP BIỂU" has none
+    candidates = frame.filter(pl.col(key).is_null() | key_is_text).select("_row")
     if candidates.height == 0:
         return frame
     texts = body.join(candidates, on="_row").select(

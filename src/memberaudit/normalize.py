@@ -274,7 +274,8 @@ def _fill_parent_units(members, units, sources):
         pl.col("parent_unit").first().alias("_unit_parent"))
     titles = {}
     for index, source in enumerate(sources):
-        titles[index] = next((t for t in source.titles if fold(t).startswith("dang bo")), None)
+        # the nearest "ĐẢNG BỘ …" line above the table: the first names the superior committee
+        titles[index] = next((t for t in reversed(source.titles) if fold(t).startswith("dang bo")), None)
     title_frame = pl.DataFrame({"_src": list(titles), "_title_parent": list(titles.values())},
                                schema={"_src": pl.Int32, "_title_parent": pl.String})
     return (

@@ -78,6 +78,7 @@ def age_out_of_range(roster, ctx):
     p = ctx.params
     return (
         current_members(roster)
+        .filter(pl.col("birth_date") < pl.col("admission_date"))  # otherwise a typing error, reported by DAT003
         .with_columns(age.alias("age_months"))
         .filter((pl.col("age_months") < p["min_age"] * 12) | (pl.col("age_months") > p["max_age"] * 12))
         .select(*MEMBER_COLUMNS, "birth_date", "admission_date", (pl.col("age_months") // 12).alias("age_years"),

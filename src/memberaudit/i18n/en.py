@@ -82,6 +82,8 @@ MESSAGES = {
     "category.milestone": "milestone",
 }
 
+MONTH_FIELD = "month ${2}/${1}"
+
 VALUE_LABELS = {
     "field": {
         "member_id": "member id", "full_name": "full name", "birth_date": "date of birth", "unit": "branch",
@@ -94,7 +96,7 @@ VALUE_LABELS = {
         "partial_not_allowed": "day or month missing", "not_a_number": "not a number",
         "birth_not_before_admission": "birth not before admission",
         "official_before_admission": "official before admission", "after_as_of": "after the as-of date",
-        "occupation": "occupation",
+        "occupation": "occupation", "out_of_range": "out of range",
     },
     "situation": {
         "not_received": "not presented at the receiving branch", "received_late": "presented late",

@@ -85,6 +85,8 @@ MESSAGES = {
     "category.milestone": "huy hiệu",
 }
 
+MONTH_FIELD = "tháng ${2}/${1}"
+
 VALUE_LABELS = {
     "field": {
         "member_id": "Số thẻ đảng viên", "full_name": "Họ và tên", "birth_date": "Ngày sinh", "unit": "Chi bộ",
@@ -101,7 +103,7 @@ VALUE_LABELS = {
         "birth_not_before_admission": "ngày sinh không trước ngày vào Đảng",
         "official_before_admission": "ngày chính thức trước ngày vào Đảng", "after_as_of": "sau ngày đối chiếu",
         "attendance": "sinh hoạt", "dues": "đảng phí", "transfers": "chuyển sinh hoạt", "ratings": "xếp loại",
-        "occupation": "nghề nghiệp",
+        "occupation": "nghề nghiệp", "out_of_range": "ngoài khoảng hợp lệ",
     },
     "situation": {
         "not_received": "chưa nộp giấy tại nơi đến", "received_late": "nộp giấy muộn",

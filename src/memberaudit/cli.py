@@ -1,0 +1,325 @@
+"""The `memberaudit` command line: thin commands that parse options, call the library and choose exit codes.
+
+Heavy modules (polars, pandera, openpyxl) are imported inside the commands, so `--help` and `rules` answer at once.
+"""
+
+from __future__ import annotations
+
+import sys
+from contextlib import contextmanager
+from datetime import date
+from pathlib import Path
+from typing import Annotated
+
+import typer
+
+app = typer.Typer(
+    name="memberaudit",
+    help="Kiểm tra danh sách đảng viên trong các sổ Excel / Audit membership rosters kept in Excel.\n\n"
+         "Example: memberaudit audit examples/ --as-of 2026-11-30 --html report.html",
+    no_args_is_help=True,
+    add_completion=False,
+    rich_markup_mode=None,
+    pretty_exceptions_enable=False,
+)
+
+Inputs = Annotated[list[Path], typer.Argument(help="Files or folders (xlsx, xls, xlsm, ods, csv, parquet).",
+                                               show_default=False)]
+AsOf = Annotated[str | None, typer.Option("--as-of", help="Audit date YYYY-MM-DD (default: today).")]
+ConfigOpt = Annotated[Path | None, typer.Option("--config", help="memberaudit.toml (default: ./memberaudit.toml).")]
+Lang = Annotated[str | None, typer.Option("--lang", help="Language of messages: vi or en (default vi).")]
+Debug = Annotated[bool, typer.Option("--debug", help="Show tracebacks of unexpected errors.")]
+Quiet = Annotated[bool, typer.Option("--quiet", "-q", help="Print nothing but errors (for scripts).")]
+Year = Annotated[int | None, typer.Option("--year", help="Year for month headers that carry none.")]
+ShowIds = Annotated[bool, typer.Option("--show-ids", help="Print national ids in full (masked by default).")]
+Output = Annotated[Path | None, typer.Option("--output", "-o", help="Write the findings to this file.")]
+Html = Annotated[Path | None, typer.Option("--html", help="Write a self-contained HTML report.")]
+Excel = Annotated[Path | None, typer.Option("--excel", help="Write an Excel report.")]
+
+
+class Session:
+    """Options every reading command shares, resolved against the configuration file."""
+
+    def __init__(self, *, config_path, as_of, lang, quiet, debug):
+        from memberaudit.config import load_config
+        from memberaudit.errors import UserError
+
+        self.debug, self.quiet = debug, quiet
+        self.lang = lang if lang in ("vi", "en") else "vi"
+        self.config = load_config(config_path)
+        self.lang = lang or self.config.lang or "vi"
+        if self.lang not in ("vi", "en"):
+            raise UserError("config.value", file="--lang", key="lang", allowed="vi, en")
+        self.as_of = _parse_as_of(as_of) if as_of else (self.config.as_of or date.today())
+
+    @property
+    def console(self):
+        """Reports for people, on standard output."""
+        from rich.console import Console
+
+        return Console(quiet=self.quiet, highlight=False, soft_wrap=False)
+
+    @property
+    def status(self):
+        """Progress and status lines, on standard error, so that standard output can carry JSON."""
+        from rich.console import Console
+
+        return Console(stderr=True, quiet=self.quiet, highlight=False, soft_wrap=False)
+
+    def read(self, inputs, *, year=None):
+        from memberaudit.pipeline import read_roster
+
+        progress = None
+        if not self.quiet and sys.stderr.isatty():
+            progress = _progress_bar(self.lang)
+        try:
+            roster = read_roster(inputs, config=self.config, year=year, progress=progress and progress.update)
+        finally:
+            if progress:
+                progress.close()
+        self._report_loaded(roster)
+        return roster
+
+    def _report_loaded(self, roster) -> None:
+        from memberaudit.i18n import t
+
+        console = self.status
+        for skipped in roster.skipped:
+            console.print(t("ui.skipped", self.lang, file=skipped.file, sheet=skipped.sheet,
+                            reason=t(skipped.reason, self.lang, **skipped.params)), style="yellow")
+        console.print(t("ui.loaded", self.lang, files=len(roster.files), tables=len(roster.sources),
+                        members=roster.members.height, units=roster.members["unit"].n_unique()))
+
+
+class _progress_bar:
+    def __init__(self, lang: str):
+        from rich.console import Console
+        from rich.progress import BarColumn, MofNCompleteColumn, Progress, TextColumn
+
+        from memberaudit.i18n import t
+
+        self.progress = Progress(TextColumn(t("ui.loading", lang)), BarColumn(), MofNCompleteColumn(),
+                                 console=Console(stderr=True), transient=True)
+        self.task = None
+
+    def update(self, done: int, total: int) -> None:
+        if self.task is None:
+            self.progress.start()
+            self.task = self.progress.add_task("load", total=total)
+        self.progress.update(self.task, completed=done)
+
+    def close(self) -> None:
+        if self.task is not None:
+            self.progress.stop()
+
+
+def _parse_as_of(text: str) -> date:
+    from memberaudit.errors import UserError
+
+    try:
+        return date.fromisoformat(text)
+    except ValueError:
+        raise UserError("usage.as_of") from None
+
+
+@contextmanager
+def guarded(lang: str | None, debug: bool):
+    """Turn user errors into a message and exit code 2; no traceback unless --debug."""
+    from memberaudit.errors import UserError
+
+    try:
+        yield
+    except typer.Exit:
+        raise
+    except UserError as exc:
+        if debug:
+            raise
+        typer.echo(exc.render(lang or "vi"), err=True)
+        raise typer.Exit(2) from None
+    except Exception as exc:  # the promise is "never a traceback" for people; --debug shows it
+        if debug:
+            raise
+        from memberaudit.i18n import t
+
+        typer.echo(t("error.internal", lang or "vi", reason=f"{type(exc).__name__}: {exc}"), err=True)
+        raise typer.Exit(2) from None
+
+
+def _codes(text: str | None) -> list[str]:
+    return [c.strip() for c in (text or "").split(",") if c.strip()]
+
+
+@app.command()
+def audit(
+    inputs: Inputs,
+    as_of: AsOf = None,
+    config: ConfigOpt = None,
+    select: Annotated[str | None, typer.Option(help="Only these rules: codes, prefixes or categories, comma-separated.")] = None,
+    ignore: Annotated[str | None, typer.Option(help="Skip these rules: codes, prefixes or categories.")] = None,
+    fmt: Annotated[str, typer.Option("--format", help="text, json, jsonl or csv.")] = "text",
+    output: Output = None,
+    html: Html = None,
+    excel: Excel = None,
+    fail_on: Annotated[str | None, typer.Option("--fail-on", help="Exit 1 when a finding is at least high, medium or low.")] = None,
+    show_ids: ShowIds = False,
+    year: Year = None,
+    lang: Lang = None,
+    quiet: Quiet = False,
+    debug: Debug = False,
+) -> None:
+    """Load, validate, run the rules, print a summary and write findings and reports.
+
+    Example: memberaudit audit examples/ --as-of 2026-11-30 --format json --output findings.json --html report.html
+    """
+    with guarded(lang, debug):
+        from memberaudit.errors import UserError
+        from memberaudit.i18n import t
+
+        if fmt not in ("text", "json", "jsonl", "csv"):
+            raise UserError("config.value", file="--format", key="format", allowed="text, json, jsonl, csv")
+        if fail_on not in (None, "high", "medium", "low"):
+            raise UserError("config.value", file="--fail-on", key="fail-on", allowed="high, medium, low")
+        session = Session(config_path=config, as_of=as_of, lang=lang, quiet=quiet, debug=debug)
+        from memberaudit.engine import SEVERITY_ORDER, audit as run_audit
+        from memberaudit.registry import rules, unknown_tokens
+
+        bad = unknown_tokens(rules(), _codes(select) + _codes(ignore))
+        if bad:
+            raise UserError("usage.codes", codes=", ".join(bad))
+        roster = session.read(inputs, year=year)
+        result = run_audit(roster, as_of=session.as_of, config=session.config, select_codes=_codes(select),
+                           ignore_codes=_codes(ignore), lang=session.lang)
+        console = session.console
+        from memberaudit.reports import data as data_report
+        from memberaudit.reports import text as text_report
+
+        if fmt == "text":
+            text_report.summary(console, result, session.lang)
+            if output:
+                raise UserError("usage.format", format="text")
+        elif output:
+            data_report.write(result, roster, fmt, output, show_ids=show_ids)
+            session.status.print(t("ui.written", session.lang, file=output))
+        else:
+            sys.stdout.write(data_report.render(result, roster, fmt, show_ids=show_ids))
+        if html:
+            from memberaudit.reports import html as html_report
+
+            html_report.write(result, roster, html, lang=session.lang, show_ids=show_ids)
+            session.status.print(t("ui.written", session.lang, file=html))
+        if excel:
+            from memberaudit.reports import excel as excel_report
+
+            excel_report.write(result, roster, excel, lang=session.lang, show_ids=show_ids)
+            session.status.print(t("ui.written", session.lang, file=excel))
+        if fail_on:
+            limit = SEVERITY_ORDER[fail_on]
+            active = result.findings.filter(~result.findings["waived"])
+            if any(SEVERITY_ORDER[s] <= limit for s in active["severity"].unique().to_list()):
+                raise typer.Exit(1)
+
+
+@app.command()
+def validate(
+    inputs: Inputs,
+    as_of: AsOf = None,
+    config: ConfigOpt = None,
+    fmt: Annotated[str, typer.Option("--format", help="text or json.")] = "text",
+    output: Output = None,
+    year: Year = None,
+    lang: Lang = None,
+    quiet: Quiet = False,
+    debug: Debug = False,
+) -> None:
+    """Load and validate only: list data findings (DAT001-DAT007) with file, sheet, row and column.
+
+    Example: memberaudit validate examples/ --format json
+    """
+    with guarded(lang, debug):
+        from memberaudit.engine import audit as run_audit
+        from memberaudit.errors import UserError
+        from memberaudit.i18n import t
+
+        if fmt not in ("text", "json"):
+            raise UserError("config.value", file="--format", key="format", allowed="text, json")
+        session = Session(config_path=config, as_of=as_of, lang=lang, quiet=quiet, debug=debug)
+        roster = session.read(inputs, year=year)
+        result = run_audit(roster, as_of=session.as_of, config=session.config, select_codes=["data"], ignore_codes=[],
+                           lang=session.lang)
+        if fmt == "json":
+            from memberaudit.reports import data as data_report
+
+            if output:
+                data_report.write(result, roster, "json", output)
+            else:
+                sys.stdout.write(data_report.render(result, roster, "json"))
+            return
+        from memberaudit.reports import text as text_report
+
+        console = session.console
+        if result.findings.height == 0:
+            console.print(t("ui.no_data_findings", session.lang))
+        else:
+            text_report.findings(console, result.findings, session.lang, title=t("ui.data_findings", session.lang))
+            console.print(t("ui.total", session.lang, count=result.findings.height,
+                            as_of=session.as_of.strftime("%d/%m/%Y")))
+
+
+@app.command("rules")
+def rules_command(
+    code: Annotated[str | None, typer.Argument(help="A rule code, e.g. ATT001.")] = None,
+    lang: Lang = None,
+    debug: Debug = False,
+) -> None:
+    """The rule catalogue, or one rule explained (what, why, parameters, reference, example).
+
+    Example: memberaudit rules ATT001 --lang en
+    """
+    with guarded(lang, debug):
+        from memberaudit.rulebook import explain, listing
+
+        typer.echo(explain(code, lang or "vi") if code else listing(lang or "vi"))
+
+
+@app.command()
+def demo(
+    directory: Annotated[Path, typer.Argument(help="Folder to write the demo workbooks into.")] = Path("memberaudit-demo"),
+    lang: Lang = None,
+    debug: Debug = False,
+) -> None:
+    """Write a realistic demo data set (several committees, every rule triggered) to DIR.
+
+    Example: memberaudit demo /tmp/demo && memberaudit audit /tmp/demo --as-of 2026-11-30
+    """
+    with guarded(lang, debug):
+        from memberaudit.demo import write_demo
+        from memberaudit.i18n import t
+
+        files = write_demo(directory)
+        typer.echo(t("ui.demo_written", lang or "vi", dir=directory, files=len(files)))
+
+
+@app.command()
+def init(
+    path: Annotated[Path, typer.Argument(help="Where to write the configuration.")] = Path("memberaudit.toml"),
+    force: Annotated[bool, typer.Option("--force", help="Overwrite an existing file.")] = False,
+    lang: Lang = None,
+    debug: Debug = False,
+) -> None:
+    """Write a commented memberaudit.toml with every parameter at its default.
+
+    Example: memberaudit init && memberaudit audit data/ --config memberaudit.toml
+    """
+    with guarded(lang, debug):
+        from memberaudit.errors import UserError
+        from memberaudit.i18n import t
+        from memberaudit.rulebook import config_template
+
+        if path.exists() and not force:
+            raise UserError("usage.exists", file=str(path))
+        path.write_text(config_template(), encoding="utf-8")
+        typer.echo(t("ui.init_written", lang or "vi", file=path))
+
+
+def main() -> None:
+    app()

@@ -1,0 +1,76 @@
+"""What every report shares: atomic writes, finding records with typed evidence, id masking, labels."""
+
+from __future__ import annotations
+
+import json
+import os
+import tempfile
+from collections.abc import Callable
+from pathlib import Path
+
+from memberaudit import __version__
+from memberaudit.i18n import rule_text, t
+
+RECORD_FIELDS = ("rule", "category", "severity", "unit", "parent_unit", "member_id", "full_name", "message", "evidence",
+                 "reference", "file", "sheet", "row", "column", "value", "waived", "waiver_reason")
+
+
+def atomic_write(path: str | Path, write: Callable[[Path], None]) -> Path:
+    """Write through a temporary file in the same folder, then rename: readers never see half a file."""
+    path = Path(path)
+    path.parent.mkdir(parents=True, exist_ok=True)
+    fd, tmp = tempfile.mkstemp(prefix=f".{path.name}.", suffix=".tmp", dir=path.parent)
+    os.close(fd)
+    try:
+        write(Path(tmp))
+        os.replace(tmp, path)
+    except BaseException:
+        Path(tmp).unlink(missing_ok=True)
+        raise
+    return path
+
+
+def mask_id(value: str | None) -> str | None:
+    """A national id with all but the last 4 digits hidden."""
+    if not value:
+        return value
+    return "*" * max(len(value) - 4, 0) + value[-4:]
+
+
+def _mask_evidence(evidence: dict) -> dict:
+    return {k: (mask_id(v) if "national_id" in k and isinstance(v, str) else v) for k, v in evidence.items()}
+
+
+def records(result, *, show_ids: bool = False) -> list[dict]:
+    """Findings as plain dicts, evidence decoded to typed fields, national ids masked unless asked."""
+    out = []
+    for row in result.findings.select(RECORD_FIELDS).iter_rows(named=True):
+        evidence = json.loads(row["evidence"] or "{}")
+        row["evidence"] = evidence if show_ids else _mask_evidence(evidence)
+        out.append(row)
+    return out
+
+
+def document(result, roster, *, show_ids: bool = False) -> dict:
+    """The JSON document of SPEC 5."""
+    return {
+        "tool": "memberaudit",
+        "version": __version__,
+        "as_of": result.as_of.isoformat(),
+        "inputs": list(roster.files),
+        "coverage": result.coverage,
+        "summary": result.summary(),
+        "expired_waivers": [
+            {"member_id": w.member_id, "rule": w.rule, "reason": w.reason, "until": w.until.isoformat()}
+            for w in result.expired_waivers
+        ],
+        "findings": records(result, show_ids=show_ids),
+    }
+
+
+def rule_title(code: str, lang: str) -> str:
+    return rule_text(code, lang).get("title", code)
+
+
+def skip_reasons(reasons: list[str], lang: str) -> str:
+    return "; ".join(t(r, lang) for r in reasons)

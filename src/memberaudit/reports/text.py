@@ -1,0 +1,70 @@
+"""Terminal output with rich: summary by rule and committee, coverage, and finding tables."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+from memberaudit.i18n import t
+from memberaudit.lazy import pl
+from memberaudit.reports.common import rule_title, skip_reasons
+
+_SEVERITY_STYLE = {"high": "bold red", "medium": "yellow", "low": "cyan"}
+
+
+def _table(title: str, *columns: str):
+    from rich.table import Table
+
+    table = Table(title=title, title_justify="left", show_lines=False)
+    for c in columns:
+        table.add_column(c, overflow="fold")
+    return table
+
+
+def summary(console, result, lang: str) -> None:
+    by_rule = _table(t("ui.by_rule", lang), t("ui.rule", lang), t("ui.title", lang), t("ui.severity", lang),
+                     t("ui.count", lang))
+    counts = result.summary()
+    for r in result.rules:
+        if counts.get(r.code):
+            by_rule.add_row(r.code, rule_title(r.code, lang), t(f"severity.{r.severity}", lang), str(counts[r.code]))
+    console.print(by_rule)
+    committees = (
+        result.findings.group_by(pl.col("parent_unit").fill_null("—"))
+        .agg([(pl.col("severity") == s).sum().alias(s) for s in ("high", "medium", "low")])
+        .sort("parent_unit")
+    )
+    by_committee = _table(t("ui.by_committee", lang), t("ui.committee", lang), t("severity.high", lang),
+                          t("severity.medium", lang), t("severity.low", lang))
+    for name, high, medium, low in committees.iter_rows():
+        by_committee.add_row(name, str(high), str(medium), str(low))
+    console.print(by_committee)
+    coverage(console, result, lang)
+    for w in result.expired_waivers:
+        console.print(t("ui.expired_waiver", lang, until=w.until.strftime("%d/%m/%Y"), member_id=w.member_id,
+                        rule=w.rule, reason=w.reason), style="yellow")
+    console.print(t("ui.total", lang, count=result.findings.height, as_of=result.as_of.strftime("%d/%m/%Y")))
+
+
+def coverage(console, result, lang: str) -> None:
+    table = _table(t("ui.coverage", lang), t("ui.rule", lang), t("ui.members_checked", lang),
+                   t("ui.units_checked", lang), t("ui.skipped_reason", lang))
+    for code, cov in result.coverage.items():
+        table.add_row(code, str(cov["checked_members"]), str(cov["checked_units"]), skip_reasons(cov["skipped"], lang))
+    console.print(table)
+
+
+def findings(console, frame, lang: str, *, title: str, limit: int | None = None) -> None:
+    """A table of findings with where they point (file › sheet, row, column)."""
+    table = _table(title, t("ui.rule", lang), t("ui.severity", lang), t("ui.where", lang), t("ui.member", lang),
+                   t("ui.message", lang))
+    shown = frame if limit is None else frame.head(limit)
+    for row in shown.iter_rows(named=True):
+        where = " › ".join(x for x in (row["file"] and Path(row["file"]).name, row["sheet"]) if x)
+        if row["row"]:
+            where += f" › {row['column'] or ''}{row['row']}"
+        who = " ".join(x for x in (row["member_id"], row["full_name"]) if x) or (row["unit"] or "")
+        table.add_row(row["rule"], f"[{_SEVERITY_STYLE[row['severity']]}]{t('severity.' + row['severity'], lang)}[/]",
+                      where, who, row["message"])
+    console.print(table)
+    if limit is not None and frame.height > limit:
+        console.print(f"… (+{frame.height - limit})")
