@@ -180,7 +180,8 @@ def audit(
         if fail_on not in (None, "high", "medium", "low"):
             raise UserError("config.value", file="--fail-on", key="fail-on", allowed="high, medium, low")
         session = Session(config_path=config, as_of=as_of, lang=lang, quiet=quiet, debug=debug)
-        from memberaudit.engine import SEVERITY_ORDER, audit as run_audit
+        from memberaudit.engine import SEVERITY_ORDER
+        from memberaudit.engine import audit as run_audit
         from memberaudit.registry import rules, unknown_tokens
 
         bad = unknown_tokens(rules(), _codes(select) + _codes(ignore))

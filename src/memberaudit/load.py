@@ -6,6 +6,7 @@ Nothing here interprets values beyond text clean-up; `normalize` turns raw table
 from __future__ import annotations
 
 import io
+import multiprocessing
 import os
 import re
 import zipfile
@@ -104,7 +105,8 @@ def load(
     workers = min(workers or os.cpu_count() or 1, len(files))
     loaded = Loaded(files=[str(f) for f in files])
     if workers > 1:
-        with ProcessPoolExecutor(max_workers=workers) as pool:
+        # "spawn": forking a process in which Polars' thread pool already runs can deadlock
+        with ProcessPoolExecutor(max_workers=workers, mp_context=multiprocessing.get_context("spawn")) as pool:
             results = pool.map(_load_job, jobs)
             for done, (tables, skipped) in enumerate(results, 1):
                 loaded.tables.extend(tables)

@@ -2,7 +2,13 @@
 
 from __future__ import annotations
 
-from memberaudit.checks.common import MEMBER_COLUMNS, active_members, add_months, current_members, months_between
+from memberaudit.checks.common import (
+    MEMBER_COLUMNS,
+    active_members,
+    add_months,
+    current_members,
+    months_between,
+)
 from memberaudit.lazy import pl
 from memberaudit.registry import rule
 

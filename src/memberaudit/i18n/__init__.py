@@ -11,7 +11,7 @@ def catalogue(lang: str):
     return import_module(f"memberaudit.i18n.{lang if lang in LANGS else 'vi'}")
 
 
-def t(key: str, lang: str = "vi", **params: object) -> str:
+def t(key: str, lang: str = "vi", /, **params: object) -> str:
     """The message `key` in `lang`, formatted with `params`; falls back to English, then to the key."""
     text = catalogue(lang).MESSAGES.get(key) or catalogue("en").MESSAGES.get(key) or key
     try:

@@ -1,0 +1,159 @@
+"""The command line through Typer's CliRunner: exit codes, messages, outputs (plain text, NO_COLOR)."""
+
+from __future__ import annotations
+
+import json
+
+import pytest
+from typer.testing import CliRunner
+
+from conftest import member_rows, write_workbook
+from memberaudit.cli import app
+from memberaudit.registry import rules
+
+runner = CliRunner()
+AS_OF = ["--as-of", "2026-11-30"]
+
+
+@pytest.fixture(scope="module")
+def demo_dir(tmp_path_factory):
+    path = tmp_path_factory.mktemp("demo")
+    result = runner.invoke(app, ["demo", str(path)])
+    assert result.exit_code == 0, result.output
+    return path
+
+
+def test_demo_triggers_every_rule_and_json_is_byte_identical(demo_dir, tmp_path):
+    first, second = tmp_path / "a.json", tmp_path / "b.json"
+    for out in (first, second):
+        result = runner.invoke(app, ["audit", str(demo_dir), *AS_OF, "--format", "json", "--output", str(out)])
+        assert result.exit_code == 0, result.output
+    assert first.read_bytes() == second.read_bytes()
+    doc = json.loads(first.read_text(encoding="utf-8"))
+    assert {code for code, n in doc["summary"].items() if n} == set(rules())
+    assert doc["tool"] == "memberaudit" and doc["as_of"] == "2026-11-30" and len(doc["inputs"]) == 4
+    keys = [(f["unit"] or "", f["member_id"] or "", f["rule"]) for f in doc["findings"]]
+    assert keys == sorted(keys)
+    data = [f for f in doc["findings"] if f["category"] == "data"]
+    assert all(f["file"] and f["sheet"] and f["row"] for f in data)
+
+
+def test_json_to_stdout_is_pure_json(demo_dir):
+    result = runner.invoke(app, ["audit", str(demo_dir), *AS_OF, "--format", "jsonl", "--select", "ATT001"])
+    assert result.exit_code == 0
+    lines = [json.loads(line) for line in result.stdout.splitlines()]
+    assert {r["rule"] for r in lines} == {"ATT001"} and lines[0]["evidence"]["count"] >= 3
+
+
+def test_text_summary_in_vietnamese_and_english(demo_dir):
+    vi = runner.invoke(app, ["audit", str(demo_dir), *AS_OF])
+    en = runner.invoke(app, ["audit", str(demo_dir), *AS_OF, "--lang", "en"])
+    assert vi.exit_code == 0 and en.exit_code == 0
+    assert "Bỏ sinh hoạt đảng không có lý do chính đáng" in vi.stdout and "Phạm vi kiểm tra" in vi.stdout
+    assert "Missed branch meetings without valid reason" in en.stdout and "Coverage" in en.stdout
+
+
+@pytest.mark.parametrize("fail_on, code", [("high", 1), ("low", 1), (None, 0)])
+def test_fail_on_exit_codes(demo_dir, fail_on, code):
+    args = ["audit", str(demo_dir), *AS_OF, "--quiet", "--select", "screening"]
+    result = runner.invoke(app, args + (["--fail-on", fail_on] if fail_on else []))
+    assert result.exit_code == code
+
+
+def test_fail_on_ignores_severities_below(demo_dir):
+    result = runner.invoke(app, ["audit", str(demo_dir), *AS_OF, "-q", "--select", "MIL001", "--fail-on", "medium"])
+    assert result.exit_code == 0
+
+
+def test_select_ignore_by_prefix_and_category(demo_dir):
+    result = runner.invoke(app, ["audit", str(demo_dir), *AS_OF, "--format", "json", "--select", "TRF,screening",
+                                 "--ignore", "TRF004"])
+    doc = json.loads(result.stdout)
+    assert set(doc["summary"]) == {"ATT001", "DUE001", "RAT001", "TRF001", "TRF002", "TRF003"}
+
+
+def test_unknown_rule_code_is_a_usage_error(demo_dir):
+    result = runner.invoke(app, ["audit", str(demo_dir), "--select", "XYZ9"])
+    assert result.exit_code == 2 and "XYZ9" in result.output and "Traceback" not in result.output
+
+
+def test_csv_output_has_bom_and_evidence_json(demo_dir, tmp_path):
+    out = tmp_path / "f.csv"
+    assert runner.invoke(app, ["audit", str(demo_dir), *AS_OF, "--format", "csv", "-o", str(out), "-q"]).exit_code == 0
+    raw = out.read_bytes()
+    assert raw.startswith(b"\xef\xbb\xbf")
+    import csv
+    import io
+
+    rows = list(csv.DictReader(io.StringIO(raw.decode("utf-8-sig"))))
+    assert rows and all(isinstance(json.loads(r["evidence"]), dict) for r in rows)
+
+
+def test_validate_lists_data_findings_with_location(tmp_path):
+    path = write_workbook(tmp_path / "so.xlsx", {"Đảng viên": member_rows(
+        ["001", "An", "31/02/1980", "CB1", "01/02/2010", None])})
+    result = runner.invoke(app, ["validate", str(path), *AS_OF, "--format", "json"])
+    assert result.exit_code == 0
+    findings = json.loads(result.stdout)["findings"]
+    assert [(f["rule"], f["sheet"], f["row"], f["column"], f["value"]) for f in findings] == [
+        ("DAT002", "Đảng viên", 5, "D", "31/02/1980")]
+    text = runner.invoke(app, ["validate", str(path), *AS_OF, "--lang", "en"])
+    assert "Bad date in date of birth: '31/02/1980' (no such date)" in text.stdout
+
+
+@pytest.mark.parametrize("make, needle", [
+    (lambda p: p / "missing.xlsx", "missing.xlsx"),
+    (lambda p: (p / "x.xlsx").write_bytes(b"\xd0\xcf\x11\xe0" + b"\0" * 100) and p / "x.xlsx", "mật khẩu"),
+    (lambda p: write_workbook(p / "t.xlsx", {"Điểm danh": [["Số thẻ", "Họ tên", "T1"], ["1", "A", "x"]]}), "--year"),
+])
+def test_bad_input_exit_2_without_traceback(tmp_path, make, needle):
+    path = make(tmp_path)
+    result = runner.invoke(app, ["validate", str(path)])
+    assert result.exit_code == 2
+    assert needle in result.output and "Traceback" not in result.output
+
+
+def test_bad_as_of_and_config_errors(tmp_path, demo_dir):
+    assert runner.invoke(app, ["audit", str(demo_dir), "--as-of", "30/11/2026"]).exit_code == 2
+    cfg = tmp_path / "c.toml"
+    cfg.write_text("[rules.ATT001]\nmonth = 3\n", encoding="utf-8")
+    result = runner.invoke(app, ["audit", str(demo_dir), "--config", str(cfg)])
+    assert result.exit_code == 2 and "rules.ATT001.month" in result.output
+    cfg.write_text("[rules.ATT001]\nmonths = \"three\"\n", encoding="utf-8")
+    result = runner.invoke(app, ["audit", str(demo_dir), "--config", str(cfg), "--lang", "en"])
+    assert result.exit_code == 2 and "'rules.ATT001.months' must be a integer" in result.output
+
+
+def test_config_parameters_change_results(demo_dir, tmp_path):
+    cfg = tmp_path / "c.toml"
+    cfg.write_text('[rules.ATT001]\nmonths = 4\nseverity = "low"\n', encoding="utf-8")
+    strict = json.loads(runner.invoke(app, ["audit", str(demo_dir), *AS_OF, "--format", "json", "--select",
+                                            "ATT001"]).stdout)
+    loose = json.loads(runner.invoke(app, ["audit", str(demo_dir), *AS_OF, "--format", "json", "--select", "ATT001",
+                                           "--config", str(cfg)]).stdout)
+    assert strict["summary"]["ATT001"] == 1 and loose["summary"]["ATT001"] == 0
+
+
+def test_rules_listing_and_explanation():
+    listing = runner.invoke(app, ["rules"])
+    assert listing.exit_code == 0 and all(code in listing.stdout for code in rules())
+    one = runner.invoke(app, ["rules", "PRB001", "--lang", "en"])
+    assert "review_working_days = 30" in one.stdout and "294-QĐ/TW" in one.stdout and "Example" in one.stdout
+    assert runner.invoke(app, ["rules", "ZZZ001"]).exit_code == 2
+
+
+def test_init_writes_a_config_that_parses_to_the_defaults(tmp_path):
+    import tomllib
+
+    from memberaudit.config import Config, parse_config
+
+    path = tmp_path / "memberaudit.toml"
+    assert runner.invoke(app, ["init", str(path)]).exit_code == 0
+    text = path.read_text(encoding="utf-8")
+    assert all(f"[rules.{code}]" in text for code in rules())
+    uncommented = "\n".join(line[2:] for line in text.splitlines() if line.startswith("# ") and "=" in line
+                            and not line.startswith("# [") and "as_of" not in line)
+    assert runner.invoke(app, ["init", str(path)]).exit_code == 2  # exists, no --force
+    assert parse_config(tomllib.loads("\n".join(
+        line for line in uncommented.splitlines() if line.split("=")[0].strip() in ("lang", "window")))).window == \
+        Config().window

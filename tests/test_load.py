@@ -1,0 +1,214 @@
+"""The loader on messy workbooks built in the test: titles, STT, merged and two-row headers, footers, encodings."""
+
+from __future__ import annotations
+
+import hashlib
+import unicodedata
+from datetime import date, datetime
+
+import polars as pl
+import pytest
+
+from conftest import member_rows, write_workbook
+from memberaudit.errors import InputError
+from memberaudit.headers import parse_month
+from memberaudit.pipeline import read_roster
+
+
+def roster_of(*paths, **kw):
+    return read_roster([str(p) for p in paths], workers=1, **kw)
+
+
+def test_header_found_under_titles_with_stt_and_footer_ignored(workbook):
+    path = workbook({"Đảng viên": member_rows(
+        ["001", "Nguyễn Văn An", "02/01/1980", "Chi bộ 1", "01/02/2010", "01/02/2011"],
+        ["002", "Trần Thị Bình", datetime(1985, 3, 4), "Chi bộ 1", 40000, None],
+    )})
+    roster = roster_of(path)
+    members = roster.members.sort("_row")
+    assert members["member_id"].to_list() == ["001", "002"]
+    assert members["_row"].to_list() == [5, 6]  # Excel rows: 3 title/blank rows, header on row 4
+    assert members["birth_date"].to_list() == [date(1980, 1, 2), date(1985, 3, 4)]
+    assert members["admission_date"].to_list() == [date(2010, 2, 1), date(2009, 7, 6)]  # serial 40000
+    assert roster.sources[0].columns["member_id"] == "B" and roster.sources[0].header_row == 4
+    assert roster.issues.height == 0  # neither the total nor the signature line became a member
+
+
+def test_signature_in_the_key_column_ends_the_table(workbook):
+    rows = member_rows(["001", "An", "02/01/1980", "CB1", "01/02/2010", None])
+    rows.insert(-2, [None, "Người lập biểu", None, None, None])
+    roster = roster_of(workbook({"DSĐV": rows}))
+    assert roster.members["member_id"].to_list() == ["001"]
+
+
+def test_table_kind_from_header_when_sheet_name_is_unknown(workbook):
+    roster = roster_of(workbook({"Sheet1": member_rows(["001", "An", "02/01/1980", "CB1", "01/02/2010", None])}))
+    assert roster.sources[0].kind == "members"
+
+
+def test_unrecognised_sheet_is_skipped_with_reason(workbook):
+    path = workbook({"Đảng viên": member_rows(["001", "An", "02/01/1980", "CB1", "01/02/2010", None]),
+                     "Ghi chú": [["Ghi chú chung"], ["Không có bảng ở đây"]]})
+    roster = roster_of(path)
+    assert [(s.sheet, s.reason) for s in roster.skipped] == [("Ghi chú", "skip.unknown")]
+
+
+def test_two_row_merged_month_header_and_year_from_sheet_name(workbook):
+    path = workbook({
+        "Đảng viên": member_rows(["001", "An", "02/01/1980", "CB1", "01/02/2010", None]),
+        "Sinh hoạt 2026": [
+            ["SỔ THEO DÕI SINH HOẠT"],
+            ["STT", "Số thẻ", "Họ tên", "Tháng", None, None],
+            [None, None, None, 1, 2, 3],
+            [1, "001", "An", "x", "vắng có phép", "K"],
+        ]}, merges={"Sinh hoạt 2026": ["D2:F2", "A2:A3", "B2:B3", "C2:C3"]})
+    roster = roster_of(path)
+    att = roster.attendance.sort("month")
+    assert att["month"].to_list() == [date(2026, 1, 1), date(2026, 2, 1), date(2026, 3, 1)]
+    assert att["mark"].to_list() == ["present", "excused", "unexcused"]
+    assert att["_row"].to_list() == [4, 4, 4]
+    assert roster.sources[1].columns["2026-03"] == "F"
+
+
+def test_year_from_title_rows_when_sheet_name_has_none(workbook):
+    path = workbook({
+        "Đảng viên": member_rows(["001", "An", "02/01/1980", "CB1", "01/02/2010", None]),
+        "Điểm danh": [["SỔ ĐIỂM DANH NĂM 2025"], [], ["Số thẻ", "Họ tên", "T1", "T2"], ["001", "An", "x", "x"]],
+    })
+    assert roster_of(path).attendance["month"].to_list() == [date(2025, 1, 1), date(2025, 2, 1)]
+
+
+def test_month_header_without_any_year_is_an_error_naming_the_sheet(workbook):
+    path = workbook({"Điểm danh": [["Số thẻ", "Họ tên", "T1", "T2"], ["001", "An", "x", "x"]]})
+    with pytest.raises(InputError) as caught:
+        roster_of(path)
+    assert caught.value.key == "input.month_without_year" and caught.value.params["sheet"] == "Điểm danh"
+    assert roster_of(path, year=2024).attendance["month"].min() == date(2024, 1, 1)
+
+
+@pytest.mark.parametrize("cell, in_group, expected", [
+    ("T1", False, (None, 1)), ("T01", False, (None, 1)), ("Th1", False, (None, 1)), ("Tháng 1", False, (None, 1)),
+    ("1/2026", False, (2026, 1)), ("01/2026", False, (2026, 1)), ("T1/2026", False, (2026, 1)),
+    ("Tháng 1/2026", False, (2026, 1)), ("Tháng 01 năm 2026", False, (2026, 1)), ("2026-01", False, (2026, 1)),
+    ("2026-01-15 00:00:00", False, (2026, 1)), ("1", True, (None, 1)), ("12", True, (None, 12)),
+    ("1", False, None), ("13", True, None), ("Họ tên", False, None), ("THÁNG 12", False, (None, 12)),
+])
+def test_month_header_forms(cell, in_group, expected):
+    assert parse_month(cell, in_group=in_group) == expected
+
+
+def test_real_date_cells_as_month_headers(workbook):
+    path = workbook({
+        "Đảng viên": member_rows(["001", "An", "02/01/1980", "CB1", "01/02/2010", None]),
+        "Đảng phí": [["Số thẻ", "Họ tên", datetime(2026, 1, 1), datetime(2026, 2, 10)], ["001", "An", 50000, None]],
+    })
+    dues = roster_of(path).dues.sort("month")
+    assert dues.select("month", "state").rows() == [(date(2026, 1, 1), "paid"), (date(2026, 2, 1), "blank")]
+
+
+def test_nfd_text_is_normalised_and_matched(workbook):
+    nfd = lambda s: unicodedata.normalize("NFD", s)  # noqa: E731
+    rows = [[nfd(c) if isinstance(c, str) else c for c in row] for row in member_rows(
+        ["001", "Nguyễn Văn Ấn", "02/01/1980", "Chi bộ Tổ dân phố", "01/02/2010", None])]
+    roster = roster_of(workbook({nfd("Đảng viên"): rows}))
+    assert roster.members["full_name"].to_list() == ["Nguyễn Văn Ấn"]
+    assert roster.members["unit"].to_list() == [unicodedata.normalize("NFC", "Chi bộ Tổ dân phố")]
+
+
+_TONES = {"\u0300", "\u0301", "\u0303", "\u0309", "\u0323"}
+
+
+def cp1258(text: str) -> bytes:
+    """Encode as Windows-1258 does: precomposed â ô ơ ư ă, tones as combining marks."""
+    out = b""
+    for ch in text:
+        try:
+            out += ch.encode("cp1258")
+        except UnicodeEncodeError:
+            parts = unicodedata.normalize("NFD", ch)
+            base = unicodedata.normalize("NFC", "".join(p for p in parts if p not in _TONES))
+            out += (base + "".join(p for p in parts if p in _TONES)).encode("cp1258")
+    return out
+
+
+@pytest.mark.parametrize("encoding", ["utf-8-sig", "utf-8", "utf-16", "cp1258"])
+def test_csv_encodings_and_kind_from_file_name(tmp_path, encoding):
+    text = "Số thẻ,Họ và tên,Ngày sinh,Chi bộ,Ngày vào Đảng\n001,Lê Văn Hải,05/06/1979,Chi bộ 3,03/02/2005\n"
+    path = tmp_path / "danh-sach-dang-vien.csv"
+    path.write_bytes(cp1258(text) if encoding == "cp1258" else text.encode(encoding))
+    roster = roster_of(path)
+    assert roster.sources[0].kind == "members"
+    assert roster.members.select("full_name", "birth_date").rows() == [("Lê Văn Hải", date(1979, 6, 5))]
+
+
+def test_semicolon_csv_and_parquet(tmp_path):
+    csv = tmp_path / "xep-loai.csv"
+    csv.write_text("Số thẻ;Năm;Xếp loại\n001;2025;HTTNV\n", encoding="utf-8")
+    pq = tmp_path / "members.parquet"
+    pl.DataFrame({"member_id": ["001"], "full_name": ["An"], "birth_date": [date(1980, 1, 2)], "unit": ["CB1"],
+                  "admission_date": [date(2010, 2, 1)]}).write_parquet(pq)
+    roster = roster_of(csv, pq)
+    assert roster.ratings.select("member_id", "year", "rating").rows() == [("001", 2025, "HTTNV")]
+    assert roster.members.select("birth_date", "_row").rows() == [(date(1980, 1, 2), 2)]
+
+
+def test_directory_read_recursively_and_tables_stacked(tmp_path):
+    for i in range(3):
+        sub = tmp_path / f"cb{i}"
+        sub.mkdir()
+        write_workbook(sub / "so.xlsx", {"Đảng viên": member_rows(
+            [f"00{i}", "An", "02/01/1980", f"CB{i}", "01/02/2010", None])})
+    (tmp_path / "ghi-chu.txt").write_text("not data")
+    roster = roster_of(tmp_path)
+    assert sorted(roster.members["member_id"].to_list()) == ["000", "001", "002"]
+    assert len(roster.files) == 3
+
+
+def test_members_sheet_without_member_id_is_an_error(workbook):
+    path = workbook({"Đảng viên": [["Họ và tên", "Ngày sinh", "Chi bộ", "Ngày vào Đảng"], ["An", "1/1/1980", "CB", "1/1/2010"]]})
+    with pytest.raises(InputError) as caught:
+        roster_of(path)
+    assert caught.value.key == "input.missing_column" and caught.value.params["column"] == "member_id"
+
+
+@pytest.mark.parametrize("content, reason", [
+    (b"\xd0\xcf\x11\xe0\xa1\xb1\x1a\xe1" + b"\x00" * 600, "encrypted"),  # OLE container: a password-protected xlsx
+    (b"Name,Id\nAn,1\n", "not_excel"),
+])
+def test_unreadable_workbooks_name_the_file(tmp_path, content, reason):
+    path = tmp_path / "bi-hong.xlsx"
+    path.write_bytes(content)
+    with pytest.raises(InputError) as caught:
+        roster_of(path)
+    assert caught.value.params["file"] == str(path) and caught.value.params["reason"] == reason
+
+
+def test_missing_path_and_empty_workbook(tmp_path, workbook):
+    with pytest.raises(InputError, match="No such file"):
+        roster_of(tmp_path / "khong-co.xlsx")
+    with pytest.raises(InputError) as caught:
+        roster_of(workbook({"Sheet": []}, name="trong.xlsx"))
+    assert caught.value.key == "input.empty"
+
+
+def test_inputs_are_never_modified(workbook):
+    path = workbook({"Đảng viên": member_rows(["001", "An", "31/02/1980", "CB1", "01/02/2010", None])})
+    before = hashlib.sha256(path.read_bytes()).hexdigest()
+    roster_of(path)
+    assert hashlib.sha256(path.read_bytes()).hexdigest() == before
+
+
+def test_merged_unit_cells_fill_every_row(workbook):
+    rows = member_rows(["001", "An", "02/01/1980", "Chi bộ 5", "01/02/2010", None],
+                       ["002", "Bình", "02/01/1981", None, "01/02/2011", None])
+    roster = roster_of(workbook({"Đảng viên": rows}, merges={"Đảng viên": ["E5:E6"]}))
+    assert roster.members["unit"].to_list() == ["Chi bộ 5", "Chi bộ 5"]
+
+
+def test_parallel_loading_gives_the_same_roster(tmp_path):
+    for i in range(3):
+        write_workbook(tmp_path / f"f{i}.xlsx", {"Đảng viên": member_rows(
+            [f"00{i}", "An", "02/01/1980", "CB", "01/02/2010", None])})
+    one = read_roster([tmp_path], workers=1).members.drop("_src")
+    two = read_roster([tmp_path], workers=2).members.drop("_src")
+    assert one.sort("member_id").equals(two.sort("member_id"))

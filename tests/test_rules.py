@@ -1,0 +1,34 @@
+"""Every rule's pass/fail cases (rule_cases.py), and a meta-test that no registered rule lacks them."""
+
+from __future__ import annotations
+
+import pytest
+
+from conftest import run_rule
+from memberaudit.registry import rules
+from rule_cases import CASES
+
+
+@pytest.mark.parametrize("case", CASES, ids=[f"{c.code}-{c.id}" for c in CASES])
+def test_rule_case(case):
+    result = run_rule(case.code, case.tables, case.as_of, **case.config)
+    findings = result.findings.filter(result.findings["rule"] == case.code)
+    keys = sorted(
+        row["member_id"] if row["member_id"] is not None else row["unit"]
+        for row in findings.iter_rows(named=True)
+    )
+    assert keys == sorted(case.expect)
+    for key, severity in case.severity.items():
+        got = {r["severity"] for r in findings.iter_rows(named=True) if key in (r["member_id"], r["unit"])}
+        assert got == {severity}
+    for row in findings.iter_rows(named=True):
+        assert row["message"] and "?" not in row["message"].split(":")[0], row["message"]
+
+
+def test_every_rule_has_failing_and_passing_cases():
+    flagged = {c.code for c in CASES if c.expect}
+    clean = {c.code for c in CASES if not c.expect}
+    codes = set(rules())
+    assert codes - flagged == set(), "rules without a failing case"
+    missing_pass = sorted(codes - clean)
+    assert missing_pass == [], f"rules without a passing case: {missing_pass}"
