@@ -1,0 +1,84 @@
+"""Composition of members (or of one year's admissions): age bands, occupation groups, gender, ethnicity.
+
+Counts and shares per committee, per branch and for the whole organisation, one long frame for every
+report (the `mix` command, the HTML charts, the Excel sheets).
+"""
+
+from __future__ import annotations
+
+from datetime import date
+
+from memberaudit.checks.common import current_members
+from memberaudit.lazy import pl
+
+AGE_BANDS = (("18–30", 0, 30), ("31–40", 31, 40), ("41–50", 41, 50), ("51–60", 51, 60), ("61–70", 61, 70),
+             (">70", 71, 200))
+DIMENSIONS = ("age", "occupation", "gender", "ethnicity")
+TOTAL = "*"
+
+
+def age_years(on: date):
+    born = pl.col("birth_date")
+    return (on.year - born.dt.year() - ((born.dt.month() * 100 + born.dt.day()) > on.month * 100 + on.day)
+            .cast(pl.Int32)).alias("age")
+
+
+def age_band():
+    expr = pl.when(pl.col("age").is_null()).then(pl.lit("?"))
+    for label, low, high in AGE_BANDS:
+        expr = expr.when(pl.col("age").is_between(low, high)).then(pl.lit(label))
+    return expr.otherwise(pl.lit("?")).alias("age")
+
+
+def population(roster, as_of: date, new_in: int | None = None):
+    """The people counted: current members admitted by as-of, or those admitted in `new_in`."""
+    members = current_members(roster)
+    if new_in is not None:
+        members = roster.members.filter(pl.col("admission_date").dt.year() == new_in).sort("_src", "_row").unique(
+            "member_id", keep="first", maintain_order=True)
+    else:
+        members = members.filter(pl.col("admission_date") <= as_of)
+    return members.with_columns(age_years(as_of)).with_columns(
+        age_band().alias("age_band"), pl.col("age").alias("age_years"),
+        pl.col("occupation_group").fill_null("other").alias("occupation"),
+        pl.col("gender").fill_null("?"), pl.col("ethnicity").fill_null("?"),
+        pl.col("parent_unit").fill_null("?"), pl.col("unit").fill_null("?"))
+
+
+def composition(people, by: tuple[str, ...] = DIMENSIONS):
+    """Long frame: committee, unit (TOTAL for roll-ups), dimension, group, count, share (of that level)."""
+    column = {"age": "age_band", "occupation": "occupation", "gender": "gender", "ethnicity": "ethnicity"}
+    levels = [("parent_unit", "unit"), ("parent_unit",), ()]
+    frames = []
+    for keys in levels:
+        for dim in by:
+            counted = people.group_by([*keys, column[dim]]).len("count").rename({column[dim]: "group"})
+            counted = counted.with_columns(
+                (pl.col("count") / (pl.col("count").sum().over(list(keys)) if keys else pl.col("count").sum()))
+                .round(4).alias("share"),
+                pl.lit(dim).alias("dimension"))
+            for k in ("parent_unit", "unit"):
+                if k not in keys:
+                    counted = counted.with_columns(pl.lit(TOTAL).alias(k))
+            frames.append(counted.select(pl.col("parent_unit").alias("committee"), "unit", "dimension",
+                                         pl.col("group").cast(pl.String), pl.col("count").cast(pl.Int64), "share"))
+    return pl.concat(frames).sort("committee", "unit", "dimension", "group")
+
+
+def average_ages(people):
+    """Average age per committee, per branch and overall."""
+    frames = []
+    for keys in (("parent_unit", "unit"), ("parent_unit",), ()):
+        stats = (pl.col("age_years").mean().round(1).alias("average_age"), pl.len().alias("members"))
+        agg = people.group_by(list(keys)).agg(*stats) if keys else people.select(*stats)
+        for k in ("parent_unit", "unit"):
+            if k not in keys:
+                agg = agg.with_columns(pl.lit(TOTAL).alias(k))
+        frames.append(agg.select(pl.col("parent_unit").alias("committee"), "unit", "average_age",
+                                 pl.col("members").cast(pl.Int64)))
+    return pl.concat(frames).sort("committee", "unit")
+
+
+def pyramid(people):
+    """Counts by age band and gender for the whole organisation (the age-pyramid chart)."""
+    return people.group_by("age_band", "gender").len("count").sort("age_band", "gender")
