@@ -100,6 +100,17 @@ MESSAGES = {
     "html.findings_count": "{count} findings",
     "html.more_rows": "… {count} more rows: see the full table or the Excel file.",
     "html.inputs": "Inputs",
+    "xlsx.key_date": "Key date",
+    "xlsx.file": "File",
+    "xlsx.sheet": "Sheet",
+    "xlsx.row": "Row",
+    "xlsx.column": "Column",
+    "xlsx.value": "Value",
+    "xlsx.summary": "Summary",
+    "xlsx.as_of": "As of",
+    "xlsx.composition": "Composition",
+    "xlsx.age_band": "Age band",
+    "xlsx.occupation": "Occupation",
 }
 
 MONTH_FIELD = "month ${2}/${1}"

@@ -103,6 +103,17 @@ MESSAGES = {
     "html.findings_count": "{count} phát hiện",
     "html.more_rows": "… còn {count} dòng nữa: xem bảng đầy đủ hoặc tệp Excel.",
     "html.inputs": "Dữ liệu",
+    "xlsx.key_date": "Ngày liên quan",
+    "xlsx.file": "Tệp",
+    "xlsx.sheet": "Trang tính",
+    "xlsx.row": "Dòng",
+    "xlsx.column": "Cột",
+    "xlsx.value": "Giá trị",
+    "xlsx.summary": "Tổng hợp",
+    "xlsx.as_of": "Ngày đối chiếu",
+    "xlsx.composition": "Cơ cấu",
+    "xlsx.age_band": "Độ tuổi",
+    "xlsx.occupation": "Nghề nghiệp",
 }
 
 MONTH_FIELD = "tháng ${2}/${1}"

@@ -23,8 +23,8 @@ def _environment():
 
 
 def _script_json(value) -> str:
-    """JSON safe inside <script>: no "</" can close the element."""
-    return json.dumps(value, ensure_ascii=False, separators=(",", ":")).replace("</", "<\\/")
+    """JSON safe inside <script>: no "<" at all, so nothing can close or re-open the element."""
+    return json.dumps(value, ensure_ascii=False, separators=(",", ":")).replace("<", "\\u003c")
 
 
 def context(result, roster, *, lang: str, show_ids: bool = False) -> dict:

@@ -1,0 +1,183 @@
+"""Reports read back: parsed HTML (no external URLs, sections, counts) and the Excel workbook's cells."""
+
+from __future__ import annotations
+
+import json
+import shutil
+import subprocess
+import tempfile
+from datetime import date, datetime
+from html.parser import HTMLParser
+from pathlib import Path
+
+import pytest
+from typer.testing import CliRunner
+
+from conftest import make_roster, member
+from memberaudit.cli import app
+from memberaudit.config import Config
+from memberaudit.engine import audit
+from memberaudit.reports import excel, html
+from memberaudit.reports.common import mask_id, records
+
+runner = CliRunner()
+AS_OF = date(2026, 11, 30)
+
+
+class Collect(HTMLParser):
+    def __init__(self):
+        super().__init__()
+        self.urls, self.ids, self.classes, self.scripts, self.tags = [], [], [], [], []
+        self._in_script = False
+
+    def handle_starttag(self, tag, attrs):
+        attrs = dict(attrs)
+        self.tags.append(tag)
+        for key in ("src", "href", "action", "data"):
+            if attrs.get(key):
+                self.urls.append(attrs[key])
+        if attrs.get("id"):
+            self.ids.append(attrs["id"])
+        self.classes += (attrs.get("class") or "").split()
+        self._in_script = tag == "script"
+
+    def handle_data(self, data):
+        if self._in_script:
+            self.scripts.append(data)
+
+    def handle_endtag(self, tag):
+        self._in_script = False
+
+
+@pytest.fixture(scope="module")
+def demo(tmp_path_factory):
+    from memberaudit.demo import write_demo
+    from memberaudit.pipeline import read_roster
+
+    folder = tmp_path_factory.mktemp("demo")
+    write_demo(folder)
+    roster = read_roster([folder], workers=1)
+    return roster, audit(roster, as_of=AS_OF, config=Config(), lang="vi")
+
+
+def parse(text: str) -> Collect:
+    parser = Collect()
+    parser.feed(text)
+    return parser
+
+
+def test_html_is_self_contained_with_every_section(demo):
+    roster, result = demo
+    page = html.render(result, roster, lang="vi")
+    parsed = parse(page)
+    assert parsed.urls == []  # no src/href at all: nothing to fetch
+    assert "http://" not in page and "https://" not in page and "@import" not in page
+    assert {"by-rule", "by-committee", "ages", "occupations", "coverage", "all-findings", "findings", "data"} <= set(
+        parsed.ids)
+    committees = {r["parent_unit"] or "—" for r in records(result)}
+    assert parsed.classes.count("committee") == len(committees)
+    rows = json.loads(next(s for s in parsed.scripts if s.startswith("[")))
+    assert len(rows) == result.findings.height
+    assert parsed.tags.count("svg") == 3
+    assert '<html lang="vi">' in page and "Tháp tuổi đảng viên" in page
+
+
+def test_html_in_english_uses_english_rule_titles(demo):
+    roster, result_vi = demo
+    result = audit(roster, as_of=AS_OF, config=Config(), lang="en")
+    page = html.render(result, roster, lang="en")
+    assert "Missed branch meetings without valid reason" in page and "Age pyramid" in page
+    assert "Bỏ sinh hoạt đảng" not in page
+
+
+def test_html_escapes_cell_text(tmp_path):
+    roster = make_roster({"members": [member("X<1>", full_name="</script><script>alert(1)</script>",
+                                             birth="31/02/1980")]})
+    result = audit(roster, as_of=AS_OF, config=Config(), select_codes=["DAT002"], lang="vi")
+    page = html.render(result, roster, lang="vi")
+    assert "<script>alert(1)" not in page
+    assert len([s for s in parse(page).scripts if s.strip()]) == 2  # the data blob and the table script only
+
+
+def test_excel_sheets_headers_dates_and_counts(demo, tmp_path):
+    import openpyxl
+
+    roster, result = demo
+    path = excel.write(result, roster, tmp_path / "report.xlsx", lang="vi")
+    wb = openpyxl.load_workbook(path)
+    committees = sorted({r["parent_unit"] or "—" for r in records(result)})
+    assert wb.sheetnames[:2] == ["Tổng hợp", "Kết quả kiểm tra"]
+    assert wb.sheetnames[-2:] == ["Phạm vi kiểm tra", "Cơ cấu"]
+    assert len(wb.sheetnames) == 4 + len(committees)
+    findings = wb["Kết quả kiểm tra"]
+    header = [c.value for c in findings[1]]
+    assert header[:3] == ["Quy tắc", "Mức độ", "Đảng bộ"] and findings.freeze_panes == "A2"
+    assert findings.max_row == result.findings.height + 1
+    assert findings.auto_filter.ref == f"A1:O{result.findings.height + 1}"
+    dates = [row[7].value for row in findings.iter_rows(min_row=2) if row[0].value == "PRB001"]
+    assert dates and all(isinstance(d, datetime) for d in dates)
+    fills = {row[1].value: row[1].fill.fgColor.rgb for row in findings.iter_rows(min_row=2)}
+    assert fills["cao"].endswith("FFC7CE")
+    per_committee = sum(wb[name].max_row - 1 for name in wb.sheetnames[2:-2])
+    assert per_committee == result.findings.height
+    assert len(wb["Tổng hợp"]._charts) == 2 and len(wb["Cơ cấu"]._charts) == 2
+    assert isinstance(wb["Tổng hợp"]["B2"].value, datetime)
+
+
+def test_sheet_names_valid_and_unique_for_long_names():
+    taken: set[str] = set()
+    long = "Đảng bộ Công ty Cổ phần Xây dựng và Phát triển Hạ tầng Thăng Long"
+    names = [excel.sheet_name(n, taken) for n in (long, long, "Chi bộ [A]/B:C*?", "—", "—")]
+    assert all(len(n) <= 31 for n in names) and len({n.casefold() for n in names}) == 5
+    assert not any(ch in n for n in names for ch in "[]:*?/\\")
+
+
+def test_national_ids_are_masked():
+    assert mask_id("001080012345") == "********2345"
+    assert mask_id("") == "" and mask_id(None) is None
+
+
+def test_cli_writes_both_reports(demo, tmp_path):
+    folder = Path(demo[0].files[0]).parent
+    out_html, out_xlsx = tmp_path / "r.html", tmp_path / "r.xlsx"
+    result = runner.invoke(app, ["audit", str(folder), "--as-of", "2026-11-30", "--html", str(out_html),
+                                 "--excel", str(out_xlsx), "-q"])
+    assert result.exit_code == 0, result.output
+    assert out_html.stat().st_size > 10_000 and out_xlsx.stat().st_size > 5_000
+    assert not list(tmp_path.glob(".*.tmp"))  # atomic writes leave no temporary file behind
+
+
+CHROMIUM = shutil.which("chromium") or shutil.which("chromium-browser") or shutil.which("google-chrome")
+
+
+def chromium(*args: str, timeout: int = 60) -> subprocess.CompletedProcess:
+    with tempfile.TemporaryDirectory() as profile:
+        return subprocess.run(
+            [CHROMIUM, "--headless", "--no-sandbox", "--disable-gpu", "--disable-quic", "--no-first-run",
+             "--disable-background-networking", "--disable-component-update", "--disable-sync",
+             f"--user-data-dir={profile}", "--enable-logging=stderr", "--v=0", *args],
+            capture_output=True, text=True, timeout=timeout)
+
+
+@pytest.mark.browser
+@pytest.mark.skipif(CHROMIUM is None, reason="headless Chromium is not installed")
+def test_report_in_headless_chromium_filters_without_console_errors(demo, tmp_path):
+    roster, result = demo
+    page = tmp_path / "report.html"
+    html.write(result, roster, page, lang="vi")
+    everything = chromium("--dump-dom", page.as_uri())
+    filtered = chromium("--dump-dom", page.as_uri() + "#rule=ATT001")
+    for run in (everything, filtered):
+        assert run.returncode == 0
+        console = [line for line in run.stderr.splitlines() if "CONSOLE" in line or "Uncaught" in line]
+        assert console == []
+    shown = lambda dom: dom.split('id="shown"')[1].split(">")[1].split("<")[0]  # noqa: E731
+    total = result.findings.height
+    assert shown(everything.stdout) == f"{total} / {total}"
+    att = result.findings.filter(result.findings["rule"] == "ATT001").height
+    assert shown(filtered.stdout) == f"{att} / {total}"
+    body = filtered.stdout.split('<table id="findings">')[1].split("</tbody>")[0]
+    assert body.count("<tr>") == att + 1  # the header row and the ATT001 rows
+    shot = tmp_path / "report.png"
+    assert chromium("--window-size=1280,1600", f"--screenshot={shot}", page.as_uri()).returncode == 0
+    assert shot.stat().st_size > 20_000
