@@ -266,6 +266,139 @@ def validate(
                             as_of=session.as_of.strftime("%d/%m/%Y")))
 
 
+@app.command()
+def screen(
+    inputs: Inputs,
+    output: Annotated[Path | None, typer.Option("--output", "-o", help="The list as .xlsx (one sheet per committee).")] = None,
+    html: Html = None,
+    fmt: Annotated[str, typer.Option("--format", help="text or json (json goes to standard output).")] = "text",
+    as_of: AsOf = None,
+    config: ConfigOpt = None,
+    year: Year = None,
+    lang: Lang = None,
+    quiet: Quiet = False,
+    debug: Debug = False,
+) -> None:
+    """The screening candidate list: members with screening findings, one sheet per committee, printable.
+
+    Example: memberaudit screen examples/ --as-of 2026-11-30 --output ra-soat.xlsx --html ra-soat.html
+    """
+    with guarded(lang, debug):
+        from memberaudit.engine import audit as run_audit
+        from memberaudit.lists import screening_list
+
+        session = Session(config_path=config, as_of=as_of, lang=lang, quiet=quiet, debug=debug)
+        roster = session.read(inputs, year=year)
+        result = run_audit(roster, as_of=session.as_of, config=session.config, select_codes=["screening"],
+                           ignore_codes=[], lang=session.lang)
+        _print_list(session, screening_list(result, roster, session.lang), fmt, output, html)
+
+
+@app.command()
+def badges(
+    inputs: Inputs,
+    output: Annotated[Path | None, typer.Option("--output", "-o", help="The award list as .xlsx.")] = None,
+    html: Html = None,
+    occasion: Annotated[str | None, typer.Option("--occasion", help="Award day YYYY-MM-DD (default: the next one).")] = None,
+    fmt: Annotated[str, typer.Option("--format", help="text or json.")] = "text",
+    as_of: AsOf = None,
+    config: ConfigOpt = None,
+    year: Year = None,
+    lang: Lang = None,
+    quiet: Quiet = False,
+    debug: Debug = False,
+) -> None:
+    """The party-badge award list for the next occasion (3/2, 19/5, 2/9, 7/11), by committee and milestone.
+
+    Example: memberaudit badges examples/ --as-of 2026-11-30 --output huy-hieu.xlsx
+    """
+    with guarded(lang, debug):
+        from memberaudit.engine import audit as run_audit
+        from memberaudit.lists import badge_list
+
+        session = Session(config_path=config, as_of=as_of, lang=lang, quiet=quiet, debug=debug)
+        chosen = _parse_as_of(occasion) if occasion else None
+        roster = session.read(inputs, year=year)
+        result = run_audit(roster, as_of=session.as_of, config=session.config, select_codes=["MIL001"],
+                           ignore_codes=[], lang=session.lang, occasion=chosen)
+        _print_list(session, badge_list(result, roster, session.lang), fmt, output, html)
+
+
+def _print_list(session, plist, fmt, output, html) -> None:
+    from memberaudit.errors import UserError
+    from memberaudit.i18n import t
+    from memberaudit.reports import lists
+
+    if fmt not in ("text", "json"):
+        raise UserError("config.value", file="--format", key="format", allowed="text, json")
+    if fmt == "json":
+        sys.stdout.write(lists.to_json(plist))
+    else:
+        from rich.table import Table
+
+        console = session.console
+        for committee, subgroups in plist.groups:
+            table = Table(title=f"{committee} — {plist.title}", title_justify="left")
+            for column in plist.columns[1:]:
+                table.add_column(column.label, overflow="fold")
+            for label, rows in subgroups:
+                for row in rows:
+                    table.add_row(*[lists._html_value(row, c.key, 0) for c in plist.columns[1:]])
+            console.print(table)
+        console.print(t("list.total", session.lang, count=plist.meta["count"]))
+    if output:
+        lists.write_excel(plist, output)
+        session.status.print(t("ui.written", session.lang, file=output))
+    if html:
+        lists.write_html(plist, html)
+        session.status.print(t("ui.written", session.lang, file=html))
+
+
+@app.command()
+def mix(
+    inputs: Inputs,
+    by: Annotated[str, typer.Option("--by", help="Dimensions: age, occupation, gender, ethnicity.")] = "age,occupation,gender,ethnicity",
+    new_in: Annotated[int | None, typer.Option("--new-in", help="Only members admitted in this year, against targets.")] = None,
+    fmt: Annotated[str, typer.Option("--format", help="table or json.")] = "table",
+    html: Html = None,
+    excel: Excel = None,
+    as_of: AsOf = None,
+    config: ConfigOpt = None,
+    year: Year = None,
+    lang: Lang = None,
+    quiet: Quiet = False,
+    debug: Debug = False,
+) -> None:
+    """Composition of members (or of admissions in YEAR) per committee and branch, against targets.
+
+    Example: memberaudit mix examples/ --as-of 2026-11-30 --new-in 2026 --html co-cau.html
+    """
+    with guarded(lang, debug):
+        from memberaudit.composition import DIMENSIONS, mix_summary
+        from memberaudit.errors import UserError
+        from memberaudit.i18n import t
+        from memberaudit.reports import mix as mix_report
+
+        dims = tuple(_codes(by))
+        if not dims or any(d not in DIMENSIONS for d in dims):
+            raise UserError("config.value", file="--by", key="by", allowed=", ".join(DIMENSIONS))
+        if fmt not in ("table", "json"):
+            raise UserError("config.value", file="--format", key="format", allowed="table, json")
+        session = Session(config_path=config, as_of=as_of, lang=lang, quiet=quiet, debug=debug)
+        roster = session.read(inputs, year=year)
+        summary = mix_summary(roster, session.as_of, by=dims, new_in=new_in, min_share=session.config.min_share)
+        if fmt == "json":
+            sys.stdout.write(mix_report.to_json(summary))
+        else:
+            mix_report.print_tables(session.console, summary, session.lang)
+        if html:
+            mix_report.write_html(summary, html, session.lang)
+            session.status.print(t("ui.written", session.lang, file=html))
+        if excel:
+            mix_report.write_excel(summary, excel, session.lang)
+            session.status.print(t("ui.written", session.lang, file=excel))
+
+
 @app.command("rules")
 def rules_command(
     code: Annotated[str | None, typer.Argument(help="A rule code, e.g. ATT001.")] = None,

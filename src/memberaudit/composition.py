@@ -82,3 +82,51 @@ def average_ages(people):
 def pyramid(people):
     """Counts by age band and gender for the whole organisation (the age-pyramid chart)."""
     return people.group_by("age_band", "gender").len("count").sort("age_band", "gender")
+
+
+def target_gaps(roster, year: int):
+    """Admissions in `year` against the targets table: unit, target, admitted, gap (admitted − target)."""
+    from memberaudit.checks.structure import admissions
+
+    targets = roster.targets.drop_nulls(["unit", "year", "admissions"]).filter(pl.col("year") == year)
+    admitted = admissions(roster, year)
+    by_unit = admitted.group_by("unit").len()
+    by_parent = admitted.drop_nulls("parent_unit").group_by(pl.col("parent_unit").alias("unit")).len()
+    counted = pl.concat([by_unit, by_parent]).group_by("unit").agg(pl.col("len").max().alias("admitted"))
+    return (
+        targets.join(counted, on="unit", how="left")
+        .select("unit", "year", pl.col("admissions").alias("target"),
+                pl.col("admitted").fill_null(0).cast(pl.Int64))
+        .with_columns((pl.col("admitted") - pl.col("target")).alias("gap"))
+        .sort("unit")
+    )
+
+
+def share_gaps(composition_frame, min_share: dict[str, float]):
+    """Occupation shares per committee (and overall) against `[mix] min_share`: share, minimum, gap."""
+    if not min_share:
+        return pl.DataFrame(schema={"committee": pl.String, "group": pl.String, "share": pl.Float64,
+                                    "min_share": pl.Float64, "gap": pl.Float64})
+    goals = pl.DataFrame({"group": list(min_share), "min_share": list(min_share.values())})
+    shares = composition_frame.filter((pl.col("dimension") == "occupation") & (pl.col("unit") == TOTAL))
+    committees = shares.select("committee").unique()
+    return (
+        committees.join(goals, how="cross")
+        .join(shares.select("committee", "group", "share"), on=["committee", "group"], how="left")
+        .with_columns(pl.col("share").fill_null(0.0))
+        .with_columns((pl.col("share") - pl.col("min_share")).round(4).alias("gap"))
+        .select("committee", "group", "share", "min_share", "gap")
+        .sort("committee", "group")
+    )
+
+
+def mix_summary(roster, as_of: date, *, by: tuple[str, ...] = DIMENSIONS, new_in: int | None = None,
+                min_share: dict[str, float] | None = None) -> dict:
+    """Everything the mix report shows: composition, average ages and, for admissions, the gaps."""
+    people = population(roster, as_of, new_in)
+    frame = composition(people, by)
+    return {
+        "as_of": as_of, "new_in": new_in, "by": list(by), "composition": frame, "averages": average_ages(people),
+        "targets": target_gaps(roster, new_in) if new_in is not None else None,
+        "shares": share_gaps(frame, min_share or {}) if new_in is not None and "occupation" in by else None,
+    }

@@ -35,7 +35,7 @@ class Config:
     marks: dict[str, dict[str, list[str]]] = field(default_factory=dict)
     extra_holidays: list[date] = field(default_factory=list)
     min_share: dict[str, float] = field(default_factory=lambda: {"student": 0.10, "enterprise": 0.15})
-    occasions: list[str] = field(default_factory=lambda: ["03-02", "05-19", "09-02", "11-07"])
+    occasions: list[str] = field(default_factory=lambda: ["02-03", "05-19", "09-02", "11-07"])  # MM-DD: 3/2, 19/5, 2/9, 7/11
     waivers: list[Waiver] = field(default_factory=list)
     path: str | None = None
 
@@ -148,6 +148,13 @@ def parse_config(data: dict, file: str = CONFIG_NAME) -> Config:
                           for d in _expect(calendar.get("extra_holidays", []), list, "calendar.extra_holidays", file)]
     if "occasions" in calendar:
         cfg.occasions = _strings(calendar["occasions"], "calendar.occasions", file)
+        for day in cfg.occasions:
+            try:
+                date(2024, int(day[:2]), int(day[3:]))  # a leap year, so 02-29 is allowed
+            except ValueError:
+                raise ConfigError("config.type", file=file, key="calendar.occasions[]", expected="MM-DD") from None
+        if not cfg.occasions:
+            raise ConfigError("config.type", file=file, key="calendar.occasions", expected="MM-DD list")
     mix = _expect(data.get("mix", {}), dict, "mix", file)
     for key in mix:
         if key != "min_share":

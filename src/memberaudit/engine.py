@@ -53,12 +53,12 @@ def build_calendar(roster, as_of: date, config: Config) -> WorkCalendar:
 
 
 def audit(roster, *, as_of: date, config: Config | None = None, select_codes: list[str] | None = None,
-          ignore_codes: list[str] | None = None, lang: str = "vi") -> AuditResult:
+          ignore_codes: list[str] | None = None, lang: str = "vi", occasion: date | None = None) -> AuditResult:
     config = config or Config()
     chosen = select(rules(), select_codes or config.select, ignore_codes or config.ignore)
     calendar = build_calendar(roster, as_of, config)
     base = Context(as_of=as_of, calendar=calendar, window=config.window, min_share=config.min_share,
-                   occasions=config.occasions)
+                   occasions=config.occasions, occasion=occasion)
     context_frames = _context_frames(roster)
     frames, coverage = [], {}
     for r in chosen:

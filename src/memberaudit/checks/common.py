@@ -21,6 +21,7 @@ class Context:
     params: dict = field(default_factory=dict)
     min_share: dict = field(default_factory=dict)
     occasions: list = field(default_factory=list)
+    occasion: date | None = None  # a chosen award occasion (`badges --occasion`), else the next one
 
     @property
     def as_of_month(self) -> date:

@@ -11,11 +11,12 @@ from memberaudit.registry import rule
 MILESTONES = [30, 40, 45, 50, 55, 60, 65, 70, 75, 80, 85, 90]
 
 
-def occasions_around(as_of: date, occasions: list[str]) -> tuple[date, date]:
-    """(P, D): D the first award occasion after as-of, P the occasion before D."""
-    days = sorted(date(y, int(o[:2]), int(o[3:])) for y in range(as_of.year - 1, as_of.year + 2) for o in occasions)
-    following = next(d for d in days if d > as_of)
-    return days[days.index(following) - 1], following
+def occasions_around(as_of: date, occasions: list[str], chosen: date | None = None) -> tuple[date, date]:
+    """(P, D): D the first award occasion after as-of (or the chosen one), P the occasion before D."""
+    anchor = chosen or as_of
+    days = sorted(date(y, int(o[:2]), int(o[3:])) for y in range(anchor.year - 1, anchor.year + 2) for o in occasions)
+    following = chosen or next(d for d in days if d > as_of)
+    return max(d for d in days if d < following), following
 
 
 @rule(code="MIL001", name="badge.eligible", category="milestone", severity="low",
@@ -36,7 +37,7 @@ def badge_eligible(roster, ctx):
     Admitted 15/06/1996, audited 26/08/2026: D = 02/09/2026, P = 19/05/2026; 30 years reached on
     15/06/2026, so listed for the 30-year badge on 02/09/2026.
     """
-    before, occasion = occasions_around(ctx.as_of, ctx.occasions)
+    before, occasion = occasions_around(ctx.as_of, ctx.occasions, ctx.occasion)
     milestones = pl.DataFrame({"milestone": ctx.params["milestones"]}, schema={"milestone": pl.Int32})
     reached = pl.col("admission_date").dt.offset_by(
         pl.format("{}mo", pl.col("milestone") * 12 + pl.col("party_age_gap_months").fill_null(0)))
