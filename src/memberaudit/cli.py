@@ -334,18 +334,7 @@ def _print_list(session, plist, fmt, output, html) -> None:
     if fmt == "json":
         sys.stdout.write(lists.to_json(plist))
     else:
-        from rich.table import Table
-
-        console = session.console
-        for committee, subgroups in plist.groups:
-            table = Table(title=f"{committee} — {plist.title}", title_justify="left")
-            for column in plist.columns[1:]:
-                table.add_column(column.label, overflow="fold")
-            for label, rows in subgroups:
-                for row in rows:
-                    table.add_row(*[lists._html_value(row, c.key, 0) for c in plist.columns[1:]])
-            console.print(table)
-        console.print(t("list.total", session.lang, count=plist.meta["count"]))
+        lists.print_table(session.console, plist)
     if output:
         lists.write_excel(plist, output)
         session.status.print(t("ui.written", session.lang, file=output))

@@ -89,14 +89,31 @@ def render_html(plist) -> str:
     from memberaudit.reports.html import _environment
 
     return _environment().get_template("list.html.j2").render(plist=plist, t=lambda k, **kw: t(k, plist.lang, **kw),
-                                                              value=_html_value)
+                                                              value=cell_text)
 
 
-def _html_value(row: dict, key: str, index: int) -> str:
+def cell_text(row: dict, key: str, index: int) -> str:
     value = _cell_value(row, key, index)
     if isinstance(value, date):
         return value.strftime("%d/%m/%Y")
     return "" if value is None else str(value)
+
+
+def print_table(console, plist) -> None:
+    """The list in the terminal: one table per committee, then the total."""
+    from rich.table import Table
+
+    index = 0
+    for committee, subgroups in plist.groups:
+        table = Table(title=f"{committee} — {plist.title}", title_justify="left")
+        for column in plist.columns:
+            table.add_column(column.label, overflow="fold")
+        for _label, rows in subgroups:
+            for row in rows:
+                index += 1
+                table.add_row(*[cell_text(row, c.key, index) for c in plist.columns])
+        console.print(table)
+    console.print(t("list.total", plist.lang, count=plist.meta["count"]))
 
 
 def write_html(plist, path) -> Path:
