@@ -31,6 +31,7 @@ Lang = Annotated[str | None, typer.Option("--lang", help="Language of messages: 
 Debug = Annotated[bool, typer.Option("--debug", help="Show tracebacks of unexpected errors.")]
 Quiet = Annotated[bool, typer.Option("--quiet", "-q", help="Print nothing but errors (for scripts).")]
 Year = Annotated[int | None, typer.Option("--year", help="Year for month headers that carry none.")]
+LogFile = Annotated[Path | None, typer.Option("--log-file", help="Append one JSON line per run (for scheduled runs).")]
 ShowIds = Annotated[bool, typer.Option("--show-ids", help="Print national ids in full (masked by default).")]
 Output = Annotated[Path | None, typer.Option("--output", "-o", help="Write the findings to this file.")]
 Html = Annotated[Path | None, typer.Option("--html", help="Write a self-contained HTML report.")]
@@ -145,6 +146,25 @@ def guarded(lang: str | None, debug: bool):
         raise typer.Exit(2) from None
 
 
+def _report_run(result, roster, code: int, *, quiet: bool, log_file: Path | None) -> None:
+    """The machine-readable summary: one JSON line on standard error in --quiet mode, and in --log-file."""
+    import json
+    from datetime import datetime
+
+    counts = result.findings.group_by("severity").len()
+    by_severity = dict(counts.iter_rows())
+    line = {"tool": "memberaudit", "at": datetime.now().isoformat(timespec="seconds"),
+            "as_of": result.as_of.isoformat(), "files": len(roster.files), "members": roster.members.height,
+            "findings": result.findings.height, **{s: by_severity.get(s, 0) for s in ("high", "medium", "low")},
+            "waived": int(result.findings["waived"].sum()), "exit": code}
+    text = json.dumps(line, ensure_ascii=False)
+    if quiet:
+        typer.echo(text, err=True)
+    if log_file:
+        with open(log_file, "a", encoding="utf-8") as log:
+            log.write(text + "\n")
+
+
 def _codes(text: str | None) -> list[str]:
     return [c.strip() for c in (text or "").split(",") if c.strip()]
 
@@ -163,6 +183,7 @@ def audit(
     fail_on: Annotated[str | None, typer.Option("--fail-on", help="Exit 1 when a finding is at least high, medium or low.")] = None,
     show_ids: ShowIds = False,
     year: Year = None,
+    log_file: LogFile = None,
     lang: Lang = None,
     quiet: Quiet = False,
     debug: Debug = False,
@@ -213,11 +234,15 @@ def audit(
 
             excel_report.write(result, roster, excel, lang=session.lang, show_ids=show_ids)
             session.status.print(t("ui.written", session.lang, file=excel))
+        code = 0
         if fail_on:
             limit = SEVERITY_ORDER[fail_on]
             active = result.findings.filter(~result.findings["waived"])
             if any(SEVERITY_ORDER[s] <= limit for s in active["severity"].unique().to_list()):
-                raise typer.Exit(1)
+                code = 1
+        _report_run(result, roster, code, quiet=quiet, log_file=log_file)
+        if code:
+            raise typer.Exit(code)
 
 
 @app.command()
@@ -386,6 +411,41 @@ def mix(
         if excel:
             mix_report.write_excel(summary, excel, session.lang)
             session.status.print(t("ui.written", session.lang, file=excel))
+
+
+@app.command("diff")
+def diff_command(
+    old: Annotated[Path, typer.Argument(help="The earlier run's JSON (audit --format json).")],
+    new: Annotated[Path, typer.Argument(help="The later run's JSON.")],
+    fmt: Annotated[str, typer.Option("--format", help="text or json.")] = "text",
+    fail_on_new: Annotated[bool, typer.Option("--fail-on-new", help="Exit 1 when there is any new finding.")] = False,
+    lang: Lang = None,
+    quiet: Quiet = False,
+    debug: Debug = False,
+) -> None:
+    """Findings new, resolved and unchanged between two runs (matched by rule, member or unit, and evidence key).
+
+    Example: memberaudit diff thang-10.json thang-11.json --fail-on-new
+    """
+    with guarded(lang, debug):
+        from memberaudit.diff import compare, read_findings
+        from memberaudit.errors import UserError
+
+        if fmt not in ("text", "json"):
+            raise UserError("config.value", file="--format", key="format", allowed="text, json")
+        result = compare(read_findings(old), read_findings(new))
+        if fmt == "json":
+            import json
+
+            sys.stdout.write(json.dumps(result, ensure_ascii=False, indent=2) + "\n")
+        elif not quiet:
+            from rich.console import Console
+
+            from memberaudit.reports.text import diff_summary
+
+            diff_summary(Console(highlight=False), result, lang or "vi")
+        if fail_on_new and result["new"]:
+            raise typer.Exit(1)
 
 
 @app.command("rules")

@@ -6,6 +6,7 @@ Every value that cannot be read becomes a row in `Roster.issues` (a DAT finding 
 from __future__ import annotations
 
 import re
+from datetime import date, timedelta
 
 from memberaudit.headers import parse_month
 from memberaudit.lazy import pl
@@ -188,6 +189,9 @@ def _dues(raw, issues, sources, extra_marks):
     month_keys = {}
     for text, src in pairs:
         parsed = parse_month(text, in_group=True) if text else None
+        if parsed is None and text and re.fullmatch(r"\d{5}(?:\.0+)?", text):  # a date cell stored as a serial
+            day = date(1899, 12, 30) + timedelta(days=int(float(text)))
+            parsed = (day.year, day.month)
         year = (parsed[0] or sources[src].year) if parsed else None
         month_keys[(text, src)] = f"{year}-{parsed[1]:02d}-01" if parsed and year else None
     lookup = pl.DataFrame(

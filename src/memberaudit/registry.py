@@ -23,6 +23,7 @@ class Rule:
     needs: tuple[str, ...] = ("members",)
     params: dict = field(default_factory=dict)
     doc: str = ""
+    identity: tuple[str, ...] = ()  # finding fields that, with rule, member and unit, identify it across runs
 
     def sections(self) -> dict[str, str]:
         """The docstring's sections: "summary", "what", "why", "example" (ruff's rule-doc layout)."""
@@ -38,7 +39,7 @@ _REGISTRY: dict[str, Rule] = {}
 
 
 def rule(*, code: str, name: str, category: str, severity: str, reference: str = "",
-         needs: tuple[str, ...] = ("members",), params: dict | None = None):
+         needs: tuple[str, ...] = ("members",), params: dict | None = None, identity: tuple[str, ...] = ()):
     """Register a check function under an explicit code and metadata."""
     if category not in CATEGORIES or severity not in SEVERITIES:
         raise ValueError(f"{code}: bad category or severity")
@@ -47,7 +48,8 @@ def rule(*, code: str, name: str, category: str, severity: str, reference: str =
         if code in _REGISTRY:
             raise ValueError(f"rule {code} registered twice")
         doc = re.sub(r"^    ", "", check.__doc__ or "", flags=re.M).strip()
-        _REGISTRY[code] = Rule(code, name, category, severity, reference, check, tuple(needs), dict(params or {}), doc)
+        _REGISTRY[code] = Rule(code, name, category, severity, reference, check, tuple(needs), dict(params or {}), doc,
+                               tuple(identity))
         return check
 
     return register

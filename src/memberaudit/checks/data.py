@@ -6,13 +6,14 @@ from memberaudit.lazy import pl
 from memberaudit.registry import rule
 
 _ISSUE = ("_src", "_row", "field", "value", "member_id", "detail")
+_CELL = ("sheet", "column", "value", "detail")  # a data finding is the same problem in the same cell
 
 
 def _issues(roster, code: str):
     return roster.issues.filter(pl.col("code") == code).select(_ISSUE)
 
 
-@rule(code="DAT001", name="data.missing-value", category="data", severity="medium", needs=())
+@rule(code="DAT001", identity=_CELL, name="data.missing-value", category="data", severity="medium", needs=())
 def missing_value(roster, ctx):
     """A required value is empty (member id, name, date of birth, branch, admission date, …).
 
@@ -28,7 +29,7 @@ def missing_value(roster, ctx):
     return _issues(roster, "DAT001")
 
 
-@rule(code="DAT002", name="data.bad-date", category="data", severity="medium", needs=())
+@rule(code="DAT002", identity=_CELL, name="data.bad-date", category="data", severity="medium", needs=())
 def bad_date(roster, ctx):
     """A date that cannot be read, is impossible or has a two-digit year.
 
@@ -52,7 +53,7 @@ def _dated(frame, column: str, condition, detail: str):
         "member_id", pl.lit(detail).alias("detail"))
 
 
-@rule(code="DAT003", name="data.dates-out-of-order", category="data", severity="medium", needs=())
+@rule(code="DAT003", identity=_CELL, name="data.dates-out-of-order", category="data", severity="medium", needs=())
 def dates_out_of_order(roster, ctx):
     """Dates that contradict each other or lie after the as-of date.
 
@@ -77,7 +78,7 @@ def dates_out_of_order(roster, ctx):
     return pl.concat(parts).unique(["_src", "_row", "field"], keep="first", maintain_order=True)
 
 
-@rule(code="DAT004", name="data.duplicate-member-id", category="data", severity="medium", needs=("members",))
+@rule(code="DAT004", identity=_CELL, name="data.duplicate-member-id", category="data", severity="medium", needs=("members",))
 def duplicate_member_id(roster, ctx):
     """The same member id twice in one branch's list.
 
@@ -97,7 +98,7 @@ def duplicate_member_id(roster, ctx):
         pl.lit("duplicate").alias("detail"))
 
 
-@rule(code="DAT005", name="data.unknown-code", category="data", severity="medium", needs=())
+@rule(code="DAT005", identity=_CELL, name="data.unknown-code", category="data", severity="medium", needs=())
 def unknown_code(roster, ctx):
     """A status, mark, rating, unit kind or occupation that is not in the vocabulary.
 
@@ -115,7 +116,7 @@ def unknown_code(roster, ctx):
     return _issues(roster, "DAT005")
 
 
-@rule(code="DAT006", name="data.unknown-member", category="data", severity="medium", needs=("members",))
+@rule(code="DAT006", identity=_CELL, name="data.unknown-member", category="data", severity="medium", needs=("members",))
 def unknown_member(roster, ctx):
     """An attendance, dues, transfer or rating record for a member id not in the members table.
 
@@ -141,7 +142,7 @@ def unknown_member(roster, ctx):
     return pl.concat(parts)
 
 
-@rule(code="DAT007", name="data.partial-date", category="data", severity="low", needs=())
+@rule(code="DAT007", identity=_CELL, name="data.partial-date", category="data", severity="low", needs=())
 def partial_date(roster, ctx):
     """A date of birth or admission given only as a month or a year.
 

@@ -19,7 +19,7 @@ def occasions_around(as_of: date, occasions: list[str], chosen: date | None = No
     return max(d for d in days if d < following), following
 
 
-@rule(code="MIL001", name="badge.eligible", category="milestone", severity="low",
+@rule(code="MIL001", identity=("milestone", "occasion"), name="badge.eligible", category="milestone", severity="low",
       params={"milestones": MILESTONES}, reference="Hướng dẫn 06-HD/TW (trước đây 01-HD/TW, mục 18)")
 def badge_eligible(roster, ctx):
     """Member whose party age reaches a badge milestone at the next award occasion.

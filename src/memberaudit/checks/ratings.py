@@ -43,7 +43,7 @@ def two_years_failing(roster, ctx):
     return failing.select("member_id", pl.col("years").list.reverse()).join(active.select(MEMBER_COLUMNS), on="member_id")
 
 
-@rule(code="RAT002", name="rating.missing", category="compliance", severity="medium",
+@rule(code="RAT002", identity=("year",), name="rating.missing", category="compliance", severity="medium",
       needs=("members", "ratings"), reference="Quy định 366-QĐ/TW (2025)")
 def rating_missing(roster, ctx):
     """Active, non-exempt member with no rating for last year, in a unit the ratings table covers.

@@ -114,7 +114,7 @@ def admissions(roster, year: int):
     )
 
 
-@rule(code="STR004", name="admissions.below-target", category="structure", severity="medium",
+@rule(code="STR004", identity=("year",), name="admissions.below-target", category="structure", severity="medium",
       needs=("members", "targets"), reference="Chỉ tiêu kết nạp đảng viên hằng năm của cấp ủy")
 def below_target(roster, ctx):
     """A unit or committee in the targets table that admitted fewer members than its yearly target.
@@ -156,7 +156,7 @@ def below_target(roster, ctx):
     )
 
 
-@rule(code="STR005", name="admissions.mix-below-target", category="structure", severity="low",
+@rule(code="STR005", identity=("group",), name="admissions.mix-below-target", category="structure", severity="low",
       reference="[mix] min_share trong cấu hình; định hướng cơ cấu kết nạp của cấp ủy")
 def mix_below_target(roster, ctx):
     """In a committee, the share of this year's admissions from a target group is below its minimum.

@@ -10,7 +10,7 @@ from memberaudit.vocab import EXIT_STATUSES, WORKPLACE_KINDS
 _TRANSFER_COLUMNS = ("member_id", "_src", "_row", "from_unit", "to_unit", "issued_on")
 
 
-@rule(code="TRF001", name="transfer.letter-not-presented", category="compliance", severity="medium",
+@rule(code="TRF001", identity=("issued_on",), name="transfer.letter-not-presented", category="compliance", severity="medium",
       needs=("transfers",), params={"working_days": 30}, reference="Quy định 294-QĐ/TW, mục 6.3.1")
 def letter_not_presented(roster, ctx):
     """Transfer letter not presented at the receiving branch within `working_days` working days.
@@ -70,7 +70,7 @@ def not_moved_after_leaving_work(roster, ctx):
     )
 
 
-@rule(code="TRF003", name="transfer.temporary-overdue", category="compliance", severity="medium",
+@rule(code="TRF003", identity=("issued_on",), name="transfer.temporary-overdue", category="compliance", severity="medium",
       needs=("transfers",), params={"max_months": 12, "max_study_months": 24},
       reference="Quy định 294-QĐ/TW, mục 6.3.2")
 def temporary_overdue(roster, ctx):
@@ -108,7 +108,7 @@ def temporary_overdue(roster, ctx):
     )
 
 
-@rule(code="TRF004", name="member.double-registration", category="compliance", severity="medium",
+@rule(code="TRF004", identity=("match",), name="member.double-registration", category="compliance", severity="medium",
       reference="Quy định 294-QĐ/TW, mục 6.3")
 def double_registration(roster, ctx):
     """One person registered in two places: same card number or national id in two units.

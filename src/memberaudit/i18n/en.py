@@ -146,6 +146,11 @@ MESSAGES = {
     "mix.detail": "Detail",
     "mix.dimension": "Dimension",
     "mix.chart": "Chart {dimension}",
+    "diff.title": "Compared {old} → {new}",
+    "diff.new": "New",
+    "diff.resolved": "Resolved",
+    "diff.unchanged": "Unchanged",
+    "diff.total": "New {new}, resolved {resolved}, unchanged {unchanged}.",
 }
 
 SCREEN_WORDS = {

@@ -149,6 +149,11 @@ MESSAGES = {
     "mix.detail": "Chi tiết",
     "mix.dimension": "Tiêu chí",
     "mix.chart": "Biểu đồ {dimension}",
+    "diff.title": "So sánh {old} → {new}",
+    "diff.new": "Mới",
+    "diff.resolved": "Đã khắc phục",
+    "diff.unchanged": "Vẫn còn",
+    "diff.total": "Mới {new}, đã khắc phục {resolved}, vẫn còn {unchanged}.",
 }
 
 SCREEN_WORDS = {

@@ -68,3 +68,23 @@ def findings(console, frame, lang: str, *, title: str, limit: int | None = None)
     console.print(table)
     if limit is not None and frame.height > limit:
         console.print(f"… (+{frame.height - limit})")
+
+
+def diff_summary(console, result: dict, lang: str) -> None:
+    """Counts by rule of new, resolved and unchanged findings, then the new ones in full."""
+    rules_seen = sorted({f["rule"] for part in ("new", "resolved", "unchanged") for f in result[part]})
+    table = _table(t("diff.title", lang, old=result["old_as_of"], new=result["new_as_of"]), t("ui.rule", lang),
+                   t("diff.new", lang), t("diff.resolved", lang), t("diff.unchanged", lang))
+    for code in rules_seen:
+        table.add_row(code, *[str(sum(f["rule"] == code for f in result[part]))
+                              for part in ("new", "resolved", "unchanged")])
+    console.print(table)
+    if result["new"]:
+        listing = _table(t("diff.new", lang), t("ui.rule", lang), t("ui.unit", lang), t("ui.member", lang),
+                         t("ui.message", lang))
+        for f in result["new"]:
+            listing.add_row(f["rule"], f.get("unit") or "", " ".join(x for x in (f.get("member_id"), f.get("full_name")) if x),
+                            f["message"])
+        console.print(listing)
+    console.print(t("diff.total", lang, new=len(result["new"]), resolved=len(result["resolved"]),
+                    unchanged=len(result["unchanged"])))

@@ -1,0 +1,105 @@
+"""The loader never crashes on what branch secretaries type: random workbooks are either read (every problem
+a data finding) or refused with an exit-2 message. Bounded examples keep CI fast."""
+
+from __future__ import annotations
+
+import zipfile
+from datetime import date, datetime
+
+import pytest
+from hypothesis import HealthCheck, given, settings
+from hypothesis import strategies as st
+from typer.testing import CliRunner
+
+from conftest import member_rows, write_workbook
+from memberaudit.cli import app
+from memberaudit.config import Config
+from memberaudit.engine import audit
+from memberaudit.errors import InputError
+from memberaudit.pipeline import read_roster
+
+runner = CliRunner()
+
+HEADERS = ["STT", "Số thẻ đảng viên", "Họ và tên", "Ngày sinh", "Chi bộ", "Ngày vào Đảng", "Ngày chính thức",
+           "Trạng thái", "Giới tính", "Nghề nghiệp", "Số CCCD", "Ngày nghỉ hưu", "T1", "T2", "Tháng 3/2026", "Ghi chú"]
+cells = st.one_of(
+    st.none(),
+    st.sampled_from(["x", "K", "P", "vkp", "ốm", "#N/A", "#REF!", "=SUM(A1:A3)", "Tổng cộng", "BÍ THƯ", "Chính thức",
+                     "Dự bị", "31/02/2020", "1/2/85", "1985", "03/1990", "2026-13-01", "29000", "-5", " ", "\t"]),
+    st.text(st.characters(blacklist_categories=("Cc", "Cs")), min_size=0, max_size=40),  # Excel stores no controls
+    st.integers(1000, 32000).map(lambda n: ("Ghi chú dài " * n)[:n]),  # huge cells
+    st.integers(min_value=-10**12, max_value=10**12),
+    st.floats(allow_nan=False, allow_infinity=False, width=32),
+    st.dates(min_value=date(1900, 1, 1), max_value=date(2100, 12, 31)),
+)
+
+
+@st.composite
+def messy_sheet(draw):
+    columns = draw(st.permutations(HEADERS))[: draw(st.integers(2, len(HEADERS)))]
+    titles = [[draw(st.sampled_from(["ĐẢNG BỘ PHƯỜNG X", "DANH SÁCH ĐẢNG VIÊN", "Năm 2026", None]))]
+              for _ in range(draw(st.integers(0, 6)))]
+    body = [[draw(cells) for _ in columns] for _ in range(draw(st.integers(0, 8)))]
+    name = draw(st.sampled_from(["Đảng viên", "Sinh hoạt 2026", "Đảng phí", "Sheet1", "Xếp loại", "Chi bộ"]))
+    return name, [*titles, list(columns), *body]
+
+
+@settings(max_examples=30, deadline=None, suppress_health_check=[HealthCheck.function_scoped_fixture])
+@given(sheets=st.lists(messy_sheet(), min_size=1, max_size=3, unique_by=lambda s: s[0]))
+def test_random_workbooks_never_crash(tmp_path_factory, sheets):
+    path = tmp_path_factory.mktemp("fuzz") / "random.xlsx"
+    write_workbook(path, dict(sheets))
+    try:
+        roster = read_roster([path], workers=1, year=2026)
+    except InputError as exc:
+        assert exc.render("vi") and exc.render("en")  # a message a person can act on
+        return
+    result = audit(roster, as_of=date(2026, 11, 30), config=Config(), lang="vi")
+    assert result.findings["rule"].null_count() == 0
+    data = result.findings.filter(result.findings["category"] == "data")
+    assert data["file"].null_count() == 0
+
+
+def test_error_cells_and_formulas_are_data_not_crashes(tmp_path):
+    import openpyxl
+
+    wb = openpyxl.Workbook()
+    ws = wb.active
+    ws.title = "Đảng viên"
+    for row in member_rows(["001", "An", "02/01/1980", "CB1", "01/02/2010", None],
+                           ["002", "Bình", "=DATE(1980,1,1)", "CB1", "01/02/2010", None]):
+        ws.append(row)
+    ws["D5"] = "#N/A"
+    ws["D5"].data_type = "e"
+    wb.save(tmp_path / "loi.xlsx")
+    roster = read_roster([tmp_path / "loi.xlsx"], workers=1)
+    assert sorted(roster.members["member_id"].to_list()) == ["001", "002"]
+    result = audit(roster, as_of=date(2026, 11, 30), config=Config(), select_codes=["DAT001"], lang="en")
+    assert set(result.findings["member_id"].to_list()) == {"001", "002"}  # no readable birth date on either row
+
+
+def test_truncated_workbook_is_a_clear_error(tmp_path):
+    good = write_workbook(tmp_path / "good.xlsx", {"Đảng viên": member_rows(
+        ["001", "An", "02/01/1980", "CB1", "01/02/2010", None])})
+    cut = tmp_path / "cut.xlsx"
+    cut.write_bytes(good.read_bytes()[: good.stat().st_size // 2])
+    result = runner.invoke(app, ["validate", str(cut)])
+    assert result.exit_code == 2 and "cut.xlsx" in result.output and "Traceback" not in result.output
+
+
+def test_zip_that_is_not_a_workbook(tmp_path):
+    path = tmp_path / "fake.xlsx"
+    with zipfile.ZipFile(path, "w") as zf:
+        zf.writestr("hello.txt", "not a workbook")
+    result = runner.invoke(app, ["validate", str(path), "--lang", "en"])
+    assert result.exit_code == 2 and "fake.xlsx" in result.output
+
+
+@pytest.mark.parametrize("value", [datetime(2026, 1, 1), 46023, "01/2026", "2026-01"])
+def test_long_dues_month_forms(tmp_path, value):
+    path = write_workbook(tmp_path / "d.xlsx", {
+        "Đảng viên": member_rows(["001", "An", "02/01/1980", "CB1", "01/02/2010", None]),
+        "Thu đảng phí": [["Số thẻ", "Tháng", "Số tiền"], ["001", value, 50000]],
+    })
+    dues = read_roster([path], workers=1).dues
+    assert dues.select("month", "state").rows() == [(date(2026, 1, 1), "paid")]
