@@ -64,7 +64,7 @@ def make_roster(tables: dict[str, list[dict]], *, year: int = 2026):
 
     from memberaudit.headers import column_letter
     from memberaudit.load import Loaded, RawTable, Source
-    from memberaudit.normalize import normalize
+    from memberaudit.normalize import combine, normalize
     from memberaudit.schemas import validate
 
     loaded = Loaded(files=["case.xlsx"])
@@ -80,7 +80,7 @@ def make_roster(tables: dict[str, list[dict]], *, year: int = 2026):
         source = Source(file="case.xlsx", sheet=kind, kind=kind, header_row=1, year=year,
                         columns={f: column_letter(i + 1) for i, f in enumerate(fields)})
         loaded.tables.append(RawTable(source, frame))
-    return validate(normalize(loaded))
+    return combine([validate(normalize(loaded))])
 
 
 def member(member_id: str, unit: str = "CB1", *, admitted: str = "01/01/2010", official: str | None = "01/01/2011",

@@ -6,12 +6,9 @@ Nothing here interprets values beyond text clean-up; `normalize` turns raw table
 from __future__ import annotations
 
 import io
-import multiprocessing
-import os
 import re
 import zipfile
 from collections.abc import Callable, Iterable
-from concurrent.futures import ProcessPoolExecutor
 from dataclasses import dataclass, field
 from pathlib import Path
 
@@ -91,64 +88,34 @@ def discover(inputs: Iterable[str | Path]) -> list[Path]:
     return found
 
 
-def load(
-    inputs: Iterable[str | Path],
-    *,
-    extra_aliases: dict | None = None,
-    year: int | None = None,
-    progress: Callable[[int, int], None] | None = None,
-    workers: int | None = None,
-) -> Loaded:
-    """Read every input file (in parallel processes when there are several) into raw tables."""
-    files = discover(inputs)
-    jobs = [(str(f), extra_aliases, year) for f in files]
-    workers = min(workers or os.cpu_count() or 1, len(files))
-    loaded = Loaded(files=[str(f) for f in files])
-    if workers > 1:
-        # "spawn": forking a process in which Polars' thread pool already runs can deadlock
-        with ProcessPoolExecutor(max_workers=workers, mp_context=multiprocessing.get_context("spawn")) as pool:
-            results = pool.map(_load_job, jobs)
-            for done, (tables, skipped) in enumerate(results, 1):
-                loaded.tables.extend(tables)
-                loaded.skipped.extend(skipped)
-                if progress:
-                    progress(done, len(files))
-    else:
-        for done, job in enumerate(jobs, 1):
-            tables, skipped = _load_job(job)
-            loaded.tables.extend(tables)
-            loaded.skipped.extend(skipped)
-            if progress:
-                progress(done, len(files))
-    return loaded
-
-
-def _load_job(job: tuple[str, dict | None, int | None]) -> tuple[list[RawTable], list[Skipped]]:
-    path, extra_aliases, year = job
+def load_file(path: str, *, extra_aliases: dict | None = None, year: int | None = None) -> Loaded:
+    """Read one file's sheets into raw tables (and the sheets skipped, with the reason)."""
     aliases = alias_index(extra_aliases)
-    tables: list[RawTable] = []
-    skipped: list[Skipped] = []
+    loaded = Loaded(files=[path])
     grids = list(read_grids(Path(path)))
     if not grids:
         raise InputError("input.empty", file=path)
-    for sheet, grid, col_offset, name_for_kind in grids:
-        result = table_from_grid(path, sheet, grid, col_offset, name_for_kind, aliases, year)
-        (tables if isinstance(result, RawTable) else skipped).append(result)
-    return tables, skipped
+    for sheet, grid, col_offset, name_for_kind, merges in grids:
+        result = table_from_grid(path, sheet, grid, col_offset, name_for_kind, aliases, year, merges)
+        (loaded.tables if isinstance(result, RawTable) else loaded.skipped).append(result)
+    return loaded
 
 
 # --- reading files into text grids -------------------------------------------------------------------------
 
 
 def read_grids(path: Path):
-    """Yield (sheet name, grid of text columns, first column index, name that may tell the kind)."""
+    """Yield (sheet name, grid of text columns, first column index, name that may tell the kind, merges).
+
+    `merges` is a callable returning the sheet's merged ranges, read only when a table needs them.
+    """
     suffix = path.suffix.lower()
     if suffix in EXCEL_SUFFIXES:
         yield from _excel_grids(path)
     elif suffix == ".csv":
-        yield path.stem, _csv_grid(path), 0, path.stem
+        yield path.stem, _csv_grid(path), 0, path.stem, list
     else:
-        yield path.stem, _parquet_grid(path), 0, path.stem
+        yield path.stem, _parquet_grid(path), 0, path.stem, list
 
 
 def _excel_grids(path: Path):
@@ -159,7 +126,14 @@ def _excel_grids(path: Path):
         names = reader.sheet_names
     except Exception as exc:  # calamine's errors name no common base class across versions
         raise InputError("input.unreadable", file=str(path), reason=_reason(path, exc)) from exc
-    merges = _xlsx_merges(path) if path.suffix.lower() in {".xlsx", ".xlsm"} else {}
+    cache: dict = {}
+
+    def merges_of(name: str):
+        # calamine does not report merged ranges; reading them means inflating the sheet XML once more
+        if "all" not in cache:
+            cache["all"] = _xlsx_merges(path) if path.suffix.lower() in {".xlsx", ".xlsm"} else {}
+        return cache["all"].get(name, [])
+
     for index, name in enumerate(names):
         try:
             sheet = reader.load_sheet(index, header_row=None, dtypes="string", skip_rows=0)
@@ -171,9 +145,7 @@ def _excel_grids(path: Path):
             continue
         offset = columns[0].absolute_index if columns else 0
         grid = grid.rename({c: f"c{i}" for i, c in enumerate(grid.columns)})
-        if merges.get(name):
-            grid = _fill_merges(grid, merges[name], offset)
-        yield name, grid, offset, name
+        yield name, grid, offset, name, lambda name=name: merges_of(name)
 
 
 def _reason(path: Path, exc: Exception) -> str:
@@ -299,11 +271,27 @@ class _Header:
     score: int
 
 
-def table_from_grid(path, sheet, grid, col_offset, name_for_kind, aliases, year_override) -> RawTable | Skipped:
-    grid = grid.with_columns(pl.all().str.normalize("NFC").str.strip_chars()).with_columns(
-        pl.when(pl.all().str.len_bytes() > 0).then(pl.all())
-    )
-    head = grid.head(HEADER_SCAN_ROWS + 1).rows()
+def _clean(frame):
+    """NFC, trimmed, empty text as null."""
+    return frame.with_columns(pl.all().str.normalize("NFC").str.strip_chars()).with_columns(
+        pl.when(pl.all().str.len_bytes() > 0).then(pl.all()))
+
+
+def _needs_merges(head: list[tuple]) -> bool:
+    """Merged cells can matter only where a row has an empty cell between filled ones (a merged header)."""
+    for row in head:
+        filled = [i for i, v in enumerate(row) if v is not None]
+        if filled and len(filled) != filled[-1] - filled[0] + 1:
+            return True
+    return False
+
+
+def table_from_grid(path, sheet, grid, col_offset, name_for_kind, aliases, year_override,
+                    merges=list) -> RawTable | Skipped:
+    head = _clean(grid.head(HEADER_SCAN_ROWS + 1)).rows()
+    if _needs_merges(head) and (ranges := merges()):
+        grid = _fill_merges(grid, ranges, col_offset)
+        head = _clean(grid.head(HEADER_SCAN_ROWS + 1)).rows()
     named_kind = kind_from_name(name_for_kind)
     sheet_year = year_override or year_in(name_for_kind)
     header = _find_header(head, named_kind, aliases, sheet_year)
@@ -334,6 +322,7 @@ def table_from_grid(path, sheet, grid, col_offset, name_for_kind, aliases, year_
     start = header.row + header.depth
     body = grid.slice(start).with_row_index("_row", offset=start + 1)
     frame = body.select(pl.col("_row").cast(pl.Int64), *[pl.col(f"c{i}").alias(f) for f, i in header.fields.items()])
+    frame = pl.concat([frame.select("_row"), _clean(frame.drop("_row"))], how="horizontal")
     frame = _cut_footer(frame, body, header.kind)
     value_cols = [c for c in frame.columns if c != "_row"]
     frame = frame.filter(pl.any_horizontal(pl.col(value_cols).is_not_null()))

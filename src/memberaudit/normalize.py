@@ -48,7 +48,6 @@ def normalize(loaded: Loaded, *, extra_marks: dict | None = None) -> Roster:
             continue
         builder = _BUILDERS[kind]
         frames[kind] = conform(kind, builder(raw, issues, sources, extra_marks))
-    frames["members"] = _fill_parent_units(frames["members"], frames["units"], sources)
     issue_frame = (
         pl.concat([conform("issues", i) for i in issues]) if issues else empty("issues")
     ).sort("_src", "_row", "field", "code")
@@ -270,6 +269,31 @@ _BUILDERS = {
     "members": _members, "units": _units, "attendance": _attendance, "dues": _dues,
     "transfers": _transfers, "ratings": _ratings, "targets": _targets,
 }
+
+
+def combine(parts: list[Roster]) -> Roster:
+    """One Roster from per-file Rosters: stack the frames (row sources renumbered), then fill committees."""
+    if len(parts) == 1:
+        roster = parts[0]
+    else:
+        frames: dict[str, list] = {kind: [] for kind in (*TABLE_KINDS, "issues")}
+        sources, skipped, files = [], [], []
+        for part in parts:
+            offset = len(sources)
+            for kind in frames:
+                frames[kind].append(getattr(part, kind).with_columns(pl.col("_src") + offset))
+            sources += part.sources
+            skipped += part.skipped
+            files += part.files
+        roster = Roster(**{k: pl.concat(v) for k, v in frames.items()}, sources=sources, skipped=skipped, files=files)
+    # an unknown occupation is reported once per distinct text, not once per file
+    occupation = (pl.col("code") == "DAT005") & (pl.col("field") == "occupation")
+    roster.issues = pl.concat([
+        roster.issues.filter(~occupation),
+        roster.issues.filter(occupation).unique("value", keep="first", maintain_order=True),
+    ]).sort("_src", "_row", "field", "code")
+    roster.members = _fill_parent_units(roster.members, roster.units, roster.sources)
+    return roster
 
 
 def _fill_parent_units(members, units, sources):

@@ -1,20 +1,56 @@
-"""One way for data to flow: files → raw tables → typed Roster → schema-checked Roster."""
+"""One way for data to flow: files → raw tables → typed, schema-checked Roster per file → one Roster.
+
+The per-file steps run in worker processes (two cores read two workbooks at once); the main process only
+stacks the results.
+"""
 
 from __future__ import annotations
 
+import multiprocessing
+import os
 from collections.abc import Callable, Iterable
+from concurrent.futures import ProcessPoolExecutor
 from pathlib import Path
 
 from memberaudit.config import Config
 
+PARALLEL_BYTES = 4 * 2**20
 
-def read_roster(inputs: Iterable[str | Path], *, config: Config | None = None, year: int | None = None,
-                progress: Callable[[int, int], None] | None = None, workers: int | None = None):
-    """Load, normalise and validate the inputs into one Roster (InputError for unreadable inputs)."""
-    from memberaudit.load import load
+
+def read_file(job: tuple[str, dict, dict, int | None]):
+    """Load, normalise and validate one file: the unit of parallel work."""
+    from memberaudit.load import load_file
     from memberaudit.normalize import normalize
     from memberaudit.schemas import validate
 
+    path, aliases, marks, year = job
+    return validate(normalize(load_file(path, extra_aliases=aliases, year=year), extra_marks=marks))
+
+
+def read_roster(inputs: Iterable[str | Path], *, config: Config | None = None, year: int | None = None,
+                progress: Callable[[int, int], None] | None = None, workers: int | None = None):
+    """Every input as one Roster (an InputError for an unreadable input)."""
+    from memberaudit.load import discover
+    from memberaudit.normalize import combine
+
     config = config or Config()
-    loaded = load(inputs, extra_aliases=config.aliases, year=year, progress=progress, workers=workers)
-    return validate(normalize(loaded, extra_marks=config.marks))
+    files = discover(inputs)
+    jobs = [(str(f), config.aliases, config.marks, year) for f in files]
+    if workers is None:
+        # starting a worker costs about a second of imports: worth it only for real volumes
+        workers = os.cpu_count() or 1 if sum(f.stat().st_size for f in files) > PARALLEL_BYTES else 1
+    workers = min(workers, len(files))
+    parts = []
+    if workers > 1:
+        # "spawn": forking a process in which Polars' thread pool already runs can deadlock
+        with ProcessPoolExecutor(max_workers=workers, mp_context=multiprocessing.get_context("spawn")) as pool:
+            for done, part in enumerate(pool.map(read_file, jobs), 1):
+                parts.append(part)
+                if progress:
+                    progress(done, len(files))
+    else:
+        for done, job in enumerate(jobs, 1):
+            parts.append(read_file(job))
+            if progress:
+                progress(done, len(files))
+    return combine(parts)

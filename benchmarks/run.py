@@ -1,0 +1,115 @@
+"""Time the full audit against the calamine reading floor, at several scales; print a Markdown table.
+
+    python benchmarks/run.py --data benchmarks/data/city --scales 1,10,50
+    python benchmarks/run.py --parquet benchmarks/data/national
+
+For each scale (the first N workbooks) it measures, in the same run:
+- floor: reading every sheet of those workbooks with calamine (fastexcel), on as many processes as cores;
+- audit: `memberaudit audit … --format json --html … --excel …` as a user runs it;
+and reports wall time, peak memory of the whole process tree (sampled), and rows per second.
+"""
+
+from __future__ import annotations
+
+import argparse
+import multiprocessing
+import os
+import platform
+import subprocess
+import sys
+import tempfile
+import threading
+import time
+from concurrent.futures import ProcessPoolExecutor
+from pathlib import Path
+
+
+def read_floor(path: str) -> int:
+    import fastexcel
+
+    reader = fastexcel.read_excel(path)
+    rows = 0
+    for index in range(len(reader.sheet_names)):
+        rows += reader.load_sheet(index, header_row=None, dtypes="string").height
+    return rows
+
+
+def floor(files: list[str]) -> tuple[float, int]:
+    started = time.perf_counter()
+    context = multiprocessing.get_context("spawn")
+    with ProcessPoolExecutor(max_workers=min(os.cpu_count() or 1, len(files)), mp_context=context) as pool:
+        rows = sum(pool.map(read_floor, files))
+    return time.perf_counter() - started, rows
+
+
+def measured(command: list[str]) -> tuple[float, float, int]:
+    """Wall seconds, peak RSS (GiB) of the process and its children, exit code."""
+    import psutil
+
+    peak = 0
+    started = time.perf_counter()
+    process = subprocess.Popen(command, stdout=subprocess.DEVNULL, stderr=subprocess.PIPE)
+    watched = psutil.Process(process.pid)
+    done = threading.Event()
+
+    def sample():
+        nonlocal peak
+        while not done.is_set():
+            try:
+                tree = [watched, *watched.children(recursive=True)]
+                peak = max(peak, sum(p.memory_info().rss for p in tree if p.is_running()))
+            except psutil.Error:
+                pass
+            time.sleep(0.02)
+
+    sampler = threading.Thread(target=sample, daemon=True)
+    sampler.start()
+    _, err = process.communicate()
+    elapsed = time.perf_counter() - started
+    done.set()
+    sampler.join()
+    if process.returncode not in (0, 1):
+        sys.stderr.write(err.decode("utf-8", "replace"))
+    return elapsed, peak / 2**30, process.returncode
+
+
+def audit_command(inputs: list[str], out: Path, reports: bool) -> list[str]:
+    command = [sys.executable, "-m", "memberaudit", "audit", *inputs, "--as-of", "2026-11-30", "-q",
+               "--format", "json", "--output", str(out / "findings.json")]
+    if reports:
+        command += ["--html", str(out / "report.html"), "--excel", str(out / "report.xlsx")]
+    return command
+
+
+def main() -> None:
+    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    parser.add_argument("--data", type=Path, help="folder of generated workbooks (benchmarks/generate.py)")
+    parser.add_argument("--scales", default="1,10,50", help="numbers of workbooks to audit")
+    parser.add_argument("--parquet", type=Path, help="folder of a generated Parquet export")
+    args = parser.parse_args()
+    print(f"machine: {platform.machine()}, {os.cpu_count()} cores, Python {platform.python_version()}")
+    out = Path(tempfile.mkdtemp(prefix="memberaudit-bench-"))
+    if args.data:
+        files = sorted(str(p) for p in args.data.glob("*.xlsx"))
+        print("| workbooks | members | sheet rows | calamine floor | full audit + HTML + Excel | ratio | peak memory "
+              "| rows/s | findings |")
+        print("|---:|---:|---:|---:|---:|---:|---:|---:|---:|")
+        for scale in (int(s) for s in args.scales.split(",")):
+            chosen = files[:scale]
+            floor_s, rows = floor(chosen)
+            wall, peak, _ = measured(audit_command(chosen, out, reports=True))
+            import json
+
+            doc = json.loads((out / "findings.json").read_text(encoding="utf-8"))
+            members = sum(c["checked_members"] for k, c in doc["coverage"].items() if k == "DAT001")
+            print(f"| {scale} | {members:,} | {rows:,} | {floor_s:.1f} s | {wall:.1f} s | {wall / floor_s:.2f}× "
+                  f"| {peak:.2f} GiB | {rows / wall:,.0f} | {len(doc['findings']):,} |", flush=True)
+    if args.parquet:
+        inputs = [str(p) for p in sorted(args.parquet.glob("*.parquet"))]
+        wall, peak, _ = measured(audit_command(inputs, out, reports=False))
+        size = sum(Path(p).stat().st_size for p in inputs) / 2**20
+        print(f"\nParquet ({size:.0f} MiB): full audit with JSON output {wall:.1f} s, peak memory {peak:.2f} GiB")
+
+
+if __name__ == "__main__":
+    main()
