@@ -103,12 +103,14 @@ def _finish(r: Rule, raw, config: Config, roster, frames: dict, lang: str):
                                           pl.Int64 if column == "_row" else pl.String).alias(column))
     evidence_cols = [c for c in raw.columns if c not in BASE]
     texts = rule_text(r.code, lang)
+    frame = raw.with_columns(pl.col("_src").cast(pl.Int32), pl.col("_row").cast(pl.Int64))
+    if frame.height and frame.select(pl.any_horizontal(pl.col("member_id").is_not_null() & (
+            pl.col("unit").is_null() | pl.col("full_name").is_null() | pl.col("parent_unit").is_null())).any()).item():
+        frame = frame.join(frames["members"], on="member_id", how="left").with_columns(
+            pl.coalesce("unit", "_m_unit").alias("unit"), pl.coalesce("full_name", "_m_name").alias("full_name"),
+            pl.coalesce("parent_unit", "_m_parent").alias("parent_unit"))
     frame = (
-        raw.with_columns(pl.col("_src").cast(pl.Int32), pl.col("_row").cast(pl.Int64))
-        .join(frames["members"], on="member_id", how="left")
-        .with_columns(pl.coalesce("unit", "_m_unit").alias("unit"), pl.coalesce("full_name", "_m_name").alias("full_name"),
-                      pl.coalesce("parent_unit", "_m_parent").alias("parent_unit"))
-        .join(frames["parents"], on="unit", how="left")
+        frame.join(frames["parents"], on="unit", how="left")
         .with_columns(pl.coalesce("parent_unit", "_u_parent").alias("parent_unit"))
         .join(frames["files"], on="_src", how="left")
         .join(frames["sources"], on=["_src", "field"], how="left")

@@ -29,6 +29,9 @@ from memberaudit.vocab import FOOTER_WORDS, KEY_COLUMN, REQUIRED, SHEET_ALIASES,
 EXCEL_SUFFIXES = {".xlsx", ".xlsm", ".xls", ".ods"}
 SUFFIXES = EXCEL_SUFFIXES | {".csv", ".parquet"}
 HEADER_SCAN_ROWS = 30
+# fields whose text is compared or shown: NFC, whitespace collapsed (the rest is parsed or folded later)
+TEXT_FIELDS = ("member_id", "full_name", "unit", "parent_unit", "status", "gender", "ethnicity", "occupation",
+               "residence", "national_id", "kind", "from_unit", "to_unit", "purpose", "rating", "mark", "month")
 _FOOTER_KEYS = tuple(fold(w) for w in FOOTER_WORDS)
 _CELL_REF = re.compile(r"([A-Z]+)(\d+)")
 
@@ -271,10 +274,17 @@ class _Header:
     score: int
 
 
-def _clean(frame):
-    """NFC, trimmed, empty text as null."""
-    return frame.with_columns(pl.all().str.normalize("NFC").str.strip_chars()).with_columns(
-        pl.when(pl.all().str.len_bytes() > 0).then(pl.all()))
+def _clean(frame, text_columns=None):
+    """Trimmed, empty text as null; NFC with inner whitespace collapsed for `text_columns` (default all).
+
+    Wide month/year cells and dates are marks, amounts and digits: NFC and whitespace are handled where
+    they are folded or parsed, so the costly normalisation runs only on names, units and codes."""
+    text = frame.columns if text_columns is None else [c for c in text_columns if c in frame.columns]
+    other = [c for c in frame.columns if c not in text]
+    return frame.with_columns(
+        pl.col(text).str.normalize("NFC").str.replace_all(r"\s+", " ").str.strip_chars(),
+        pl.col(other).str.strip_chars(),
+    ).with_columns(pl.when(pl.all().str.len_bytes() > 0).then(pl.all()))
 
 
 def _needs_merges(head: list[tuple]) -> bool:
@@ -322,7 +332,7 @@ def table_from_grid(path, sheet, grid, col_offset, name_for_kind, aliases, year_
     start = header.row + header.depth
     body = grid.slice(start).with_row_index("_row", offset=start + 1)
     frame = body.select(pl.col("_row").cast(pl.Int64), *[pl.col(f"c{i}").alias(f) for f, i in header.fields.items()])
-    frame = pl.concat([frame.select("_row"), _clean(frame.drop("_row"))], how="horizontal")
+    frame = pl.concat([frame.select("_row"), _clean(frame.drop("_row"), TEXT_FIELDS)], how="horizontal")
     frame = _cut_footer(frame, body, header.kind)
     value_cols = [c for c in frame.columns if c != "_row"]
     frame = frame.filter(pl.any_horizontal(pl.col(value_cols).is_not_null()))

@@ -13,7 +13,7 @@ from memberaudit.lazy import pl
 from memberaudit.load import Loaded, RawTable
 from memberaudit.roster import Roster, conform, empty
 from memberaudit.text import fold
-from memberaudit.values import code_map, coded, number, parse_date
+from memberaudit.values import code_map, coded, number, parse_dates
 from memberaudit.vocab import (
     ATTENDANCE_MARKS,
     DUES_MARKS,
@@ -30,7 +30,6 @@ from memberaudit.vocab import (
 
 _MONTH_KEY = re.compile(r"^\d{4}-\d{2}$")
 _YEAR_KEY = re.compile(r"^\d{4}$")
-_TEXT = ("member_id", "full_name", "unit", "parent_unit", "from_unit", "to_unit")
 
 
 def normalize(loaded: Loaded, *, extra_marks: dict | None = None) -> Roster:
@@ -59,7 +58,7 @@ def _with_src(table: RawTable, index: int):
     wide = [c for c in frame.columns if _MONTH_KEY.match(c) or _YEAR_KEY.match(c)]
     if not wide:
         return frame
-    keep = [c for c in frame.columns if c not in wide]
+    keep = [c for c in frame.columns if c not in wide and c != "full_name"]  # names are not needed per month
     return frame.unpivot(on=wide, index=keep, variable_name="field", value_name="value")
 
 
@@ -85,11 +84,6 @@ def _ensure(frame, *columns: str):
     return frame.with_columns([pl.lit(None, dtype=pl.String).alias(c) for c in missing]) if missing else frame
 
 
-def _clean_text(frame):
-    cols = [c for c in _TEXT if c in frame.columns]
-    return frame.with_columns(pl.col(cols).str.replace_all(r"\s+", " ")) if cols else frame
-
-
 def _required(frame, kind: str, issues: list):
     for column in REQUIRED[kind]:
         if column in frame.columns:
@@ -98,7 +92,8 @@ def _required(frame, kind: str, issues: list):
 
 def _dates(frame, issues: list, columns: tuple[str, ...], partial: tuple[str, ...] = ()):
     frame = _ensure(frame, *columns)
-    frame = frame.with_columns([e for c in columns for e in parse_date(c, allow_partial=c in partial)])
+    for c in columns:
+        frame = parse_dates(frame, c, allow_partial=c in partial)
     for c in columns:
         issues.append(_issues(frame, pl.col(f"{c}__problem").is_not_null(), "DAT002", c, pl.col(f"{c}__raw"),
                               pl.col(f"{c}__problem")))
@@ -127,7 +122,7 @@ def _vocab(base: dict, extra: dict | None) -> dict:
 
 
 def _members(raw, issues, sources, extra_marks):
-    frame = _clean_text(_ensure(raw, "member_id", "full_name", "unit", "status", "official_date"))
+    frame = (_ensure(raw, "member_id", "full_name", "unit", "status", "official_date"))
     _required(frame, "members", issues)
     frame = _dates(frame, issues, ("birth_date", "admission_date", "official_date", "exempt_from", "exempt_to",
                                    "left_workplace_date"), partial=("birth_date", "admission_date"))
@@ -144,12 +139,10 @@ def _members(raw, issues, sources, extra_marks):
     if unknown:
         first = frame.filter(pl.col("occupation").is_in(unknown)).group_by("occupation").agg(pl.all().first())
         issues.append(_issues(first, pl.lit(True), "DAT005", "occupation", pl.col("occupation"), pl.lit("occupation")))
-    names = frame.get_column("full_name").unique().to_list()
     return frame.with_columns(
         pl.col("occupation").replace_strict(groups, default="other", return_dtype=pl.String)
         .fill_null(pl.lit(None)).alias("occupation_group"),
-        pl.col("full_name").replace_strict({n: fold(n) for n in names if n}, default=None, return_dtype=pl.String)
-        .alias("name_key"),
+        name_key(pl.col("full_name")).alias("name_key"),
         number("party_age_gap_months").fill_null(0).cast(pl.Int64).alias("party_age_gap_months"),
         pl.col("national_id").str.replace_all(r"\s", ""),
     ).with_columns(
@@ -157,14 +150,20 @@ def _members(raw, issues, sources, extra_marks):
     )
 
 
+def name_key(name):
+    """A name compared case- and diacritic-insensitively ("Nguyễn Văn Áng" ~ "NGUYEN VAN ANG"), in Rust."""
+    return (name.str.to_lowercase().str.replace_all("đ", "d", literal=True).str.normalize("NFD")
+            .str.replace_all(r"\p{M}", "").str.replace_all(r"[^\p{L}\p{N}]+", " ").str.strip_chars())
+
+
 def _units(raw, issues, sources, extra_marks):
-    frame = _clean_text(_ensure(raw, "unit", "parent_unit", "kind"))
+    frame = (_ensure(raw, "unit", "parent_unit", "kind"))
     _required(frame, "units", issues)
     return _code(frame, issues, "kind", UNIT_KINDS, contains=True)
 
 
 def _attendance(raw, issues, sources, extra_marks):
-    frame = _clean_text(_ensure(raw, "member_id", "field", "value", "mark", "meeting_date"))
+    frame = (_ensure(raw, "member_id", "field", "value", "mark", "meeting_date"))
     _required(frame, "attendance", issues)
     long_rows = pl.col("field").is_null()
     frame = frame.with_columns(
@@ -181,7 +180,7 @@ def _attendance(raw, issues, sources, extra_marks):
 
 
 def _dues(raw, issues, sources, extra_marks):
-    frame = _clean_text(_ensure(raw, "member_id", "field", "value", "month", "mark", "amount"))
+    frame = (_ensure(raw, "member_id", "field", "value", "month", "mark", "amount"))
     _required(frame, "dues", issues)
     wide = pl.col("field").is_not_null()
     pairs = frame.filter(~wide).select("month", "_src").unique().rows()
@@ -223,7 +222,7 @@ def _dues(raw, issues, sources, extra_marks):
 
 
 def _transfers(raw, issues, sources, extra_marks):
-    frame = _clean_text(_ensure(raw, "member_id", "kind", "purpose", "until"))
+    frame = (_ensure(raw, "member_id", "kind", "purpose", "until"))
     _required(frame, "transfers", issues)
     frame = _dates(frame, issues, ("issued_on", "received_on", "until"))
     frame = _code(frame, issues, "kind", TRANSFER_KINDS, contains=True)
@@ -238,7 +237,7 @@ def _transfers(raw, issues, sources, extra_marks):
 
 
 def _ratings(raw, issues, sources, extra_marks):
-    frame = _clean_text(_ensure(raw, "member_id", "field", "value", "year", "rating"))
+    frame = (_ensure(raw, "member_id", "field", "value", "year", "rating"))
     _required(frame, "ratings", issues)
     wide = pl.col("field").is_not_null()
     frame = frame.with_columns(
@@ -253,7 +252,7 @@ def _ratings(raw, issues, sources, extra_marks):
 
 
 def _targets(raw, issues, sources, extra_marks):
-    frame = _clean_text(_ensure(raw, "unit", "year", "admissions"))
+    frame = (_ensure(raw, "unit", "year", "admissions"))
     _required(frame, "targets", issues)
     frame = frame.with_columns(
         number("year").cast(pl.Int32, strict=False).alias("year_value"),

@@ -18,14 +18,15 @@ COLUMNS: dict[str, dict[str, str]] = {
         "exempt_to": "Date", "left_workplace_date": "Date", "party_age_gap_months": "Int64",
     },
     "units": {**PROVENANCE, "unit": "String", "parent_unit": "String", "kind": "String"},
-    "attendance": {**PROVENANCE, "field": "String", "member_id": "String", "month": "Date", "mark": "String"},
-    "dues": {**PROVENANCE, "field": "String", "member_id": "String", "month": "Date", "state": "String",
+    # which month column a record came from lives on in its issues; the records need only the month itself
+    "attendance": {**PROVENANCE, "member_id": "String", "month": "Date", "mark": "String"},
+    "dues": {**PROVENANCE, "member_id": "String", "month": "Date", "state": "String",
              "wide": "Boolean"},
     "transfers": {
         **PROVENANCE, "member_id": "String", "kind": "String", "from_unit": "String", "to_unit": "String",
         "issued_on": "Date", "received_on": "Date", "until": "Date", "purpose": "String", "study": "Boolean",
     },
-    "ratings": {**PROVENANCE, "field": "String", "member_id": "String", "year": "Int32", "rating": "String"},
+    "ratings": {**PROVENANCE, "member_id": "String", "year": "Int32", "rating": "String"},
     "targets": {**PROVENANCE, "unit": "String", "year": "Int32", "admissions": "Int64"},
     "issues": {
         "code": "String", **PROVENANCE, "field": "String", "value": "String", "member_id": "String",
@@ -63,6 +64,17 @@ class Roster:
     sources: list[Source] = field(default_factory=list)
     skipped: list[Skipped] = field(default_factory=list)
     files: list[str] = field(default_factory=list)
+    _derived: dict = field(default_factory=dict, repr=False)
+
+    def derived(self, key: tuple, compute):
+        """A frame derived from this roster (current members, covered units, …), computed once per audit.
+
+        Keyed also by the identity of the members frame, so that replacing a frame never serves a stale one.
+        """
+        full_key = (*key, id(self.members))
+        if full_key not in self._derived:
+            self._derived[full_key] = compute()
+        return self._derived[full_key]
 
     def has(self, kind: str) -> bool:
         """Whether any input held a table of this kind (an empty table still counts as present)."""

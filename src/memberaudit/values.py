@@ -60,6 +60,27 @@ def parse_date(column: str, *, allow_partial: bool) -> list:
     ]
 
 
+def parse_dates(frame, column: str, *, allow_partial: bool):
+    """`parse_date` applied to a frame column, fast: the usual dd/mm/yyyy and Excel-date texts are parsed
+    directly; only the distinct other texts go through the full cascade."""
+    raw = pl.col(column).str.strip_chars()
+    direct = pl.coalesce(raw.str.to_date("%d/%m/%Y", strict=False),
+                         raw.str.to_date("%Y-%m-%d %H:%M:%S", strict=False))
+    direct = pl.when(direct.dt.year() >= 1800).then(direct)  # "1/2/85" must not become the year 85
+    frame = frame.with_columns(raw.alias(f"{column}__raw"), direct.alias(f"{column}__direct"))
+    rest = (frame.filter(pl.col(f"{column}__direct").is_null() & pl.col(f"{column}__raw").is_not_null())
+            .select(pl.col(f"{column}__raw").alias(column)).unique())
+    parsed = rest.with_columns(parse_date(column, allow_partial=allow_partial))
+    return (
+        frame.drop(column).join(parsed, on=f"{column}__raw", how="left")
+        .with_columns(
+            pl.coalesce(f"{column}__direct", column).alias(column),
+            pl.col(f"{column}__partial").fill_null(False),
+        )
+        .drop(f"{column}__direct")
+    )
+
+
 def code_map(values: list[str | None], vocabulary: dict[str, tuple[str, ...]], *, tight: bool = False,
              contains: bool = False) -> dict[str, str | None]:
     """Map each distinct text to its vocabulary code (or None when unknown), comparing folded text.

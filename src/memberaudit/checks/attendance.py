@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from memberaudit.checks.common import MEMBER_COLUMNS, active_members, in_window, member_months, month_list
+from memberaudit.checks.common import MEMBER_COLUMNS, active_members, in_member_months, in_window, month_list
 from memberaudit.lazy import pl
 from memberaudit.registry import rule
 
@@ -29,11 +29,9 @@ def missed_months(roster, ctx):
     active = active_members(roster, ctx)
     att = roster.attendance.filter(in_window(ctx))
     exempt_marks = att.filter(pl.col("mark") == "exempt").select("member_id", "month").unique()
-    unexcused = (
-        att.filter(pl.col("mark") == "unexcused").select("member_id", "month").unique()
-        .join(member_months(active, ctx).filter(~pl.col("exempt")), on=["member_id", "month"])
-        .join(exempt_marks, on=["member_id", "month"], how="anti")
-    )
+    unexcused = in_member_months(
+        att.filter(pl.col("mark") == "unexcused").select("member_id", "month").unique(), active
+    ).join(exempt_marks, on=["member_id", "month"], how="anti")
     counts = unexcused.group_by("member_id").agg(
         pl.len().alias("count"), month_list().alias("months"))
     return (

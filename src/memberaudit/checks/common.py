@@ -47,6 +47,10 @@ def add_months(column: str, months) -> object:
 
 def current_members(roster):
     """One row per member_id (the first seen): the roster's members without exits or guest entries."""
+    return roster.derived(("current",), lambda: _current_members(roster))
+
+
+def _current_members(roster):
     return (
         roster.members.filter(
             pl.col("member_id").is_not_null()
@@ -60,24 +64,25 @@ def current_members(roster):
 
 def active_members(roster, ctx: Context):
     """Current members admitted on or before the as-of date (RULES: "Active member")."""
-    return current_members(roster).filter(pl.col("admission_date") <= ctx.as_of)
+    return roster.derived(("active", ctx.as_of),
+                          lambda: current_members(roster).filter(pl.col("admission_date") <= ctx.as_of))
 
 
-def member_months(active, ctx: Context):
-    """(member, month) for every window month from the member's admission month on, with `exempt`."""
-    months = pl.DataFrame({"month": ctx.window_months()}, schema={"month": pl.Date})
-    exempt_status = pl.col("status").is_in(["exempt", "temp_exempt"])
+def in_member_months(records, active):
+    """Keep the (member_id, month) records that fall in the member's months: from the admission month on and
+    not exempt (status exempt or temporarily exempt, within exempt_from/exempt_to when given).
+
+    Joining the few flagged records to the members avoids building every member × month pair."""
     month_end = pl.col("month").dt.month_end()
-    covered = (
-        exempt_status
+    exempt = (
+        pl.col("status").is_in(["exempt", "temp_exempt"])
         & (pl.col("exempt_from").is_null() | (pl.col("exempt_from") <= month_end))
         & (pl.col("exempt_to").is_null() | (pl.col("exempt_to") >= pl.col("month")))
     )
     return (
-        active.select("member_id", "status", "admission_date", "exempt_from", "exempt_to")
-        .join(months, how="cross")
-        .filter(pl.col("month") >= pl.col("admission_date").dt.truncate("1mo"))
-        .select("member_id", "month", covered.alias("exempt"))
+        records.join(active.select("member_id", "status", "admission_date", "exempt_from", "exempt_to"), on="member_id")
+        .filter((pl.col("month") >= pl.col("admission_date").dt.truncate("1mo")) & ~exempt)
+        .drop("status", "admission_date", "exempt_from", "exempt_to")
     )
 
 
@@ -112,8 +117,8 @@ def months_between(start, end):
 
 def covered_units(roster, table: str):
     """Units with at least one record in `table`, by the record's member."""
-    return (
+    return roster.derived(("covered", table), lambda: (
         getattr(roster, table).select("member_id").unique()
         .join(roster.members.select("member_id", "unit"), on="member_id")
         .select("unit").unique()
-    )
+    ))

@@ -5,8 +5,8 @@ from __future__ import annotations
 from memberaudit.checks.common import (
     MEMBER_COLUMNS,
     active_members,
+    in_member_months,
     in_window,
-    member_months,
     month_list,
     party_age_years,
 )
@@ -34,16 +34,11 @@ def unpaid_months(roster, ctx):
     A wide dues sheet with 50000 in T1-T4 and empty T5-T7, as of 31/07/2026: flagged for 05, 06, 07/2026.
     """
     active = active_members(roster, ctx).filter(party_age_years(ctx.as_of) < ctx.params["exempt_party_age"])
-    months = member_months(active, ctx).select("member_id", "month")
-    per_month = (
-        roster.dues.filter(in_window(ctx))
-        .join(months, on=["member_id", "month"])
-        .group_by("member_id", "month")
-        .agg(
-            pl.col("state").is_in(["paid", "excused"]).any().alias("settled"),
-            pl.col("state").is_in(["unpaid", "blank"]).any().alias("unpaid"),
-        )
-        .filter(pl.col("unpaid") & ~pl.col("settled"))
-    )
+    # dues keep being owed in exempt months, so only the months before admission are left out
+    active_dues = active.with_columns(pl.lit("official").alias("status"))
+    dues = roster.dues.filter(in_window(ctx))
+    owed = dues.filter(pl.col("state").is_in(["unpaid", "blank"])).select("member_id", "month").unique()
+    settled = dues.filter(pl.col("state").is_in(["paid", "excused"])).join(owed, on=["member_id", "month"], how="semi")
+    per_month = in_member_months(owed.join(settled, on=["member_id", "month"], how="anti"), active_dues)
     counts = per_month.group_by("member_id").agg(pl.len().alias("count"), month_list().alias("months"))
     return counts.filter(pl.col("count") >= ctx.params["months"]).join(active.select(MEMBER_COLUMNS), on="member_id")

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from datetime import date
 
-from memberaudit.checks.common import MEMBER_COLUMNS, active_members
+from memberaudit.checks.common import MEMBER_COLUMNS, active_members, party_age_years
 from memberaudit.lazy import pl
 from memberaudit.registry import rule
 
@@ -38,13 +38,13 @@ def badge_eligible(roster, ctx):
     15/06/2026, so listed for the 30-year badge on 02/09/2026.
     """
     before, occasion = occasions_around(ctx.as_of, ctx.occasions, ctx.occasion)
-    milestones = pl.DataFrame({"milestone": ctx.params["milestones"]}, schema={"milestone": pl.Int32})
+    # the window (P, D] is a few months long, so at most one milestone falls in it: the party age at D
     reached = pl.col("admission_date").dt.offset_by(
         pl.format("{}mo", pl.col("milestone") * 12 + pl.col("party_age_gap_months").fill_null(0)))
     return (
         active_members(roster, ctx)
-        .join(milestones, how="cross")
+        .with_columns(party_age_years(occasion).alias("milestone"))
+        .filter(pl.col("milestone").is_in(ctx.params["milestones"]) & (party_age_years(before) < pl.col("milestone")))
         .with_columns(reached.alias("reached_on"))
-        .filter((pl.col("reached_on") > before) & (pl.col("reached_on") <= occasion))
         .select(*MEMBER_COLUMNS, "milestone", "reached_on", pl.lit(occasion).alias("occasion"))
     )

@@ -3,14 +3,14 @@ committee, Coverage, Composition. Dates are real Excel dates; sheet names are va
 
 from __future__ import annotations
 
-import json
 import re
-from datetime import date
 from pathlib import Path
 
 from memberaudit.composition import AGE_BANDS, population, pyramid
 from memberaudit.i18n import catalogue, t
+from memberaudit.lazy import pl
 from memberaudit.reports.common import atomic_write, rule_title, skip_reasons
+from memberaudit.reports.sheetdata import Column, splice
 
 SEVERITY_FILL = {"high": "FFC7CE", "medium": "FFEB9C", "low": "DDEBF7"}
 _BAD_SHEET_CHARS = re.compile(r"[\[\]:*?/\\]")
@@ -31,13 +31,24 @@ def sheet_name(name: str, taken: set[str]) -> str:
     return candidate
 
 
-def _key_date(evidence: str):
-    data = json.loads(evidence or "{}")
-    for key in DATE_KEYS:
-        value = data.get(key)
-        if isinstance(value, str) and re.match(r"^\d{4}-\d{2}-\d{2}$", value):
-            return date.fromisoformat(value)
-    return None
+PROBE = {"high": "A", "medium": "B", "low": "C", "date": "D"}
+
+
+def _sheet_frame(findings, labels: dict[str, str]):
+    """The findings as the sheet shows them: translated severity, the key date out of the evidence."""
+    key_date = pl.coalesce([pl.col("evidence").str.json_path_match(f"$.{k}") for k in DATE_KEYS])
+    return findings.with_columns(
+        pl.col("severity").replace_strict(labels, return_dtype=pl.String).alias("severity_label"),
+        key_date.str.to_date("%Y-%m-%d", strict=False).alias("key_date"),
+        pl.when(pl.col("waived")).then(pl.col("waiver_reason")).alias("waived_text"),
+    )
+
+
+def _sheet_columns(columns, labels: dict[str, str]) -> list[Column]:
+    kinds = {"severity": Column("severity_label", "styled", {label: key for key, label in labels.items()}),
+             "key_date": Column("key_date", "date"), "row": Column("row", "number"),
+             "waived": Column("waived_text")}
+    return [kinds.get(key, Column(key)) for key, _, _ in columns]
 
 
 def _columns(lang: str) -> list[tuple[str, str, int]]:
@@ -120,44 +131,36 @@ def _write(result, roster, target: Path, lang: str) -> None:
         stacked.height, stacked.width = 9, 16
         summary.add_chart(stacked, "G28")
 
-    # --- Findings and one sheet per committee ------------------------------------------------------------------
+    # --- Findings and one sheet per committee: header and a style probe here, rows spliced in afterwards ------
     columns = _columns(lang)
-    frame = result.findings
+    frame = _sheet_frame(result.findings, labels)
+    spliced: dict[int, tuple] = {}
 
-    def findings_sheet(title_text: str, rows):
+    def findings_sheet(title_text: str, rows) -> None:
         ws = wb.create_sheet(sheet_name(title_text, taken))
         ws.freeze_panes = "A2"
         for i, (_, _, width) in enumerate(columns, 1):
             ws.column_dimensions[get_column_letter(i)].width = width
         ws.append(header_cells(ws, [c[1] for c in columns]))
-        n = 0
-        for row in rows:
-            n += 1
-            out = []
-            for key, _, _ in columns:
-                if key == "severity":
-                    cell = WriteOnlyCell(ws, value=labels[row["severity"]])
-                    cell.fill = fills[row["severity"]]
-                elif key == "key_date":
-                    cell = WriteOnlyCell(ws, value=_key_date(row["evidence"]))
-                    cell.number_format = "DD/MM/YYYY"
-                elif key == "waived":
-                    cell = WriteOnlyCell(ws, value=row["waiver_reason"] if row["waived"] else None)
-                else:
-                    cell = WriteOnlyCell(ws, value=row[key])
-                out.append(cell)
-            ws.append(out)
-        ws.auto_filter.ref = f"A1:{get_column_letter(len(columns))}{max(n + 1, 2)}"
+        probe = []
+        for key in ("high", "medium", "low"):
+            cell = WriteOnlyCell(ws, value=labels[key])
+            cell.fill = fills[key]
+            probe.append(cell)
+        dated = WriteOnlyCell(ws, value=result.as_of)
+        dated.number_format = "DD/MM/YYYY"
+        ws.append([*probe, dated])
+        ws.auto_filter.ref = f"A1:{get_column_letter(len(columns))}{max(rows.height + 1, 2)}"
         ws.print_title_rows = "1:1"
         ws.page_setup.orientation = "landscape"
         ws.page_setup.paperSize = Worksheet.PAPERSIZE_A4
         ws.page_setup.fitToWidth, ws.page_setup.fitToHeight = 1, 0
         ws.sheet_properties.pageSetUpPr.fitToPage = True
-        return ws
+        spliced[len(wb.worksheets)] = (rows, _sheet_columns(columns, labels))
 
-    findings_sheet(t("ui.findings", lang), frame.iter_rows(named=True))
+    findings_sheet(t("ui.findings", lang), frame)
     for (parent,), group in sorted(frame.group_by("parent_unit"), key=lambda kv: kv[0][0] or "—"):
-        findings_sheet(parent or "—", group.iter_rows(named=True))
+        findings_sheet(parent or "—", group)
 
     # --- Coverage ------------------------------------------------------------------------------------------------
     coverage = wb.create_sheet(sheet_name(t("ui.coverage", lang), taken))
@@ -201,3 +204,4 @@ def _write(result, roster, target: Path, lang: str) -> None:
         occ_chart.set_categories(Reference(comp, min_col=1, min_row=occ_start + 1, max_row=occ_start + len(occupations)))
         comp.add_chart(occ_chart, "E20")
     wb.save(target)
+    splice(target, spliced, PROBE)
