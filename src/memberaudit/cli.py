@@ -88,6 +88,10 @@ class Session:
         for skipped in roster.skipped:
             console.print(t("ui.skipped", self.lang, file=skipped.file, sheet=skipped.sheet,
                             reason=t(skipped.reason, self.lang, **skipped.params)), style="yellow")
+        for source in roster.sources:
+            if source.encoding:
+                console.print(t("ui.converted", self.lang, file=source.file, sheet=source.sheet,
+                                encoding=source.encoding.upper()), style="yellow")
         console.print(t("ui.loaded", self.lang, files=len(roster.files), tables=len(roster.sources),
                         members=roster.members.height, units=roster.members["unit"].n_unique()))
 

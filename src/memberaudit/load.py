@@ -8,7 +8,7 @@ from __future__ import annotations
 import io
 import re
 import zipfile
-from collections.abc import Callable, Iterable
+from collections.abc import Iterable
 from dataclasses import dataclass, field
 from pathlib import Path
 
@@ -23,6 +23,7 @@ from memberaudit.headers import (
     year_in,
 )
 from memberaudit.lazy import pl
+from memberaudit.legacy import convert_grid
 from memberaudit.text import fold
 from memberaudit.vocab import FOOTER_WORDS, KEY_COLUMN, REQUIRED, SHEET_ALIASES, TABLE_KINDS, WIDE_KINDS
 
@@ -47,6 +48,7 @@ class Source:
     year: int | None = None
     titles: list[str] = field(default_factory=list)
     columns: dict[str, str] = field(default_factory=dict)
+    encoding: str | None = None  # "tcvn3" or "vni" when the sheet was typed in a legacy font and converted
 
 
 @dataclass
@@ -298,6 +300,7 @@ def _needs_merges(head: list[tuple]) -> bool:
 
 def table_from_grid(path, sheet, grid, col_offset, name_for_kind, aliases, year_override,
                     merges=list) -> RawTable | Skipped:
+    grid, encoding = convert_grid(grid)
     head = _clean(grid.head(HEADER_SCAN_ROWS + 1)).rows()
     if _needs_merges(head) and (ranges := merges()):
         grid = _fill_merges(grid, ranges, col_offset)
@@ -327,7 +330,7 @@ def table_from_grid(path, sheet, grid, col_offset, name_for_kind, aliases, year_
                          column=missing[0], kind=header.kind)
     source = Source(
         file=path, sheet=sheet, kind=header.kind, header_row=header.row + 1, year=sheet_year, titles=titles,
-        columns={f: column_letter(i + col_offset) for f, i in header.fields.items()},
+        columns={f: column_letter(i + col_offset) for f, i in header.fields.items()}, encoding=encoding,
     )
     start = header.row + header.depth
     body = grid.slice(start).with_row_index("_row", offset=start + 1)

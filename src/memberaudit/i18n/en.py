@@ -40,6 +40,7 @@ MESSAGES = {
     "no_table:ratings": "no ratings table",
     "no_table:targets": "no targets table",
     "ui.loading": "Reading inputs",
+    "ui.converted": "Converted from {encoding} to Unicode: {file} › {sheet} (check proper names)",
     "ui.loaded": "Read {files} files, {tables} tables: {members} members, {units} branches.",
     "ui.skipped": "Skipped {file} › {sheet}: {reason}",
     "ui.data_findings": "Data findings",

@@ -43,6 +43,7 @@ MESSAGES = {
     "no_table:targets": "không có bảng chỉ tiêu",
     # terminal output
     "ui.loading": "Đang đọc dữ liệu",
+    "ui.converted": "Đã chuyển mã {encoding} sang Unicode: {file} › {sheet} (kiểm tra lại tên riêng)",
     "ui.loaded": "Đã đọc {files} tệp, {tables} bảng: {members} đảng viên, {units} chi bộ.",
     "ui.skipped": "Bỏ qua {file} › {sheet}: {reason}",
     "ui.data_findings": "Lỗi dữ liệu",

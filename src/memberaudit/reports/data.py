@@ -7,15 +7,16 @@ import io
 import json
 from pathlib import Path
 
-from memberaudit.reports.common import RECORD_FIELDS, atomic_write, document, records
+from memberaudit.reports.common import RECORD_FIELDS, atomic_write, document_text, finding_json, records
 
 
 def render(result, roster, fmt: str, *, show_ids: bool = False) -> str:
     if fmt == "json":
-        return json.dumps(document(result, roster, show_ids=show_ids), ensure_ascii=False, indent=2, sort_keys=False) + "\n"
-    rows = records(result, show_ids=show_ids)
+        return document_text(result, roster, show_ids=show_ids)
     if fmt == "jsonl":
-        return "".join(json.dumps(r, ensure_ascii=False) + "\n" for r in rows)
+        lines = finding_json(result.findings, show_ids=show_ids)
+        return "".join(line + "\n" for line in lines.to_list())
+    rows = records(result, show_ids=show_ids)
     if fmt == "csv":
         buffer = io.StringIO()
         writer = csv.DictWriter(buffer, fieldnames=RECORD_FIELDS, lineterminator="\n")

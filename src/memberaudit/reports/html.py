@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import json
 from pathlib import Path
 
 from memberaudit import __version__
@@ -10,7 +9,7 @@ from memberaudit.composition import AGE_BANDS, population, pyramid
 from memberaudit.i18n import catalogue, t
 from memberaudit.lazy import pl
 from memberaudit.reports import charts
-from memberaudit.reports.common import atomic_write, records, rule_title, skip_reasons
+from memberaudit.reports.common import atomic_write, notes, rule_title, skip_reasons
 
 SECTION_ROWS = 300  # findings printed per committee section; the full list is in the interactive table
 
@@ -20,11 +19,6 @@ def _environment():
 
     return Environment(loader=PackageLoader("memberaudit.reports", "templates"),
                        autoescape=select_autoescape(["html", "j2"]), trim_blocks=True, lstrip_blocks=True)
-
-
-def _script_json(value) -> str:
-    """JSON safe inside <script>: no "<" at all, so nothing can close or re-open the element."""
-    return json.dumps(value, ensure_ascii=False, separators=(",", ":")).replace("<", "\\u003c")
 
 
 def context(result, roster, *, lang: str, show_ids: bool = False) -> dict:
@@ -42,16 +36,12 @@ def context(result, roster, *, lang: str, show_ids: bool = False) -> dict:
     right = {b: c for b, g, c in ages.iter_rows() if g == "female"}
     group_labels = catalogue(lang).VALUE_LABELS["group"]
     occupations = people.group_by("occupation").len().sort("len", descending=True)
-    rows = records(result, show_ids=show_ids)
-    table = [[r["rule"], r["severity"], r["parent_unit"] or "", r["unit"] or "", r["member_id"] or "",
-              r["full_name"] or "", r["message"], _where(r), "✓" if r["waived"] else ""] for r in rows]
     sections = []
-    for committee, group in _by_committee(rows):
-        per_rule: dict[str, int] = {}
-        for r in group:
-            per_rule[r["rule"]] = per_rule.get(r["rule"], 0) + 1
-        sections.append({"name": committee, "count": len(group), "per_rule": sorted(per_rule.items()),
-                         "rows": group[:SECTION_ROWS], "more": max(len(group) - SECTION_ROWS, 0)})
+    committee = pl.col("parent_unit").fill_null("—")
+    for (name,), group in sorted(findings.with_columns(committee.alias("_c")).group_by("_c"), key=lambda kv: kv[0]):
+        per_rule = sorted(group.group_by("rule").len().iter_rows())
+        sections.append({"name": name, "count": group.height, "per_rule": per_rule,
+                         "rows": group.head(SECTION_ROWS).to_dicts(), "more": max(group.height - SECTION_ROWS, 0)})
     screening = findings.filter((pl.col("category") == "screening") & ~pl.col("waived"))
     return {
         "lang": lang, "t": lambda key, **kw: t(key, lang, **kw), "version": __version__,
@@ -76,25 +66,27 @@ def context(result, roster, *, lang: str, show_ids: bool = False) -> dict:
                                          for g, n in occupations.iter_rows()], title=t("html.chart_occupations", lang),
                                         percent=True),
         "severity_labels": labels,
-        "table_json": _script_json(table),
+        "table_json": _table_json(findings),
         "sections": sections,
         "expired_waivers": result.expired_waivers,
         "skipped": roster.skipped,
+        "notes": notes(roster),
     }
 
 
-def _where(r: dict) -> str:
-    if not r["file"]:
-        return ""
-    cell = f"{r['column'] or ''}{r['row'] or ''}"
-    return " › ".join(x for x in (Path(r["file"]).name, r["sheet"], cell) if x)
-
-
-def _by_committee(rows: list[dict]):
-    groups: dict[str, list[dict]] = {}
-    for r in rows:
-        groups.setdefault(r["parent_unit"] or "—", []).append(r)
-    return sorted(groups.items())
+def _table_json(findings) -> str:
+    """The interactive table's rows as a JSON array of arrays, built by Polars (reports can hold 10^5 rows)."""
+    file_name = pl.col("file").str.replace(r"^.*[/\\]", "")
+    cell = pl.concat_str([pl.col("column").fill_null(""), pl.col("row").cast(pl.String).fill_null("")])
+    where = pl.when(pl.col("file").is_null()).then(pl.lit("")).otherwise(
+        pl.concat_str([file_name, pl.lit(" › "), pl.col("sheet").fill_null(""),
+                       pl.when(cell != "").then(pl.lit(" › ") + cell).otherwise(pl.lit(""))]))
+    cells = [pl.col(c).fill_null("") for c in ("rule", "severity", "parent_unit", "unit", "member_id", "full_name",
+                                                 "message")]
+    row = pl.struct(pl.concat_list([*cells, where, pl.when(pl.col("waived")).then(pl.lit("✓")).otherwise(pl.lit(""))])
+                    .alias("r")).struct.json_encode().str.strip_prefix('{"r":').str.strip_suffix("}")
+    body = findings.select(row.alias("j"))["j"].str.join(",").item() if findings.height else ""
+    return ("[" + body + "]").replace("<", "\\u003c")
 
 
 def render(result, roster, *, lang: str = "vi", show_ids: bool = False) -> str:

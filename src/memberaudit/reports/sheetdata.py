@@ -86,7 +86,7 @@ def splice(path: Path, sheets: dict[int, tuple], probe: dict[str, str]) -> None:
             if found and int(found.group(1)) in sheets:
                 frame, columns = sheets[int(found.group(1))]
                 ids = probe_styles(data, probe)
-                rows = rows_xml(frame, columns, ids).encode("utf-8")
-                data = _PROBE.sub(lambda _: rows, data, count=1)
+                found_probe = _PROBE.search(data)
+                data = data[:found_probe.start()] + rows_xml(frame, columns, ids).encode("utf-8") + data[found_probe.end():]
             target.writestr(info, data, compress_type=zipfile.ZIP_DEFLATED, compresslevel=1)
     out.replace(path)
