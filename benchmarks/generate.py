@@ -91,13 +91,20 @@ def write_parquet(out: Path, members: int, seed: int = 7) -> None:
 
     rng = np.random.default_rng(seed)
     ids = pl.Series("member_id", [f"{i:08d}" for i in range(members)])
-    birth = pl.Series(rng.integers(-10950, 12000, members)).cast(pl.Date)
-    admitted = pl.Series(rng.integers(2000, 20700, members)).cast(pl.Date)
-    units = pl.Series((rng.integers(0, members // 40, members)).astype(str)).str.replace(r"^", "Chi bộ ")
+    birth_days = rng.integers(-10950, 12000, members)
+    admitted_days = np.minimum(birth_days + rng.integers(18 * 365 + 5, 45 * 365, members), 20700)
+    birth = pl.Series(birth_days).cast(pl.Date)
+    admitted = pl.Series(admitted_days).cast(pl.Date)
+    names = pl.Series(rng.choice(FAMILY, members)) + " " + pl.Series(rng.choice(["Văn", "Thị", "Minh", "Ngọc", "Đức",
+                                                                                "Thu", "Hữu", "Thanh"], members)) \
+        + " " + pl.Series(rng.choice(GIVEN, members))
+    units = pl.Series((np.arange(members) // 40).astype(str)).str.replace(r"^", "Chi bộ ")
     frame = pl.DataFrame({
-        "Số thẻ đảng viên": ids, "Họ và tên": pl.Series(rng.choice(GIVEN, members)), "Ngày sinh": birth,
-        "Chi bộ": units, "Đảng bộ": units.str.slice(0, 10), "Ngày vào Đảng": admitted,
-        "Ngày chính thức": admitted.dt.offset_by("1y"), "Nghề nghiệp": pl.Series(rng.choice(OCCUPATIONS, members)),
+        "Số thẻ đảng viên": ids, "Họ và tên": names, "Ngày sinh": birth,
+        "Chi bộ": units, "Đảng bộ": pl.Series((np.arange(members) // 10_000).astype(str)).str.replace(r"^", "Đảng bộ "),
+        "Ngày vào Đảng": admitted,
+        "Ngày chính thức": pl.Series(np.where(admitted_days < 20300, admitted_days + 366, -99999)).cast(pl.Date)
+        .replace(pl.Series([-99999]).cast(pl.Date), None), "Nghề nghiệp": pl.Series(rng.choice(OCCUPATIONS, members)),
     })
     out.mkdir(parents=True, exist_ok=True)
     frame.write_parquet(out / "danh-sach-dang-vien.parquet")
@@ -105,7 +112,8 @@ def write_parquet(out: Path, members: int, seed: int = 7) -> None:
     attendance = pl.DataFrame({"Số thẻ": ids, **{f"T{k}/2026": pl.Series(marks[rng.integers(0, len(marks), members)])
                                                  for k in range(1, 12)}})
     attendance.write_parquet(out / "sinh-hoat.parquet")
-    dues = pl.DataFrame({"Số thẻ": ids, **{f"T{k}/2026": pl.Series(rng.choice([30000, 50000, 0], members))
+    dues = pl.DataFrame({"Số thẻ": ids, **{f"T{k}/2026": pl.Series(rng.choice([30000, 50000, 0], members,
+                                                                               p=[0.6, 0.39, 0.01]))
                                            for k in range(1, 12)}})
     dues.write_parquet(out / "dang-phi.parquet")
 
