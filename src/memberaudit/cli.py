@@ -43,14 +43,11 @@ class Session:
 
     def __init__(self, *, config_path, as_of, lang, quiet, debug):
         from memberaudit.config import load_config
-        from memberaudit.errors import UserError
 
         self.debug, self.quiet = debug, quiet
-        self.lang = lang if lang in ("vi", "en") else "vi"
         self.config = load_config(config_path)
         self.lang = lang or self.config.lang or "vi"
-        if self.lang not in ("vi", "en"):
-            raise UserError("config.value", file="--lang", key="lang", allowed="vi, en")
+        _check_choice(self.lang, ("vi", "en"), "--lang")
         self.as_of = _parse_as_of(as_of) if as_of else (self.config.as_of or date.today())
 
     @property
@@ -169,6 +166,15 @@ def _report_run(result, roster, code: int, *, quiet: bool, log_file: Path | None
             log.write(text + "\n")
 
 
+def _check_choice(value, allowed: tuple, option: str) -> None:
+    """An option outside its choices is a usage error (exit 2) naming the option and the choices."""
+    from memberaudit.errors import UserError
+
+    if value not in allowed:
+        raise UserError("config.value", file=option, key=option.lstrip("-"),
+                        allowed=", ".join(str(a) for a in allowed if a is not None))
+
+
 def _codes(text: str | None) -> list[str]:
     return [c.strip() for c in (text or "").split(",") if c.strip()]
 
@@ -200,10 +206,8 @@ def audit(
         from memberaudit.errors import UserError
         from memberaudit.i18n import t
 
-        if fmt not in ("text", "json", "jsonl", "csv"):
-            raise UserError("config.value", file="--format", key="format", allowed="text, json, jsonl, csv")
-        if fail_on not in (None, "high", "medium", "low"):
-            raise UserError("config.value", file="--fail-on", key="fail-on", allowed="high, medium, low")
+        _check_choice(fmt, ("text", "json", "jsonl", "csv"), "--format")
+        _check_choice(fail_on, (None, "high", "medium", "low"), "--fail-on")
         session = Session(config_path=config, as_of=as_of, lang=lang, quiet=quiet, debug=debug)
         from memberaudit.engine import SEVERITY_ORDER
         from memberaudit.engine import audit as run_audit
@@ -267,11 +271,9 @@ def validate(
     """
     with guarded(lang, debug):
         from memberaudit.engine import audit as run_audit
-        from memberaudit.errors import UserError
         from memberaudit.i18n import t
 
-        if fmt not in ("text", "json"):
-            raise UserError("config.value", file="--format", key="format", allowed="text, json")
+        _check_choice(fmt, ("text", "json"), "--format")
         session = Session(config_path=config, as_of=as_of, lang=lang, quiet=quiet, debug=debug)
         roster = session.read(inputs, year=year)
         result = run_audit(roster, as_of=session.as_of, config=session.config, select_codes=["data"], ignore_codes=[],
@@ -354,12 +356,10 @@ def badges(
 
 
 def _print_list(session, plist, fmt, output, html) -> None:
-    from memberaudit.errors import UserError
     from memberaudit.i18n import t
     from memberaudit.reports import lists
 
-    if fmt not in ("text", "json"):
-        raise UserError("config.value", file="--format", key="format", allowed="text, json")
+    _check_choice(fmt, ("text", "json"), "--format")
     if fmt == "json":
         sys.stdout.write(lists.to_json(plist))
     else:
@@ -400,8 +400,7 @@ def mix(
         dims = tuple(_codes(by))
         if not dims or any(d not in DIMENSIONS for d in dims):
             raise UserError("config.value", file="--by", key="by", allowed=", ".join(DIMENSIONS))
-        if fmt not in ("table", "json"):
-            raise UserError("config.value", file="--format", key="format", allowed="table, json")
+        _check_choice(fmt, ("table", "json"), "--format")
         session = Session(config_path=config, as_of=as_of, lang=lang, quiet=quiet, debug=debug)
         roster = session.read(inputs, year=year)
         summary = mix_summary(roster, session.as_of, by=dims, new_in=new_in, min_share=session.config.min_share)
@@ -433,10 +432,8 @@ def diff_command(
     """
     with guarded(lang, debug):
         from memberaudit.diff import compare, read_findings
-        from memberaudit.errors import UserError
 
-        if fmt not in ("text", "json"):
-            raise UserError("config.value", file="--format", key="format", allowed="text, json")
+        _check_choice(fmt, ("text", "json"), "--format")
         result = compare(read_findings(old), read_findings(new))
         if fmt == "json":
             import json

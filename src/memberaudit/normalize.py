@@ -122,7 +122,7 @@ def _vocab(base: dict, extra: dict | None) -> dict:
 
 
 def _members(raw, issues, sources, extra_marks):
-    frame = (_ensure(raw, "member_id", "full_name", "unit", "status", "official_date"))
+    frame = _ensure(raw, "member_id", "full_name", "unit", "status", "official_date")
     _required(frame, "members", issues)
     frame = _dates(frame, issues, ("birth_date", "admission_date", "official_date", "exempt_from", "exempt_to",
                                    "left_workplace_date"), partial=("birth_date", "admission_date"))
@@ -157,13 +157,13 @@ def name_key(name):
 
 
 def _units(raw, issues, sources, extra_marks):
-    frame = (_ensure(raw, "unit", "parent_unit", "kind"))
+    frame = _ensure(raw, "unit", "parent_unit", "kind")
     _required(frame, "units", issues)
     return _code(frame, issues, "kind", UNIT_KINDS, contains=True)
 
 
 def _attendance(raw, issues, sources, extra_marks):
-    frame = (_ensure(raw, "member_id", "field", "value", "mark", "meeting_date"))
+    frame = _ensure(raw, "member_id", "field", "value", "mark", "meeting_date")
     _required(frame, "attendance", issues)
     long_rows = pl.col("field").is_null()
     frame = frame.with_columns(
@@ -180,7 +180,7 @@ def _attendance(raw, issues, sources, extra_marks):
 
 
 def _dues(raw, issues, sources, extra_marks):
-    frame = (_ensure(raw, "member_id", "field", "value", "month", "mark", "amount"))
+    frame = _ensure(raw, "member_id", "field", "value", "month", "mark", "amount")
     _required(frame, "dues", issues)
     wide = pl.col("field").is_not_null()
     pairs = frame.filter(~wide).select("month", "_src").unique().rows()
@@ -222,7 +222,7 @@ def _dues(raw, issues, sources, extra_marks):
 
 
 def _transfers(raw, issues, sources, extra_marks):
-    frame = (_ensure(raw, "member_id", "kind", "purpose", "until"))
+    frame = _ensure(raw, "member_id", "kind", "purpose", "until")
     _required(frame, "transfers", issues)
     frame = _dates(frame, issues, ("issued_on", "received_on", "until"))
     frame = _code(frame, issues, "kind", TRANSFER_KINDS, contains=True)
@@ -237,7 +237,7 @@ def _transfers(raw, issues, sources, extra_marks):
 
 
 def _ratings(raw, issues, sources, extra_marks):
-    frame = (_ensure(raw, "member_id", "field", "value", "year", "rating"))
+    frame = _ensure(raw, "member_id", "field", "value", "year", "rating")
     _required(frame, "ratings", issues)
     wide = pl.col("field").is_not_null()
     frame = frame.with_columns(
@@ -252,7 +252,7 @@ def _ratings(raw, issues, sources, extra_marks):
 
 
 def _targets(raw, issues, sources, extra_marks):
-    frame = (_ensure(raw, "unit", "year", "admissions"))
+    frame = _ensure(raw, "unit", "year", "admissions")
     _required(frame, "targets", issues)
     frame = frame.with_columns(
         number("year").cast(pl.Int32, strict=False).alias("year_value"),
