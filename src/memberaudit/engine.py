@@ -170,10 +170,13 @@ def _coverage(r: Rule, roster, ctx: Context) -> dict:
     if "transfers" in r.needs:
         ids = roster.transfers.select("member_id").unique()
         return {"checked_members": ids.height, "checked_units": 0, "skipped": []}
-    active = active_members(roster, ctx)
-    if scope:
-        active = active.join(covered_units(roster, scope), on="unit", how="semi")
-    return {"checked_members": active.height, "checked_units": active["unit"].n_unique(), "skipped": []}
+    def count():
+        active = active_members(roster, ctx)
+        if scope:
+            active = active.join(covered_units(roster, scope), on="unit", how="semi")
+        return {"checked_members": active.height, "checked_units": active["unit"].n_unique(), "skipped": []}
+
+    return dict(roster.derived(("coverage", ctx.as_of, scope), count))
 
 
 def _apply_waivers(findings, config: Config, as_of: date):

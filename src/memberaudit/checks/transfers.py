@@ -132,8 +132,9 @@ def double_registration(roster, ctx):
     ).select(*MEMBER_COLUMNS, "national_id", "name_key", "birth_date")
 
     def grouped(keys: list[str], condition, match: str, severity: str):
+        repeated = rows.drop_nulls(keys).filter(pl.struct(keys).is_duplicated())  # most keys occur once
         groups = (
-            rows.drop_nulls(keys)
+            repeated
             .group_by(keys)
             .agg(pl.col("unit").unique().sort().alias("units"), pl.col("member_id").n_unique().alias("_ids"))
             .filter(condition)
