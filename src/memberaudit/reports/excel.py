@@ -138,7 +138,14 @@ def _write(result, roster, target: Path, lang: str) -> None:
 
     def findings_sheet(title_text: str, rows) -> None:
         ws = wb.create_sheet(sheet_name(title_text, taken))
+        # a write-only sheet writes its properties with the first row: set them all before appending
         ws.freeze_panes = "A2"
+        ws.auto_filter.ref = f"A1:{get_column_letter(len(columns))}{max(rows.height + 1, 2)}"
+        ws.print_title_rows = "1:1"
+        ws.page_setup.orientation = "landscape"
+        ws.page_setup.paperSize = Worksheet.PAPERSIZE_A4
+        ws.page_setup.fitToWidth, ws.page_setup.fitToHeight = 1, 0
+        ws.sheet_properties.pageSetUpPr.fitToPage = True
         for i, (_, _, width) in enumerate(columns, 1):
             ws.column_dimensions[get_column_letter(i)].width = width
         ws.append(header_cells(ws, [c[1] for c in columns]))
@@ -150,12 +157,6 @@ def _write(result, roster, target: Path, lang: str) -> None:
         dated = WriteOnlyCell(ws, value=result.as_of)
         dated.number_format = "DD/MM/YYYY"
         ws.append([*probe, dated])
-        ws.auto_filter.ref = f"A1:{get_column_letter(len(columns))}{max(rows.height + 1, 2)}"
-        ws.print_title_rows = "1:1"
-        ws.page_setup.orientation = "landscape"
-        ws.page_setup.paperSize = Worksheet.PAPERSIZE_A4
-        ws.page_setup.fitToWidth, ws.page_setup.fitToHeight = 1, 0
-        ws.sheet_properties.pageSetUpPr.fitToPage = True
         spliced[len(wb.worksheets)] = (rows, _sheet_columns(columns, labels))
 
     findings_sheet(t("ui.findings", lang), frame)
