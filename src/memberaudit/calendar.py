@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from datetime import date, timedelta
+from datetime import date
 
 from memberaudit.lazy import pl
 
@@ -25,9 +25,6 @@ class WorkCalendar:
         self.days = frame.with_columns(pl.col("working").cast(pl.Int64).cum_sum().alias("cum"))
         self.working = self.days.filter("working").select(pl.col("cum").alias("k"), pl.col("day").alias("target"))
 
-    def is_working(self, day: date) -> bool:
-        return bool(self.days.filter(pl.col("day") == day)["working"].item())
-
     def add_working_days(self, frame, column: str, n, out: str):
         """Add `out` = the n-th working day after `column` (the day itself not counted); n a number or a column."""
         step = pl.col(n) if isinstance(n, str) else pl.lit(n)
@@ -47,9 +44,3 @@ def nth_working_day_after(calendar: WorkCalendar, day: date, n: int) -> date:
     """Scalar form, for explanations and tests."""
     frame = calendar.add_working_days(pl.DataFrame({"d": [day]}), "d", n, "target")
     return frame["target"].item()
-
-
-def span_years(as_of: date, *columns_min: date | None) -> tuple[int, int]:
-    """The calendar years a run needs: from the earliest relevant date to two years after as-of."""
-    first = min([d for d in columns_min if d] or [as_of - timedelta(days=365)])
-    return max(first.year, 1950), as_of.year + 2

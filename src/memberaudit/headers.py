@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 import re
-from datetime import date
 
 from memberaudit.text import fold
 from memberaudit.vocab import COLUMN_ALIASES, SERIAL_HEADERS, SHEET_ALIASES, TABLE_KINDS, WIDE_KINDS
@@ -98,10 +97,6 @@ def wide_key(kind: str, cell: str, sheet_year: int | None, *, in_group: bool = F
         return str(year) if year else None
     return None
 
-
-def month_start(key: str) -> date:
-    year, month = key.split("-")
-    return date(int(year), int(month), 1)
 
 
 def column_letter(index: int) -> str:

@@ -9,11 +9,6 @@ from functools import lru_cache
 _SPACE = re.compile(r"\s+")
 
 
-def nfc(value: str) -> str:
-    """NFC-normalise and trim a cell, collapsing inner whitespace."""
-    return _SPACE.sub(" ", unicodedata.normalize("NFC", value)).strip()
-
-
 @lru_cache(maxsize=65536)
 def fold(value: str) -> str:
     """The comparison key: case-folded, diacritics removed (đ → d), punctuation removed, spaces collapsed.
