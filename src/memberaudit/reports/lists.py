@@ -60,7 +60,12 @@ def _write_excel(plist, target: Path) -> None:
             ws.cell(ws.max_row, 1).font = Font(bold=True, italic=True)
             for row in rows:
                 index += 1
-                ws.append([_cell_value(row, c.key, index) for c in plist.columns])
+                values = [_cell_value(row, c.key, index) for c in plist.columns]
+                ws.append(values)
+                # wrapped text does not grow the row by itself in every spreadsheet: size it for printing
+                lines = max(-(-len(str(v)) // max(c.width - 2, 1)) for v, c in zip(values, plist.columns, strict=True)
+                            if v is not None and not isinstance(v, date | int))
+                ws.row_dimensions[ws.max_row].height = 15 * max(lines, 1) + 2
                 for i, column in enumerate(plist.columns, 1):
                     cell = ws.cell(ws.max_row, i)
                     cell.alignment, cell.border = wrap, box
