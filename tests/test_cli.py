@@ -157,3 +157,24 @@ def test_init_writes_a_config_that_parses_to_the_defaults(tmp_path):
     assert parse_config(tomllib.loads("\n".join(
         line for line in uncommented.splitlines() if line.split("=")[0].strip() in ("lang", "window")))).window == \
         Config().window
+
+
+def test_config_extra_aliases_and_marks(tmp_path):
+    from conftest import write_workbook
+
+    path = write_workbook(tmp_path / "so.xlsx", {
+        "Đảng viên": [["Số hiệu ĐV", "Họ và tên", "Ngày sinh", "Chi bộ", "Ngày vào Đảng"],
+                      ["001", "An", "02/01/1980", "CB1", "01/02/2010"]],
+        "Sinh hoạt 2026": [["Số hiệu ĐV", "T1", "T2", "T3"], ["001", "ốm", "ốm", "ốm"]]})
+    cfg = tmp_path / "memberaudit.toml"
+    cfg.write_text('[aliases.members]\nmember_id = ["Số hiệu ĐV"]\n[aliases.attendance]\nmember_id = ["Số hiệu ĐV"]\n'
+                   '[marks.attendance]\nunexcused = ["ốm"]\n', encoding="utf-8")
+    without = runner.invoke(app, ["validate", str(path), "--as-of", "2026-11-30"])
+    assert without.exit_code == 2  # no member id column without the alias
+    result = runner.invoke(app, ["audit", str(path), "--as-of", "2026-11-30", "--config", str(cfg), "--format", "json",
+                                 "--select", "ATT001,DAT005"])
+    assert result.exit_code == 0, result.output
+    assert json.loads(result.stdout)["summary"] == {"ATT001": 1, "DAT005": 0}
+    cfg.write_text('[marks.attendance]\nsick = ["ốm"]\n', encoding="utf-8")
+    bad = runner.invoke(app, ["audit", str(path), "--config", str(cfg)])
+    assert bad.exit_code == 2 and "marks.attendance.sick" in bad.output

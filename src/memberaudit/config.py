@@ -82,6 +82,19 @@ def _strings(value, key, file) -> list[str]:
     return [_expect(v, str, f"{key}[]", file) for v in items]
 
 
+def _string_tables(data: dict, section: str, allowed: dict[str, dict], file: str) -> dict[str, dict[str, list[str]]]:
+    """`[section.KIND] NAME = ["…"]` tables: KIND and NAME must be known (allowed[KIND] holds the NAMEs)."""
+    out: dict[str, dict[str, list[str]]] = {}
+    for kind, table in _expect(data.get(section, {}), dict, section, file).items():
+        if kind not in allowed:
+            raise ConfigError("config.unknown_key", file=file, key=f"{section}.{kind}")
+        for name, values in _expect(table, dict, f"{section}.{kind}", file).items():
+            if name not in allowed[kind]:
+                raise ConfigError("config.unknown_key", file=file, key=f"{section}.{kind}.{name}")
+            out.setdefault(kind, {})[name] = _strings(values, f"{section}.{kind}.{name}", file)
+    return out
+
+
 def parse_config(data: dict, file: str = CONFIG_NAME) -> Config:
     from memberaudit.registry import SEVERITIES as SEVERITIES_VALID
     from memberaudit.registry import rules
@@ -125,21 +138,8 @@ def parse_config(data: dict, file: str = CONFIG_NAME) -> Config:
             else:
                 params[name] = _expect(value, type(default), key, file)
         cfg.rule_params[rule.code] = params
-    for kind, table in _expect(data.get("aliases", {}), dict, "aliases", file).items():
-        if kind not in COLUMN_ALIASES:
-            raise ConfigError("config.unknown_key", file=file, key=f"aliases.{kind}")
-        for column, names in _expect(table, dict, f"aliases.{kind}", file).items():
-            if column not in COLUMN_ALIASES[kind]:
-                raise ConfigError("config.unknown_key", file=file, key=f"aliases.{kind}.{column}")
-            cfg.aliases.setdefault(kind, {})[column] = _strings(names, f"aliases.{kind}.{column}", file)
-    vocabularies = {"attendance": ATTENDANCE_MARKS, "dues": DUES_MARKS}
-    for kind, table in _expect(data.get("marks", {}), dict, "marks", file).items():
-        if kind not in vocabularies:
-            raise ConfigError("config.unknown_key", file=file, key=f"marks.{kind}")
-        for code, names in _expect(table, dict, f"marks.{kind}", file).items():
-            if code not in vocabularies[kind]:
-                raise ConfigError("config.unknown_key", file=file, key=f"marks.{kind}.{code}")
-            cfg.marks.setdefault(kind, {})[code] = _strings(names, f"marks.{kind}.{code}", file)
+    cfg.aliases = _string_tables(data, "aliases", COLUMN_ALIASES, file)
+    cfg.marks = _string_tables(data, "marks", {"attendance": ATTENDANCE_MARKS, "dues": DUES_MARKS}, file)
     calendar = _expect(data.get("calendar", {}), dict, "calendar", file)
     for key in calendar:
         if key not in ("extra_holidays", "occasions"):
