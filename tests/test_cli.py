@@ -178,3 +178,12 @@ def test_config_extra_aliases_and_marks(tmp_path):
     cfg.write_text('[marks.attendance]\nsick = ["ốm"]\n', encoding="utf-8")
     bad = runner.invoke(app, ["audit", str(path), "--config", str(cfg)])
     assert bad.exit_code == 2 and "marks.attendance.sick" in bad.output
+
+
+def test_bundled_examples_trigger_every_rule():
+    from pathlib import Path
+
+    examples = Path(__file__).parents[1] / "examples"
+    result = runner.invoke(app, ["audit", str(examples), *AS_OF, "--format", "json"])
+    assert result.exit_code == 0
+    assert {code for code, n in json.loads(result.stdout)["summary"].items() if n} == set(rules())

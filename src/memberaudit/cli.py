@@ -29,7 +29,7 @@ AsOf = Annotated[str | None, typer.Option("--as-of", help="Audit date YYYY-MM-DD
 ConfigOpt = Annotated[Path | None, typer.Option("--config", help="memberaudit.toml (default: ./memberaudit.toml).")]
 Lang = Annotated[str | None, typer.Option("--lang", help="Language of messages: vi or en (default vi).")]
 Debug = Annotated[bool, typer.Option("--debug", help="Show tracebacks of unexpected errors.")]
-Quiet = Annotated[bool, typer.Option("--quiet", "-q", help="Print nothing but errors (for scripts).")]
+Quiet = Annotated[bool, typer.Option("--quiet", "-q", help="Print nothing but errors (audit adds one JSON summary line on stderr).")]
 Year = Annotated[int | None, typer.Option("--year", help="Year for month headers that carry none.")]
 LogFile = Annotated[Path | None, typer.Option("--log-file", help="Append one JSON line per run (for scheduled runs).")]
 ShowIds = Annotated[bool, typer.Option("--show-ids", help="Print national ids in full (masked by default).")]
