@@ -212,3 +212,25 @@ def test_parallel_loading_gives_the_same_roster(tmp_path):
     one = read_roster([tmp_path], workers=1).members.drop("_src")
     two = read_roster([tmp_path], workers=2).members.drop("_src")
     assert one.sort("member_id").equals(two.sort("member_id"))
+
+
+SOFFICE = __import__("shutil").which("soffice")
+
+
+@pytest.mark.skipif(SOFFICE is None, reason="LibreOffice is not installed")
+@pytest.mark.parametrize("suffix", ["ods", "xls"])
+def test_ods_and_xls_read_like_xlsx(tmp_path, suffix):
+    import shutil
+    import subprocess
+    from pathlib import Path
+
+    source = Path(__file__).parents[1] / "examples" / "dang-bo-phuong-lang-thuong.xlsx"
+    shutil.copy(source, tmp_path / source.name)
+    subprocess.run([SOFFICE, "--headless", "--convert-to", suffix, "--outdir", str(tmp_path), str(tmp_path / source.name)],
+                   check=True, capture_output=True, timeout=120)
+    converted = read_roster([tmp_path / f"{source.stem}.{suffix}"], workers=1)
+    original = read_roster([source], workers=1)
+    columns = ["member_id", "full_name", "birth_date", "admission_date", "unit", "_row"]
+    assert converted.members.select(columns).equals(original.members.select(columns))
+    assert converted.attendance.drop("_src").sort("member_id", "month").equals(
+        original.attendance.drop("_src").sort("member_id", "month"))
