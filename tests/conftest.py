@@ -80,7 +80,7 @@ def make_roster(tables: dict[str, list[dict]], *, year: int = 2026):
         source = Source(file="case.xlsx", sheet=kind, kind=kind, header_row=1, year=year,
                         columns={f: column_letter(i + 1) for i, f in enumerate(fields)})
         loaded.tables.append(RawTable(source, frame))
-    return combine([validate(normalize(loaded))])
+    return validate(combine([normalize(loaded)]))
 
 
 def member(member_id: str, unit: str = "CB1", *, admitted: str = "01/01/2010", official: str | None = "01/01/2011",

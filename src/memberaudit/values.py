@@ -63,6 +63,10 @@ def parse_date(column: str, *, allow_partial: bool) -> list:
 def parse_dates(frame, column: str, *, allow_partial: bool):
     """`parse_date` applied to a frame column, fast: the usual dd/mm/yyyy and Excel-date texts are parsed
     directly; only the distinct other texts go through the full cascade."""
+    if column not in frame.columns or frame.get_column(column).null_count() == frame.height:
+        return frame.with_columns(  # an empty column (most optional dates in most files): nothing to parse
+            pl.lit(None, dtype=pl.String).alias(f"{column}__raw"), pl.lit(None, dtype=pl.Date).alias(column),
+            pl.lit(False).alias(f"{column}__partial"), pl.lit(None, dtype=pl.String).alias(f"{column}__problem"))
     raw = pl.col(column).str.strip_chars()
     direct = pl.coalesce(raw.str.to_date("%d/%m/%Y", strict=False),
                          raw.str.to_date("%Y-%m-%d %H:%M:%S", strict=False))
