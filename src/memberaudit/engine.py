@@ -85,7 +85,7 @@ def _context_frames(roster) -> dict:
     from memberaudit.checks.structure import unit_parents
 
     return {
-        "members": first_rows.select("member_id", pl.col("unit").alias("_m_unit"),
+        "members": first_rows.select(pl.col("member_id").cast(pl.String), pl.col("unit").alias("_m_unit"),
                                      pl.col("parent_unit").alias("_m_parent"), pl.col("full_name").alias("_m_name")),
         "parents": unit_parents(roster).select("unit", pl.col("parent_unit").alias("_u_parent")),
         "sources": roster.sources_frame(),
@@ -103,7 +103,8 @@ def _finish(r: Rule, raw, config: Config, roster, frames: dict, lang: str):
                                           pl.Int64 if column == "_row" else pl.String).alias(column))
     evidence_cols = [c for c in raw.columns if c not in BASE]
     texts = rule_text(r.code, lang)
-    frame = raw.with_columns(pl.col("_src").cast(pl.Int32), pl.col("_row").cast(pl.Int64))
+    frame = raw.with_columns(pl.col("_src").cast(pl.Int32), pl.col("_row").cast(pl.Int64),
+                             pl.col("member_id").cast(pl.String))
     if frame.height and frame.select(pl.any_horizontal(pl.col("member_id").is_not_null() & (
             pl.col("unit").is_null() | pl.col("full_name").is_null() | pl.col("parent_unit").is_null())).any()).item():
         frame = frame.join(frames["members"], on="member_id", how="left").with_columns(

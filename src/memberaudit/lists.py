@@ -57,7 +57,7 @@ def evidence_words(rule: str, evidence: dict, lang: str) -> str:
 def _member_facts(roster):
     return (roster.members.filter(pl.col("member_id").is_not_null()).sort("_src", "_row")
             .unique("member_id", keep="first", maintain_order=True)
-            .select("member_id", "birth_date", "admission_date"))
+            .select(pl.col("member_id").cast(pl.String), "birth_date", "admission_date"))
 
 
 def _group(rows: list[dict], sub_key: str, sub_label) -> list[tuple[str, list[tuple[str, list[dict]]]]]:

@@ -8,10 +8,13 @@ from memberaudit.lazy import pl
 from memberaudit.load import Skipped, Source
 
 PROVENANCE = {"_src": "Int32", "_row": "Int64"}
+# member ids are Categorical in the tables rules join: joins and distinct counts work on small integers
+# instead of hashing text (11 million attendance rows at a million members); findings hold plain text.
+MEMBER_ID = "Categorical"
 
 COLUMNS: dict[str, dict[str, str]] = {
     "members": {
-        **PROVENANCE, "member_id": "String", "full_name": "String", "name_key": "String", "birth_date": "Date",
+        **PROVENANCE, "member_id": MEMBER_ID, "full_name": "String", "name_key": "String", "birth_date": "Date",
         "unit": "String", "parent_unit": "String", "admission_date": "Date", "official_date": "Date",
         "status": "String", "gender": "String", "ethnicity": "String", "occupation": "String",
         "occupation_group": "String", "residence": "String", "national_id": "String", "exempt_from": "Date",
@@ -19,14 +22,14 @@ COLUMNS: dict[str, dict[str, str]] = {
     },
     "units": {**PROVENANCE, "unit": "String", "parent_unit": "String", "kind": "String"},
     # which month column a record came from lives on in its issues; the records need only the month itself
-    "attendance": {**PROVENANCE, "member_id": "String", "month": "Date", "mark": "String"},
-    "dues": {**PROVENANCE, "member_id": "String", "month": "Date", "state": "String",
+    "attendance": {**PROVENANCE, "member_id": MEMBER_ID, "month": "Date", "mark": "String"},
+    "dues": {**PROVENANCE, "member_id": MEMBER_ID, "month": "Date", "state": "String",
              "wide": "Boolean"},
     "transfers": {
-        **PROVENANCE, "member_id": "String", "kind": "String", "from_unit": "String", "to_unit": "String",
+        **PROVENANCE, "member_id": MEMBER_ID, "kind": "String", "from_unit": "String", "to_unit": "String",
         "issued_on": "Date", "received_on": "Date", "until": "Date", "purpose": "String", "study": "Boolean",
     },
-    "ratings": {**PROVENANCE, "member_id": "String", "year": "Int32", "rating": "String"},
+    "ratings": {**PROVENANCE, "member_id": MEMBER_ID, "year": "Int32", "rating": "String"},
     "targets": {**PROVENANCE, "unit": "String", "year": "Int32", "admissions": "Int64"},
     "issues": {
         "code": "String", **PROVENANCE, "field": "String", "value": "String", "member_id": "String",
