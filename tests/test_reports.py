@@ -181,3 +181,21 @@ def test_report_in_headless_chromium_filters_without_console_errors(demo, tmp_pa
     shot = tmp_path / "report.png"
     assert chromium("--window-size=1280,1600", f"--screenshot={shot}", page.as_uri()).returncode == 0
     assert shot.stat().st_size > 20_000
+
+
+@pytest.mark.browser
+@pytest.mark.skipif(CHROMIUM is None, reason="headless Chromium is not installed")
+def test_report_with_50000_findings_stays_usable(demo, tmp_path):
+    import polars as pl
+
+    roster, result = demo
+    many = pl.concat([result.findings] * (50_000 // result.findings.height + 1)).head(50_000)
+    big = type(result)(result.as_of, many, result.coverage, result.rules, [])
+    page = tmp_path / "big.html"
+    html.write(big, roster, page, lang="vi")
+    run = chromium("--dump-dom", page.as_uri(), timeout=120)
+    assert run.returncode == 0
+    assert run.stdout.split('id="shown"')[1].split(">")[1].split("<")[0] == "50000 / 50000"
+    body = run.stdout.split('<table id="findings">')[1].split("</tbody>")[0]
+    assert body.count("<tr>") == 101  # the header and one page of 100 rows: the rest is paginated
+    assert run.stdout.split('id="page"')[1].split(">")[1].split("<")[0] == "1 / 500"
