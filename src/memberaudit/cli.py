@@ -222,26 +222,18 @@ def audit(
         console = session.console
         from memberaudit.reports import data as data_report
         from memberaudit.reports import text as text_report
+        from memberaudit.reports.outputs import write_reports
 
         if fmt == "text":
             text_report.summary(console, result, session.lang)
             if output:
                 raise UserError("usage.format", format="text")
-        elif output:
-            data_report.write(result, roster, fmt, output, show_ids=show_ids)
-            session.status.print(t("ui.written", session.lang, file=output))
-        else:
+        elif not output:
             sys.stdout.write(data_report.render(result, roster, fmt, show_ids=show_ids))
-        if html:
-            from memberaudit.reports import html as html_report
-
-            html_report.write(result, roster, html, lang=session.lang, show_ids=show_ids)
-            session.status.print(t("ui.written", session.lang, file=html))
-        if excel:
-            from memberaudit.reports import excel as excel_report
-
-            excel_report.write(result, roster, excel, lang=session.lang, show_ids=show_ids)
-            session.status.print(t("ui.written", session.lang, file=excel))
+        written = write_reports(result, roster, fmt=fmt if fmt != "text" else None, output=output, html=html,
+                                excel=excel, lang=session.lang, show_ids=show_ids)
+        for path in written:
+            session.status.print(t("ui.written", session.lang, file=path))
         code = 0
         if fail_on:
             limit = SEVERITY_ORDER[fail_on]
