@@ -208,8 +208,9 @@ def audit(
 
         _check_choice(fmt, ("text", "json", "jsonl", "csv"), "--format")
         _check_choice(fail_on, (None, "high", "medium", "low"), "--fail-on")
+        if fmt == "text" and output:
+            raise UserError("usage.format", format="text")
         session = Session(config_path=config, as_of=as_of, lang=lang, quiet=quiet, debug=debug)
-        from memberaudit.engine import SEVERITY_ORDER
         from memberaudit.engine import audit as run_audit
         from memberaudit.registry import rules, unknown_tokens
 
@@ -226,20 +227,13 @@ def audit(
 
         if fmt == "text":
             text_report.summary(console, result, session.lang)
-            if output:
-                raise UserError("usage.format", format="text")
         elif not output:
             sys.stdout.write(data_report.render(result, roster, fmt, show_ids=show_ids))
         written = write_reports(result, roster, fmt=fmt if fmt != "text" else None, output=output, html=html,
                                 excel=excel, lang=session.lang, show_ids=show_ids)
         for path in written:
             session.status.print(t("ui.written", session.lang, file=path))
-        code = 0
-        if fail_on:
-            limit = SEVERITY_ORDER[fail_on]
-            active = result.findings.filter(~result.findings["waived"])
-            if any(SEVERITY_ORDER[s] <= limit for s in active["severity"].unique().to_list()):
-                code = 1
+        code = 1 if fail_on and result.reaches(fail_on) else 0
         _report_run(result, roster, code, quiet=quiet, log_file=log_file)
         if code:
             raise typer.Exit(code)

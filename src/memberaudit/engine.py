@@ -32,6 +32,11 @@ class AuditResult:
     rules: list[Rule] = field(default_factory=list)
     expired_waivers: list = field(default_factory=list)
 
+    def reaches(self, severity: str) -> bool:
+        """Whether a finding not waived is at least this severe (`--fail-on`)."""
+        active = self.findings.filter(~pl.col("waived"))
+        return any(SEVERITY_ORDER[s] <= SEVERITY_ORDER[severity] for s in active["severity"].unique().to_list())
+
     def summary(self) -> dict[str, int]:
         counts = dict(self.findings.group_by("rule").len().sort("rule").iter_rows())
         return {r.code: counts.get(r.code, 0) for r in self.rules}
@@ -73,9 +78,7 @@ def audit(roster, *, as_of: date, config: Config | None = None, select_codes: li
         coverage[r.code] = _coverage(r, roster, ctx)
     findings = pl.concat(frames, how="vertical") if frames else pl.DataFrame(schema=finding_schema())
     findings, expired = _apply_waivers(findings, config, as_of)
-    findings = findings.with_columns(
-        pl.col("severity").replace_strict(SEVERITY_ORDER, return_dtype=pl.Int8).alias("_sev")
-    ).sort(["unit", "member_id", "rule", "file", "row", "column", "message"], nulls_last=False).drop("_sev")
+    findings = findings.sort(["unit", "member_id", "rule", "file", "row", "column", "message"], nulls_last=False)
     return AuditResult(as_of, findings, coverage, chosen, expired)
 
 
