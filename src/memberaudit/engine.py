@@ -78,7 +78,8 @@ def audit(roster, *, as_of: date, config: Config | None = None, select_codes: li
         coverage[r.code] = _coverage(r, roster, ctx)
     findings = pl.concat(frames, how="vertical") if frames else pl.DataFrame(schema=finding_schema())
     findings, expired = _apply_waivers(findings, config, as_of)
-    findings = findings.sort(["unit", "member_id", "rule", "file", "row", "column", "message"], nulls_last=False)
+    findings = findings.sort(["unit", "member_id", "rule", "file", "row", "column", "message"], nulls_last=False,
+                             maintain_order=True)
     return AuditResult(as_of, findings, coverage, chosen, expired)
 
 
