@@ -140,13 +140,12 @@ def _members(raw, issues, sources, extra_marks):
         first = frame.filter(pl.col("occupation").is_in(unknown)).group_by("occupation").agg(pl.all().first())
         issues.append(_issues(first, pl.lit(True), "DAT005", "occupation", pl.col("occupation"), pl.lit("occupation")))
     return frame.with_columns(
-        pl.col("occupation").replace_strict(groups, default="other", return_dtype=pl.String)
-        .fill_null(pl.lit(None)).alias("occupation_group"),
+        pl.when(pl.col("occupation").is_not_null())
+        .then(pl.col("occupation").replace_strict(groups, default="other", return_dtype=pl.String))
+        .alias("occupation_group"),
         name_key(pl.col("full_name")).alias("name_key"),
         number("party_age_gap_months").fill_null(0).cast(pl.Int64).alias("party_age_gap_months"),
         pl.col("national_id").str.replace_all(r"\s", ""),
-    ).with_columns(
-        pl.when(pl.col("occupation").is_null()).then(None).otherwise(pl.col("occupation_group")).alias("occupation_group")
     )
 
 
