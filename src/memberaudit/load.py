@@ -289,22 +289,33 @@ def _clean(frame, text_columns=None):
     ).with_columns(pl.when(pl.all().str.len_bytes() > 0).then(pl.all()))
 
 
-def _needs_merges(head: list[tuple]) -> bool:
-    """Merged cells can matter only where a row has an empty cell between filled ones (a merged header)."""
-    for row in head:
-        filled = [i for i, v in enumerate(row) if v is not None]
-        if filled and len(filled) != filled[-1] - filled[0] + 1:
-            return True
-    return False
-
-
 def table_from_grid(path, sheet, grid, col_offset, name_for_kind, aliases, year_override,
                     merges=list) -> RawTable | Skipped:
+    """The table on one sheet (or why it was skipped); merged cells are filled only when they matter."""
     grid, encoding = convert_grid(grid)
+    args = (path, sheet, col_offset, name_for_kind, aliases, year_override, encoding)
+    result = _extract(grid, *args)
+    if _merges_may_matter(result) and (ranges := merges()):
+        result = _extract(_fill_merges(grid, ranges, col_offset), *args)
+    return result
+
+
+def _merges_may_matter(result: RawTable | Skipped) -> bool:
+    """No header found (it may be merged), or names/branches empty beside filled keys (merged down rows).
+
+    Reading merged ranges means inflating the sheet XML again, so most sheets skip it."""
+    if isinstance(result, Skipped):
+        return result.reason != "skip.ambiguous"
+    frame = result.frame
+    key = KEY_COLUMN[result.source.kind]
+    gaps = [c for c in ("unit", "parent_unit", "full_name") if c in frame.columns and c != key]
+    if key not in frame.columns or not gaps:
+        return False
+    return bool(frame.select((pl.col(key).is_not_null() & pl.any_horizontal(pl.col(gaps).is_null())).any()).item())
+
+
+def _extract(grid, path, sheet, col_offset, name_for_kind, aliases, year_override, encoding) -> RawTable | Skipped:
     head = _clean(grid.head(HEADER_SCAN_ROWS + 1)).rows()
-    if _needs_merges(head) and (ranges := merges()):
-        grid = _fill_merges(grid, ranges, col_offset)
-        head = _clean(grid.head(HEADER_SCAN_ROWS + 1)).rows()
     named_kind = kind_from_name(name_for_kind)
     sheet_year = year_override or year_in(name_for_kind)
     header = _find_header(head, named_kind, aliases, sheet_year)
