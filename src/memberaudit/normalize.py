@@ -164,16 +164,16 @@ def _units(raw, issues, sources, extra_marks):
 def _attendance(raw, issues, sources, extra_marks):
     frame = _ensure(raw, "member_id", "field", "value", "mark", "meeting_date")
     _required(frame, "attendance", issues)
-    long_rows = pl.col("field").is_null()
+    wide = pl.col("field").is_not_null()  # a month column of a wide sheet, else a row of a long table
     frame = frame.with_columns(
-        pl.when(long_rows).then(pl.col("mark")).otherwise(pl.col("value")).alias("mark_text"),
-        pl.when(long_rows).then(pl.lit("mark")).otherwise(pl.col("field")).alias("field"),
+        pl.when(wide).then(pl.col("value")).otherwise(pl.col("mark")).alias("mark_text"),
+        pl.when(wide).then(pl.col("field") + "-01").str.to_date("%Y-%m-%d", strict=False).alias("wide_month"),
+        pl.when(wide).then(pl.col("field")).otherwise(pl.lit("mark")).alias("field"),
     ).filter(pl.col("mark_text").is_not_null())
     frame = _dates(frame, issues, ("meeting_date",))
     frame = _code(frame, issues, "mark_text", _vocab(ATTENDANCE_MARKS, extra_marks.get("attendance")),
                   field="*", tight=True)
-    month = pl.when(long_rows).then(pl.col("meeting_date").dt.truncate("1mo")).otherwise(
-        (pl.col("field") + "-01").str.to_date("%Y-%m-%d", strict=False))
+    month = pl.coalesce("wide_month", pl.col("meeting_date").dt.truncate("1mo"))
     return frame.with_columns(month.alias("month"), pl.col("mark_text").alias("mark")).filter(
         pl.col("mark").is_not_null() & pl.col("month").is_not_null())
 
