@@ -234,3 +234,17 @@ def test_ods_and_xls_read_like_xlsx(tmp_path, suffix):
     assert converted.members.select(columns).equals(original.members.select(columns))
     assert converted.attendance.drop("_src").sort("member_id", "month").equals(
         original.attendance.drop("_src").sort("member_id", "month"))
+
+
+@pytest.mark.parametrize("title, kind", [("SỔ THU ĐẢNG PHÍ NĂM 2026", "dues"),
+                                         ("SỔ THEO DÕI SINH HOẠT CHI BỘ NĂM 2026", "attendance")])
+def test_unnamed_month_sheet_kind_from_title(workbook, title, kind):
+    path = workbook({"Đảng viên": member_rows(["001", "An", "02/01/1980", "CB1", "01/02/2010", None]),
+                     "Sheet2": [[title], [], ["Số thẻ", "Họ tên", "T1", "T2"], ["001", "An", "x", "x"]]})
+    assert [s.kind for s in roster_of(path).sources] == ["members", kind]
+
+
+def test_unnamed_month_sheet_without_title_is_skipped_as_ambiguous(workbook):
+    path = workbook({"Đảng viên": member_rows(["001", "An", "02/01/1980", "CB1", "01/02/2010", None]),
+                     "Sheet2": [["Năm 2026"], ["Số thẻ", "Họ tên", "T1", "T2"], ["001", "An", "x", "x"]]})
+    assert [(s.sheet, s.reason) for s in roster_of(path).skipped] == [("Sheet2", "skip.ambiguous")]
