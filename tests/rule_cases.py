@@ -84,7 +84,7 @@ CASES = [
                                                    m6=None, m7=None, m8=None)]}, ["D1"]),
     Case("DUE001", "excused-and-paid-months-are-not", date(2026, 7, 31),
          {"members": [member("D1")], "dues": [dues("D1", m1="x", m2="miễn", m3="đã nộp", m4="giảm", m5=0,
-                                                   m6="nợ", m7="50.000")]}, []),
+                                                   m6="nợ", m7="50.000", m8="50.000 đ", m9="30 000 VNĐ")]}, []),
     Case("DUE001", "long-table-lists-only-its-months", date(2026, 7, 31),
          {"members": [member("D1"), member("D2")],
           "dues": [{"member_id": "D1", "month": "1/2026", "amount": "0"}, {"member_id": "D1", "month": "T2/2026", "mark": "nợ"},

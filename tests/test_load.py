@@ -248,3 +248,12 @@ def test_unnamed_month_sheet_without_title_is_skipped_as_ambiguous(workbook):
     path = workbook({"Đảng viên": member_rows(["001", "An", "02/01/1980", "CB1", "01/02/2010", None]),
                      "Sheet2": [["Năm 2026"], ["Số thẻ", "Họ tên", "T1", "T2"], ["001", "An", "x", "x"]]})
     assert [(s.sheet, s.reason) for s in roster_of(path).skipped] == [("Sheet2", "skip.ambiguous")]
+
+
+@pytest.mark.parametrize("text, value", [("50000", 50000), ("50.000", 50000), ("50,000", 50000), ("50.000 đ", 50000),
+                                         ("30 000 VNĐ", 30000), ("2.000.000đ", 2000000), ("1,5", 1.5), ("0", 0),
+                                         ("x", None), ("nợ", None)])
+def test_amounts_as_typed(text, value):
+    from memberaudit.values import number
+
+    assert pl.DataFrame({"a": [text]}).select(number("a")).item() == value

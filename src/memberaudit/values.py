@@ -114,8 +114,8 @@ def coded(frame, column: str, vocabulary: dict[str, tuple[str, ...]], **kw):
 
 
 def number(column: str):
-    """A numeric cell ("50000", "50.000", "50,000", "50000.0") as Float64, null when not a number."""
-    s = pl.col(column).str.strip_chars()
+    """A numeric cell ("50000", "50.000", "50,000", "50.000 đ", "50000.0") as Float64, null when not a number."""
+    s = pl.col(column).str.strip_chars().str.replace(r"(?i)\s*(vnđ|vnd|đồng|đ)$", "").str.replace_all(" ", "")
     grouped = s.str.contains(r"^\d{1,3}(?:[.,]\d{3})+$")  # 50.000 or 50,000 written with thousands groups
     return (
         pl.when(grouped).then(s.str.replace_all(r"[.,]", "")).otherwise(s.str.replace(",", "."))
