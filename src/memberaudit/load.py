@@ -280,13 +280,22 @@ def _clean(frame, text_columns=None):
     """Trimmed, empty text as null; NFC with inner whitespace collapsed for `text_columns` (default all).
 
     Wide month/year cells and dates are marks, amounts and digits: NFC and whitespace are handled where
-    they are folded or parsed, so the costly normalisation runs only on names, units and codes."""
+    they are folded or parsed. NFC and the whitespace rewrite run only on columns that need them (a
+    combining mark, a double or odd space somewhere): checking costs a fraction of rewriting."""
     text = frame.columns if text_columns is None else [c for c in text_columns if c in frame.columns]
-    other = [c for c in frame.columns if c not in text]
-    return frame.with_columns(
-        pl.col(text).str.normalize("NFC").str.replace_all(r"\s+", " ").str.strip_chars(),
-        pl.col(other).str.strip_chars(),
-    ).with_columns(pl.when(pl.all().str.len_bytes() > 0).then(pl.all()))
+    needs = frame.select(
+        *[pl.col(c).str.contains(r"\p{M}").any().alias(f"nfc:{c}") for c in text],
+        *[pl.col(c).str.contains(r"\s\s|[\t\n\r\x{a0}]").any().alias(f"ws:{c}") for c in text],
+    ).row(0, named=True) if text and frame.height else {}
+    exprs = []
+    for c in frame.columns:
+        e = pl.col(c)
+        if needs.get(f"nfc:{c}"):
+            e = e.str.normalize("NFC")
+        if needs.get(f"ws:{c}"):
+            e = e.str.replace_all(r"\s+", " ")
+        exprs.append(e.str.strip_chars())
+    return frame.with_columns(exprs).with_columns(pl.when(pl.all().str.len_bytes() > 0).then(pl.all()))
 
 
 def table_from_grid(path, sheet, grid, col_offset, name_for_kind, aliases, year_override,

@@ -74,6 +74,9 @@ def parse_dates(frame, column: str, *, allow_partial: bool):
     frame = frame.with_columns(raw.alias(f"{column}__raw"), direct.alias(f"{column}__direct"))
     rest = (frame.filter(pl.col(f"{column}__direct").is_null() & pl.col(f"{column}__raw").is_not_null())
             .select(pl.col(f"{column}__raw").alias(column)).unique())
+    if rest.height == 0:  # every date in the usual form: nothing partial, no problem
+        return frame.drop(column).rename({f"{column}__direct": column}).with_columns(
+            pl.lit(False).alias(f"{column}__partial"), pl.lit(None, dtype=pl.String).alias(f"{column}__problem"))
     parsed = rest.with_columns(parse_date(column, allow_partial=allow_partial))
     return (
         frame.drop(column).join(parsed, on=f"{column}__raw", how="left")
