@@ -86,7 +86,7 @@ def _ensure(frame, *columns: str):
 
 def _required(frame, kind: str, issues: list):
     for column in REQUIRED[kind]:
-        if column in frame.columns:
+        if column in frame.columns and frame.get_column(column).null_count():  # null counts are free
             issues.append(_issues(frame, pl.col(column).is_null(), "DAT001", column, pl.lit("")))
 
 
@@ -95,9 +95,10 @@ def _dates(frame, issues: list, columns: tuple[str, ...], partial: tuple[str, ..
     for c in columns:
         frame = parse_dates(frame, c, allow_partial=c in partial)
     for c in columns:
-        issues.append(_issues(frame, pl.col(f"{c}__problem").is_not_null(), "DAT002", c, pl.col(f"{c}__raw"),
-                              pl.col(f"{c}__problem")))
-        if c in partial:
+        if frame.get_column(f"{c}__problem").null_count() < frame.height:
+            issues.append(_issues(frame, pl.col(f"{c}__problem").is_not_null(), "DAT002", c, pl.col(f"{c}__raw"),
+                                  pl.col(f"{c}__problem")))
+        if c in partial and frame.get_column(f"{c}__partial").any():
             issues.append(_issues(frame, pl.col(f"{c}__partial"), "DAT007", c, pl.col(f"{c}__raw")))
     return frame
 
@@ -106,8 +107,9 @@ def _code(frame, issues: list, column: str, vocabulary: dict, *, field: str | No
     """Replace `column` by its code; an unknown non-empty text is a DAT005 issue."""
     frame = _ensure(frame, column)
     frame = frame.with_columns(coded(frame, column, vocabulary, **kw).alias(f"{column}__code"))
-    issues.append(_issues(frame, pl.col(column).is_not_null() & pl.col(f"{column}__code").is_null(), "DAT005",
-                          field or column, pl.col(column)))
+    if frame.get_column(f"{column}__code").null_count() > frame.get_column(column).null_count():
+        issues.append(_issues(frame, pl.col(column).is_not_null() & pl.col(f"{column}__code").is_null(), "DAT005",
+                              field or column, pl.col(column)))
     return frame.with_columns(pl.col(column).alias(f"{column}__text"), pl.col(f"{column}__code").alias(column))
 
 
