@@ -187,3 +187,14 @@ def test_bundled_examples_trigger_every_rule():
     result = runner.invoke(app, ["audit", str(examples), *AS_OF, "--format", "json"])
     assert result.exit_code == 0
     assert {code for code, n in json.loads(result.stdout)["summary"].items() if n} == set(rules())
+
+
+def test_validate_lists_at_most_a_page_in_the_terminal(tmp_path):
+    from conftest import member_rows, write_workbook
+    from memberaudit.cli import TEXT_ROWS
+
+    rows = [[f"{i:03d}", "An", "31/02/1980", "CB1", "01/02/2010", None] for i in range(TEXT_ROWS + 5)]
+    path = write_workbook(tmp_path / "so.xlsx", {"Đảng viên": member_rows(*rows)})
+    result = runner.invoke(app, ["validate", str(path), *AS_OF, "--lang", "en"])
+    assert result.exit_code == 0
+    assert "… 5 more rows" in result.stdout and result.stdout.count("DAT002") == TEXT_ROWS

@@ -13,6 +13,8 @@ from typing import Annotated
 
 import typer
 
+TEXT_ROWS = 200  # findings listed in the terminal; the full list is in --format json or the reports
+
 app = typer.Typer(
     name="memberaudit",
     help="Kiểm tra danh sách đảng viên trong các sổ Excel / Audit membership rosters kept in Excel.\n\n"
@@ -278,7 +280,8 @@ def validate(
         if result.findings.height == 0:
             console.print(t("ui.no_data_findings", session.lang))
         else:
-            text_report.findings(console, result.findings, session.lang, title=t("ui.data_findings", session.lang))
+            text_report.findings(console, result.findings, session.lang, title=t("ui.data_findings", session.lang),
+                                 limit=TEXT_ROWS)
             console.print(t("ui.total", session.lang, count=result.findings.height,
                             as_of=session.as_of.strftime("%d/%m/%Y")))
 

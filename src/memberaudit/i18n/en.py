@@ -41,6 +41,7 @@ MESSAGES = {
     "no_table:targets": "no targets table",
     "ui.loading": "Reading inputs",
     "ui.converted": "Converted from {encoding} to Unicode: {file} › {sheet} (check proper names)",
+    "ui.more": "… {count} more rows: see them all with --format json, --html or --excel.",
     "ui.loaded": "Read {files} files, {tables} tables: {members} members, {units} branches.",
     "ui.skipped": "Skipped {file} › {sheet}: {reason}",
     "ui.data_findings": "Data findings",

@@ -44,6 +44,7 @@ MESSAGES = {
     # terminal output
     "ui.loading": "Đang đọc dữ liệu",
     "ui.converted": "Đã chuyển mã {encoding} sang Unicode: {file} › {sheet} (kiểm tra lại tên riêng)",
+    "ui.more": "… còn {count} dòng nữa: xem đầy đủ với --format json, --html hoặc --excel.",
     "ui.loaded": "Đã đọc {files} tệp, {tables} bảng: {members} đảng viên, {units} chi bộ.",
     "ui.skipped": "Bỏ qua {file} › {sheet}: {reason}",
     "ui.data_findings": "Lỗi dữ liệu",

@@ -67,7 +67,7 @@ def findings(console, frame, lang: str, *, title: str, limit: int | None = None)
                       where, who, row["message"])
     console.print(table)
     if limit is not None and frame.height > limit:
-        console.print(f"… (+{frame.height - limit})")
+        console.print(t("ui.more", lang, count=frame.height - limit))
 
 
 def diff_summary(console, result: dict, lang: str) -> None:
