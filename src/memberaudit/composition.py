@@ -86,15 +86,11 @@ def pyramid(people):
 
 def target_gaps(roster, year: int):
     """Admissions in `year` against the targets table: unit, target, admitted, gap (admitted − target)."""
-    from memberaudit.checks.structure import admissions
+    from memberaudit.checks.structure import admitted_per_unit
 
     targets = roster.targets.drop_nulls(["unit", "year", "admissions"]).filter(pl.col("year") == year)
-    admitted = admissions(roster, year)
-    by_unit = admitted.group_by("unit").len()
-    by_parent = admitted.drop_nulls("parent_unit").group_by(pl.col("parent_unit").alias("unit")).len()
-    counted = pl.concat([by_unit, by_parent]).group_by("unit").agg(pl.col("len").max().alias("admitted"))
     return (
-        targets.join(counted, on="unit", how="left")
+        targets.join(admitted_per_unit(roster, year), on="unit", how="left")
         .select("unit", "year", pl.col("admissions").alias("target"),
                 pl.col("admitted").fill_null(0).cast(pl.Int64))
         .with_columns((pl.col("admitted") - pl.col("target")).alias("gap"))

@@ -114,6 +114,15 @@ def admissions(roster, year: int):
     )
 
 
+def admitted_per_unit(roster, year: int):
+    """unit → members admitted in `year`, for a branch name and for a committee name alike (targets name
+    either)."""
+    admitted = admissions(roster, year)
+    by_unit = admitted.group_by("unit").len()
+    by_parent = admitted.drop_nulls("parent_unit").group_by(pl.col("parent_unit").alias("unit")).len()
+    return pl.concat([by_unit, by_parent]).group_by("unit").agg(pl.col("len").max().alias("admitted"))
+
+
 @rule(code="STR004", identity=("year",), name="admissions.below-target", category="structure", severity="medium",
       needs=("members", "targets"), reference="Chỉ tiêu kết nạp đảng viên hằng năm của cấp ủy")
 def below_target(roster, ctx):
@@ -131,13 +140,8 @@ def below_target(roster, ctx):
     Target 12 for 2026, 4 admitted by 30/06/2026: projected 8, flagged (low).
     """
     targets = roster.targets.drop_nulls(["unit", "year", "admissions"]).filter(pl.col("year") <= ctx.as_of.year)
-    rows = []
-    for year in targets.get_column("year").unique().to_list():
-        admitted = admissions(roster, year)
-        by_unit = admitted.group_by("unit").len()
-        by_parent = admitted.drop_nulls("parent_unit").group_by(pl.col("parent_unit").alias("unit")).len()
-        counted = pl.concat([by_unit, by_parent]).group_by("unit").agg(pl.col("len").max().alias("admitted"))
-        rows.append(targets.filter(pl.col("year") == year).join(counted, on="unit", how="left"))
+    rows = [targets.filter(pl.col("year") == year).join(admitted_per_unit(roster, year), on="unit", how="left")
+            for year in targets.get_column("year").unique().to_list()]
     if not rows:
         return targets.select("unit").clear()
     ended = ctx.as_of >= date(ctx.as_of.year, 12, 31)
