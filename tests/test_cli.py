@@ -198,3 +198,9 @@ def test_validate_lists_at_most_a_page_in_the_terminal(tmp_path):
     result = runner.invoke(app, ["validate", str(path), *AS_OF, "--lang", "en"])
     assert result.exit_code == 0
     assert "… 5 more rows" in result.stdout and result.stdout.count("DAT002") == TEXT_ROWS
+
+
+@pytest.mark.parametrize("command", ["screen", "badges"])
+def test_list_format_checked_before_reading(command, tmp_path):
+    result = runner.invoke(app, [command, str(tmp_path / "khong-co.xlsx"), "--format", "csv", "--lang", "en"])
+    assert result.exit_code == 2 and "--format" in result.output and "khong-co" not in result.output

@@ -307,6 +307,7 @@ def screen(
         from memberaudit.engine import audit as run_audit
         from memberaudit.lists import screening_list
 
+        _check_choice(fmt, ("text", "json"), "--format")
         session = Session(config_path=config, as_of=as_of, lang=lang, quiet=quiet, debug=debug)
         roster = session.read(inputs, year=year)
         result = run_audit(roster, as_of=session.as_of, config=session.config, select_codes=["screening"],
@@ -336,6 +337,7 @@ def badges(
         from memberaudit.engine import audit as run_audit
         from memberaudit.lists import badge_list
 
+        _check_choice(fmt, ("text", "json"), "--format")
         session = Session(config_path=config, as_of=as_of, lang=lang, quiet=quiet, debug=debug)
         chosen = _parse_as_of(occasion) if occasion else None
         roster = session.read(inputs, year=year)
@@ -348,7 +350,6 @@ def _print_list(session, plist, fmt, output, html) -> None:
     from memberaudit.i18n import t
     from memberaudit.reports import lists
 
-    _check_choice(fmt, ("text", "json"), "--format")
     if fmt == "json":
         sys.stdout.write(lists.to_json(plist))
     else:
