@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import multiprocessing
 import os
+import threading
 from collections.abc import Callable, Iterable
 from concurrent.futures import ProcessPoolExecutor
 from pathlib import Path
@@ -42,6 +43,8 @@ def read_roster(inputs: Iterable[str | Path], *, config: Config | None = None, y
     workers = min(workers, len(files))
     parts = []
     if workers > 1:
+        # the main process only waits while the workers read: meanwhile it imports what comes next
+        threading.Thread(target=_import_next, daemon=True).start()
         # "spawn": forking a process in which Polars' thread pool already runs can deadlock
         with ProcessPoolExecutor(max_workers=workers, mp_context=multiprocessing.get_context("spawn")) as pool:
             for done, part in enumerate(pool.map(read_file, jobs), 1):
@@ -55,3 +58,12 @@ def read_roster(inputs: Iterable[str | Path], *, config: Config | None = None, y
                 progress(done, len(files))
     # one schema check of the stacked tables: its cost is mostly per table, not per row
     return validate(combine(parts))
+
+
+def _import_next() -> None:
+    """Import the schema checks (pandera loads pandas: ~0.6 s) and the rules, off the critical path."""
+    import pandera.polars  # noqa: F401
+
+    from memberaudit.registry import rules
+
+    rules()
