@@ -4,6 +4,11 @@ openpyxl (like xlsxwriter) spends about 10 µs of Python per cell, so 50,000 fin
 10-20 s. openpyxl still writes the workbook (styles, charts, page setup, filters); its data sheets carry
 only a header row and one *probe* row whose cells hold the styles the data needs. Afterwards the probe
 row tells which style ids openpyxl assigned, and each sheet's rows are spliced in from one Polars pass.
+
+Text cells refer to one shared-strings table for the whole workbook (`xl/sharedStrings.xml`), as Excel
+itself writes them: committees, units, files and rule references repeat on every row and on both the
+Findings sheet and the committee's own sheet, so the package holds each text once (about a third of the
+XML of inline strings, and as much less to compress and for Excel to parse).
 """
 
 from __future__ import annotations
@@ -19,6 +24,9 @@ from memberaudit.lazy import pl
 _EXCEL_EPOCH = "1899-12-30"
 _PROBE = re.compile(rb'<row r="2"[^>]*>(.*?)</row>', re.S)
 _CELL_STYLE = re.compile(rb'<c r="([A-Z]+)2"[^>]*?s="(\d+)"')
+_SST = "xl/sharedStrings.xml"
+_SST_TYPE = "application/vnd.openxmlformats-officedocument.spreadsheetml.sharedStrings+xml"
+_SST_REL = "http://schemas.openxmlformats.org/officeDocument/2006/relationships/sharedStrings"
 
 
 @dataclass
@@ -36,31 +44,65 @@ def _escape(expr):
             .str.replace_all("<", "&lt;", literal=True).str.replace_all(">", "&gt;", literal=True))
 
 
-def rows_xml(frame, columns: list[Column], style_ids: dict[str, int], first_row: int = 2) -> str:
-    """`<row>` elements for every row of `frame` (Excel rows from `first_row`), one string."""
-    if frame.height == 0:
-        return ""
-    row = pl.int_range(first_row, first_row + pl.len()).cast(pl.String)
-    cells = []
-    for index, column in enumerate(columns):
-        ref = pl.lit(f'<c r="{column_letter(index)}') + row
+class SharedStrings:
+    """The workbook's shared-strings table: every distinct text of the spliced rows, once, and each text
+    cell's index into it (computed once for the frame, whichever sheets then show its rows)."""
+
+    def __init__(self, frame, columns: list[Column]):
+        names = [c.name for c in columns if c.kind in ("text", "styled")]
+        texts = [frame.get_column(n).cast(pl.String) for n in names]
+        self.values = (pl.concat(texts).drop_nulls().unique(maintain_order=True) if texts
+                       else pl.Series([], dtype=pl.String))
+        lookup = pl.DataFrame({"_text": self.values, "_id": pl.int_range(len(self.values), dtype=pl.UInt32,
+                                                                         eager=True).cast(pl.String)})
+        self.ids = frame.select(
+            [frame.select(pl.col(n).cast(pl.String).alias("_text")).join(lookup, on="_text", how="left",
+                                                                           maintain_order="left")
+             .get_column("_id").alias(n) for n in names])
+
+    def xml(self) -> bytes:
+        count = len(self.values)
+        items = pl.DataFrame({"t": self.values}).select(
+            pl.concat_str([pl.lit('<si><t xml:space="preserve">'), _escape(pl.col("t")), pl.lit("</t></si>")])
+            .str.join("").cast(pl.Binary)).item() if count else b""
+        head = ('<?xml version="1.0" encoding="UTF-8" standalone="yes"?>\n<sst xmlns="http://schemas.openxmlformats.org/'
+                f'spreadsheetml/2006/main" count="{count}" uniqueCount="{count}">')
+        return head.encode() + items + b"</sst>"
+
+
+def cell_tails(frame, columns: list[Column], style_ids: dict[str, int], strings: SharedStrings):
+    """Each cell's XML after its row number (`"><v>42</v></c>`), null for an empty cell: the costly part of
+    rendering (text indices, styles, date serials), done once however many sheets show the row."""
+    tails = []
+    for column in columns:
         col = pl.col(column.name)
         if column.kind == "number":
-            cell = pl.concat_str([ref, pl.lit('"><v>'), col.cast(pl.String), pl.lit("</v></c>")])
+            tail = pl.concat_str([pl.lit('"><v>'), col.cast(pl.String), pl.lit("</v></c>")])
         elif column.kind == "date":
             serial = (col.cast(pl.Date) - pl.lit(_EXCEL_EPOCH).str.to_date()).dt.total_days().cast(pl.String)
-            cell = pl.concat_str([ref, pl.lit(f'" s="{style_ids["date"]}"><v>'), serial, pl.lit("</v></c>")])
+            tail = pl.concat_str([pl.lit(f'" s="{style_ids["date"]}"><v>'), serial, pl.lit("</v></c>")])
         else:
             style = pl.lit("")
             if column.kind == "styled":
                 ids = {value: f' s="{style_ids[key]}"' for value, key in (column.styles or {}).items()}
                 style = col.cast(pl.String).replace_strict(ids, default="")
-            text = _escape(col.cast(pl.String))
-            cell = pl.concat_str([ref, pl.lit('"'), style, pl.lit(' t="inlineStr"><is><t xml:space="preserve">'),
-                                  text, pl.lit("</t></is></c>")])
-        cells.append(pl.when(col.is_not_null()).then(cell).otherwise(pl.lit("")))
-    xml = frame.select(pl.concat_str([pl.lit('<row r="'), row, pl.lit('">'), *cells, pl.lit("</row>")]).alias("x"))
-    return xml.get_column("x").str.join("").item()
+            tail = pl.concat_str([pl.lit('"'), style, pl.lit(' t="s"><v>'), pl.col(f"_id{column.name}"),
+                                  pl.lit("</v></c>")])
+        tails.append(tail.alias(f"t{len(tails)}"))
+    with_ids = frame.with_columns(strings.ids.rename(lambda n: f"_id{n}"))
+    return with_ids.select(tails)
+
+
+def rows_xml(tails, first_row: int = 2) -> bytes:
+    """`<row>` elements for every row of a `cell_tails` frame (Excel rows from `first_row`), UTF-8 bytes."""
+    if tails.height == 0:
+        return b""
+    row = pl.int_range(first_row, first_row + pl.len()).cast(pl.String)
+    cells = [pl.when(pl.col(name).is_not_null()).then(pl.concat_str([pl.lit(f'<c r="{column_letter(i)}'), row,
+                                                                    pl.col(name)])).otherwise(pl.lit(""))
+             for i, name in enumerate(tails.columns)]
+    xml = tails.select(pl.concat_str([pl.lit('<row r="'), row, pl.lit('">'), *cells, pl.lit("</row>")]).alias("x"))
+    return xml.get_column("x").str.join("").cast(pl.Binary).item()
 
 
 def probe_styles(sheet_xml: bytes, probe: dict[str, str]) -> dict[str, int]:
@@ -72,21 +114,36 @@ def probe_styles(sheet_xml: bytes, probe: dict[str, str]) -> dict[str, int]:
     return {key: by_letter[letter] for key, letter in probe.items()}
 
 
-def splice(path: Path, sheets: dict[int, tuple], probe: dict[str, str]) -> None:
-    """Replace the probe row of worksheet N (1-based, in workbook order) with the rows of its frame.
+def splice(path: Path, frame, columns: list[Column], sheets: dict[int, object], probe: dict[str, str]) -> None:
+    """Replace the probe row of worksheet N (1-based, in workbook order) with rows of `frame`, and add the
+    shared strings they refer to.
 
-    `sheets` maps N → (frame, columns). The package is rewritten in place (the caller writes a temp file).
+    `sheets` maps N → a filter expression choosing the sheet's rows (None: all). The package is rewritten in
+    place (the caller writes a temp file); openpyxl's write-only workbooks hold inline strings only, so the
+    shared-strings part is new.
     """
     with zipfile.ZipFile(path) as source:
         members = [(info, source.read(info.filename)) for info in source.infolist()]
+    if any(info.filename == _SST for info, _ in members):
+        raise ValueError("the workbook already has shared strings")
+    strings = SharedStrings(frame, columns)
+    tails = None
     out = path.with_suffix(".splice")
     with zipfile.ZipFile(out, "w", compression=zipfile.ZIP_DEFLATED, compresslevel=1) as target:
         for info, data in members:
             found = re.fullmatch(r"xl/worksheets/sheet(\d+)\.xml", info.filename)
             if found and int(found.group(1)) in sheets:
-                frame, columns = sheets[int(found.group(1))]
-                ids = probe_styles(data, probe)
+                if tails is None:  # styles are the workbook's: every probe row got the same ids
+                    tails = cell_tails(frame, columns, probe_styles(data, probe), strings)
+                chosen = sheets[int(found.group(1))]
+                rows = tails if chosen is None else tails.filter(frame.select(chosen).to_series())
                 found_probe = _PROBE.search(data)
-                data = data[:found_probe.start()] + rows_xml(frame, columns, ids).encode("utf-8") + data[found_probe.end():]
+                data = data[:found_probe.start()] + rows_xml(rows) + data[found_probe.end():]
+            elif info.filename == "[Content_Types].xml":
+                data = data.replace(b"</Types>", f'<Override PartName="/{_SST}" ContentType="{_SST_TYPE}"/></Types>'.encode())
+            elif info.filename == "xl/_rels/workbook.xml.rels":
+                data = data.replace(b"</Relationships>", f'<Relationship Type="{_SST_REL}" Target="/{_SST}" '
+                                    'Id="rIdSharedStrings"/></Relationships>'.encode())
             target.writestr(info, data, compress_type=zipfile.ZIP_DEFLATED, compresslevel=1)
+        target.writestr(_SST, strings.xml(), compress_type=zipfile.ZIP_DEFLATED, compresslevel=1)
     out.replace(path)
