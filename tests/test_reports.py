@@ -113,6 +113,9 @@ def test_excel_sheets_headers_dates_and_counts(demo, tmp_path):
     header = [c.value for c in findings[1]]
     assert header[:3] == ["Quy tắc", "Mức độ", "Đảng bộ"] and findings.freeze_panes == "A2"
     assert findings.max_row == result.findings.height + 1
+    # text cells refer to the shared-strings table: every message and unit reads back in order
+    shown = [(row[0].value, row[3].value, row[6].value) for row in findings.iter_rows(min_row=2)]
+    assert shown == result.findings.select("rule", "unit", "message").rows()
     assert findings.auto_filter.ref == f"A1:O{result.findings.height + 1}"
     dates = [row[7].value for row in findings.iter_rows(min_row=2) if row[0].value == "PRB001"]
     assert dates and all(isinstance(d, datetime) for d in dates)
