@@ -118,7 +118,6 @@ def months_between(start, end):
 def covered_units(roster, table: str):
     """Units with at least one record in `table`, by the record's member."""
     return roster.derived(("covered", table), lambda: (
-        getattr(roster, table).select("member_id").unique()
-        .join(roster.members.select("member_id", "unit"), on="member_id")
+        roster.members.filter(pl.col("member_id").is_in(getattr(roster, table).get_column("member_id").unique().implode()))
         .select("unit").unique()
     ))
