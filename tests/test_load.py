@@ -229,7 +229,6 @@ SOFFICE = __import__("shutil").which("soffice")
 def test_ods_and_xls_read_like_xlsx(tmp_path, suffix):
     import shutil
     import subprocess
-    from pathlib import Path
 
     source = Path(__file__).parents[1] / "examples" / "dang-bo-phuong-lang-thuong.xlsx"
     shutil.copy(source, tmp_path / source.name)
