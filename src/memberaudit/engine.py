@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import re
+from concurrent.futures import ThreadPoolExecutor
 from dataclasses import dataclass, field
 from datetime import date
 
@@ -65,17 +66,20 @@ def audit(roster, *, as_of: date, config: Config | None = None, select_codes: li
     base = Context(as_of=as_of, calendar=calendar, window=config.window, min_share=config.min_share,
                    occasions=config.occasions, occasion=occasion)
     context_frames = _context_frames(roster)
-    frames, coverage = [], {}
-    for r in chosen:
+
+    def run(r: Rule):
         missing = [kind for kind in r.needs if not roster.has(kind)]
         if missing:
-            coverage[r.code] = {"checked_members": 0, "checked_units": 0,
-                                "skipped": [f"no_table:{kind}" for kind in missing]}
-            continue
+            return None, {"checked_members": 0, "checked_units": 0, "skipped": [f"no_table:{kind}" for kind in missing]}
         ctx = Context(**{**base.__dict__, "params": config.params(r)})
-        raw = r.check(roster, ctx)
-        frames.append(_finish(r, raw, config, roster, context_frames, lang))
-        coverage[r.code] = _coverage(r, roster, ctx)
+        frame = _finish(r, r.check(roster, ctx), config, roster, context_frames, lang)
+        return frame, _coverage(r, roster, ctx)
+
+    # rules are independent and Polars releases the GIL: two at a time keep both cores busy
+    with ThreadPoolExecutor(max_workers=2) as pool:
+        results = list(pool.map(run, chosen))
+    frames = [frame for frame, _ in results if frame is not None]
+    coverage = {r.code: cov for r, (_, cov) in zip(chosen, results, strict=True)}
     findings = pl.concat(frames, how="vertical") if frames else pl.DataFrame(schema=finding_schema())
     findings, expired = _apply_waivers(findings, config, as_of)
     findings = findings.sort(["unit", "member_id", "rule", "file", "row", "column", "message"], nulls_last=False,

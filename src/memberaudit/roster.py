@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import threading
 from dataclasses import dataclass, field
 
 from memberaudit.lazy import pl
@@ -11,6 +12,7 @@ PROVENANCE = {"_src": "Int32", "_row": "Int64"}
 # member ids are Categorical in the tables rules join: joins and distinct counts work on small integers
 # instead of hashing text (11 million attendance rows at a million members); findings hold plain text.
 MEMBER_ID = "Categorical"
+_DERIVING = threading.RLock()
 
 COLUMNS: dict[str, dict[str, str]] = {
     "members": {
@@ -75,9 +77,10 @@ class Roster:
         Keyed also by the identity of the members frame, so that replacing a frame never serves a stale one.
         """
         full_key = (*key, id(self.members))
-        if full_key not in self._derived:
-            self._derived[full_key] = compute()
-        return self._derived[full_key]
+        with _DERIVING:  # rules run on two threads: each derived frame is still computed once
+            if full_key not in self._derived:
+                self._derived[full_key] = compute()
+            return self._derived[full_key]
 
     def has(self, kind: str) -> bool:
         """Whether any input held a table of this kind (an empty table still counts as present)."""
