@@ -263,3 +263,13 @@ def test_amounts_as_typed(text, value):
     from memberaudit.values import number
 
     assert pl.DataFrame({"a": [text]}).select(number("a")).item() == value
+
+
+def test_parallel_reading_reports_an_unreadable_workbook(tmp_path):
+    for i in range(4):
+        write_workbook(tmp_path / f"f{i}.xlsx", {"Đảng viên": member_rows(
+            [f"00{i}", "An", "02/01/1980", "CB", "01/02/2010", None])})
+    (tmp_path / "f1.xlsx").write_bytes(b"not a workbook")  # read by the worker, from the front of the queue
+    with pytest.raises(InputError) as raised:
+        read_roster([tmp_path], workers=2)
+    assert raised.value.params["file"].endswith("f1.xlsx")
