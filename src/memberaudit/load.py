@@ -284,18 +284,15 @@ def _clean(frame, text_columns=None):
     combining mark, a double or odd space somewhere): checking costs a fraction of rewriting."""
     text = frame.columns if text_columns is None else [c for c in text_columns if c in frame.columns]
     needs = frame.select(
-        *[pl.col(c).str.contains(r"\p{M}").any().alias(f"nfc:{c}") for c in text],
-        *[pl.col(c).str.contains(r"\s\s|[\t\n\r\x{a0}]").any().alias(f"ws:{c}") for c in text],
+        *[pl.col(c).str.contains(r"\p{M}|\s\s|[\t\n\r\x{a0}]").any().alias(c) for c in text],
     ).row(0, named=True) if text and frame.height else {}
     exprs = []
     for c in frame.columns:
         e = pl.col(c)
-        if needs.get(f"nfc:{c}"):
-            e = e.str.normalize("NFC")
-        if needs.get(f"ws:{c}"):
-            e = e.str.replace_all(r"\s+", " ")
-        exprs.append(e.str.strip_chars())
-    return frame.with_columns(exprs).with_columns(pl.when(pl.all().str.len_bytes() > 0).then(pl.all()))
+        if needs.get(c):  # both rewrites are no-ops on text that did not need the other
+            e = e.str.normalize("NFC").str.replace_all(r"\s+", " ")
+        exprs.append(e.str.strip_chars().replace("", None).alias(c))
+    return frame.select(exprs)
 
 
 def table_from_grid(path, sheet, grid, col_offset, name_for_kind, aliases, year_override,
