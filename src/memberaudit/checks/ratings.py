@@ -27,8 +27,11 @@ def two_years_failing(roster, ctx):
     HTNV 2025: not flagged.
     """
     active = active_members(roster, ctx)
+    # only members with a KHTNV at all can have two: the rest (nearly everyone) are not sorted and grouped
+    failed = roster.ratings.filter(pl.col("rating") == "KHTNV").get_column("member_id").unique()
     recent = (
-        roster.ratings.sort("year", descending=True)
+        roster.ratings.filter(pl.col("member_id").is_in(failed.implode()))
+        .sort("year", descending=True)
         .unique(["member_id", "year"], keep="first", maintain_order=True)
         .group_by("member_id")
         .agg(pl.col("year").head(2).alias("years"), pl.col("rating").head(2).alias("ratings"))
