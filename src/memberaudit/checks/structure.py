@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from datetime import date
 
-from memberaudit.checks.common import active_members, in_window
+from memberaudit.checks.common import active_members, in_window, record_units
 from memberaudit.lazy import pl
 from memberaudit.registry import rule
 
@@ -66,11 +66,7 @@ def month_without_meeting(roster, ctx):
     ## Example
     Records for January to March and May 2026, audited 31/05/2026: flagged for 04/2026.
     """
-    marks = (
-        roster.attendance.filter(in_window(ctx))
-        .join(roster.members.select("member_id", "unit").unique("member_id"), on="member_id")
-        .select("unit", "month").unique()
-    )
+    marks = record_units(roster, "attendance").filter(in_window(ctx))
     first = marks.group_by("unit").agg(pl.col("month").min().alias("first"))
     months = pl.DataFrame({"month": ctx.window_months()}, schema={"month": pl.Date})
     gaps = (
