@@ -119,8 +119,9 @@ def member_rows(records, members):
     """For each row of `records`, the row number in `members` holding its member_id (null when none).
 
     Member ids are Categorical: their codes index an array of row numbers, so a million members' 11 million
-    attendance records are matched by a gather instead of a hash join (about 10× faster). `members` holds
-    each id once."""
+    attendance records are matched by a gather instead of a hash join (about 10× faster). An id on several
+    member rows gets the last of them, which is enough to test presence; to take a member's fields, pass
+    `members` with each id once."""
     codes = members.get_column("member_id").to_physical()
     wanted = records.get_column("member_id").to_physical()
     size = max(codes.max() or 0, wanted.max() or 0) + 1
