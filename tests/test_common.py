@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import polars as pl
 
-from memberaudit.checks.common import member_rows
+from memberaudit.checks.common import has_records, member_rows
 
 
 def test_member_rows_matches_ids_by_code_and_leaves_strangers_null():
@@ -22,3 +22,10 @@ def test_member_rows_on_empty_frames():
     some = pl.DataFrame({"member_id": ["A"]}, schema={"member_id": pl.Categorical})
     assert member_rows(empty, some).to_list() == []
     assert member_rows(some, empty).to_list() == [None]
+
+
+def test_has_records_marks_every_member_row_whose_id_has_a_record():
+    members = pl.DataFrame({"member_id": ["A", "B", "A", None]}, schema={"member_id": pl.Categorical})
+    records = pl.DataFrame({"member_id": ["A", "Z", None]}, schema={"member_id": pl.Categorical})
+    assert has_records(members, records).to_list() == [True, False, True, False]
+    assert has_records(members, records.clear()).to_list() == [False] * 4

@@ -149,6 +149,14 @@ def record_units(roster, table: str):
 def covered_units(roster, table: str):
     """Units with at least one record in `table`, by the record's member."""
     return roster.derived(("covered", table), lambda: (
-        roster.members.filter(pl.col("member_id").is_in(getattr(roster, table).get_column("member_id").unique().implode()))
-        .select("unit").unique()
+        roster.members.filter(has_records(roster.members, getattr(roster, table))).select("unit").unique()
     ))
+
+
+def has_records(members, records):
+    """For each row of `members`, whether `records` hold its member_id: a gather by id code, like `member_rows`."""
+    codes = members.get_column("member_id").to_physical()
+    present = records.get_column("member_id").drop_nulls().to_physical()
+    size = max(codes.max() or 0, present.max() or 0) + 1
+    seen = pl.repeat(False, size, eager=True).scatter(present, True)
+    return seen.gather(codes).fill_null(False)
