@@ -213,11 +213,15 @@ def test_parallel_loading_gives_the_same_roster_in_input_order(tmp_path):
     # a CSV is read in the main process while the workers read the workbooks: it keeps its place
     (tmp_path / "f1-danh-sach-dang-vien.csv").write_text(
         "Số thẻ,Họ và tên,Ngày sinh,Chi bộ,Ngày vào Đảng\n001,Bình,03/04/1985,CB,01/02/2011\n", encoding="utf-8")
+    # and two Parquet exports, read together on threads
+    for name, ident in (("f4-danh-sach-dang-vien", "004"), ("f5-danh-sach-dang-vien", "005")):
+        pl.DataFrame({"Số thẻ": [ident], "Họ và tên": ["Chi"], "Ngày sinh": [date(1990, 1, 2)], "Chi bộ": ["CB"],
+                      "Ngày vào Đảng": [date(2015, 3, 4)]}).write_parquet(tmp_path / f"{name}.parquet")
     one = read_roster([tmp_path], workers=1)
     two = read_roster([tmp_path], workers=2)
     assert [s.file for s in two.sources] == [s.file for s in one.sources]
-    assert Path(two.sources[1].file).suffix == ".csv"
-    assert two.members["member_id"].cast(pl.String).to_list() == ["000", "001", "002", "003"]
+    assert [Path(s.file).suffix for s in two.sources] == [".xlsx", ".csv", ".xlsx", ".xlsx", ".parquet", ".parquet"]
+    assert two.members["member_id"].cast(pl.String).to_list() == ["000", "001", "002", "003", "004", "005"]
     assert one.members.equals(two.members)
 
 
