@@ -33,20 +33,21 @@ _YEAR_KEY = re.compile(r"^\d{4}$")
 
 
 def normalize(loaded: Loaded, *, extra_marks: dict | None = None) -> Roster:
+    """The typed Roster of one file's raw tables. Consumes them: each raw frame is released as soon as it is
+    reshaped, and each kind's once built (a national attendance export is gigabytes at every step)."""
     extra_marks = extra_marks or {}
     sources = [t.source for t in loaded.tables]
     by_kind: dict[str, list] = {k: [] for k in TABLE_KINDS}
     for index, table in enumerate(loaded.tables):
         by_kind[table.source.kind].append(_with_src(table, index))
+        table.frame = None
     issues: list = []
     frames = {}
     for kind in TABLE_KINDS:
-        raw = _stack(by_kind[kind])
-        if raw is None:
-            frames[kind] = empty(kind)
-            continue
-        builder = _BUILDERS[kind]
-        frames[kind] = conform(kind, builder(raw, issues, sources, extra_marks))
+        tables = by_kind.pop(kind)
+        # the stacked frame is the builder's alone: each step it replaces can be freed
+        frames[kind] = conform(kind, _BUILDERS[kind](_stack(tables), issues, sources, extra_marks)) if tables \
+            else empty(kind)
     issue_frame = (
         pl.concat([conform("issues", i) for i in issues]) if issues else empty("issues")
     ).sort("_src", "_row", "field", "code")
@@ -67,9 +68,10 @@ def _with_src(table: RawTable, index: int):
 
 
 def _stack(frames: list):
-    if not frames:
-        return None
-    return pl.concat(frames, how="diagonal_relaxed")
+    """One frame of the same-kind tables; empties the list, so that only the result holds them."""
+    parts = frames[:]
+    frames.clear()
+    return pl.concat(parts, how="diagonal_relaxed")
 
 
 def _issues(frame, mask, code: str, field: str, value, detail=None):
@@ -127,8 +129,8 @@ def _vocab(base: dict, extra: dict | None) -> dict:
 # --- one builder per table kind ---------------------------------------------------------------------------
 
 
-def _members(raw, issues, sources, extra_marks):
-    frame = _ensure(raw, "member_id", "full_name", "unit", "status", "official_date")
+def _members(frame, issues, sources, extra_marks):
+    frame = _ensure(frame, "member_id", "full_name", "unit", "status", "official_date")
     _required(frame, "members", issues)
     frame = _dates(frame, issues, ("birth_date", "admission_date", "official_date", "exempt_from", "exempt_to",
                                    "left_workplace_date"), partial=("birth_date", "admission_date"))
@@ -161,14 +163,14 @@ def name_key(name):
             .str.replace_all(r"\p{M}", "").str.replace_all(r"[^\p{L}\p{N}]+", " ").str.strip_chars())
 
 
-def _units(raw, issues, sources, extra_marks):
-    frame = _ensure(raw, "unit", "parent_unit", "kind")
+def _units(frame, issues, sources, extra_marks):
+    frame = _ensure(frame, "unit", "parent_unit", "kind")
     _required(frame, "units", issues)
     return _code(frame, issues, "kind", UNIT_KINDS, contains=True)
 
 
-def _attendance(raw, issues, sources, extra_marks):
-    frame = _ensure(raw, "member_id", "field", "value", "mark", "meeting_date")
+def _attendance(frame, issues, sources, extra_marks):
+    frame = _ensure(frame, "member_id", "field", "value", "mark", "meeting_date")
     _required(frame, "attendance", issues)
     wide = pl.col("field").is_not_null()  # a month column of a wide sheet, else a row of a long table
     frame = on_distinct(frame, "field", wide_month=_field_month())
@@ -189,8 +191,8 @@ def _field_month():
     return (pl.col("field") + "-01").str.to_date("%Y-%m-%d", strict=False)
 
 
-def _dues(raw, issues, sources, extra_marks):
-    frame = _ensure(raw, "member_id", "field", "value", "month", "mark", "amount")
+def _dues(frame, issues, sources, extra_marks):
+    frame = _ensure(frame, "member_id", "field", "value", "month", "mark", "amount")
     _required(frame, "dues", issues)
     wide = pl.col("field").is_not_null()
     pairs = frame.filter(~wide).select("month", "_src").unique().rows()
@@ -230,8 +232,8 @@ def _dues(raw, issues, sources, extra_marks):
         pl.col("month").is_not_null() & pl.col("state").is_not_null() & (pl.col("wide") | (pl.col("state") != "blank")))
 
 
-def _transfers(raw, issues, sources, extra_marks):
-    frame = _ensure(raw, "member_id", "kind", "purpose", "until")
+def _transfers(frame, issues, sources, extra_marks):
+    frame = _ensure(frame, "member_id", "kind", "purpose", "until")
     _required(frame, "transfers", issues)
     frame = _dates(frame, issues, ("issued_on", "received_on", "until"))
     frame = _code(frame, issues, "kind", TRANSFER_KINDS, contains=True)
@@ -245,8 +247,8 @@ def _transfers(raw, issues, sources, extra_marks):
     )
 
 
-def _ratings(raw, issues, sources, extra_marks):
-    frame = _ensure(raw, "member_id", "field", "value", "year", "rating")
+def _ratings(frame, issues, sources, extra_marks):
+    frame = _ensure(frame, "member_id", "field", "value", "year", "rating")
     _required(frame, "ratings", issues)
     wide = pl.col("field").is_not_null()
     frame = frame.with_columns(
@@ -260,8 +262,8 @@ def _ratings(raw, issues, sources, extra_marks):
     return frame.filter(pl.col("rating").is_not_null() & pl.col("year").is_not_null())
 
 
-def _targets(raw, issues, sources, extra_marks):
-    frame = _ensure(raw, "unit", "year", "admissions")
+def _targets(frame, issues, sources, extra_marks):
+    frame = _ensure(frame, "unit", "year", "admissions")
     _required(frame, "targets", issues)
     frame = frame.with_columns(
         number("year").cast(pl.Int32, strict=False).alias("year_value"),

@@ -134,12 +134,15 @@ def coded(frame, column: str, vocabulary: dict[str, tuple[str, ...]], **kw):
 
 
 def on_distinct(frame, column: str, **named):
-    """Add `named` columns computed from `column` once per distinct value, joined back in row order.
+    """Add `named` columns computed from `column` once per distinct value; a null `column` gives nulls.
 
     A year of dues or marks holds a handful of distinct texts among 100,000 cells: one regex cascade per
-    distinct text instead of per cell (7× faster on a 10,000-member dues sheet)."""
-    distinct = frame.select(pl.col(column).unique()).with_columns(**named)
-    return frame.join(distinct, on=column, how="left", nulls_equal=True, maintain_order="left")
+    distinct text instead of per cell (7× faster on a 10,000-member dues sheet). The results are mapped
+    back as new columns, not by a join, which would copy the whole frame (58 million long rows nationally)."""
+    distinct = frame.select(pl.col(column).unique().drop_nulls()).with_columns(**named)
+    keys = distinct.get_column(column)
+    return frame.with_columns(
+        pl.col(column).replace_strict(keys, distinct.get_column(name), default=None).alias(name) for name in named)
 
 
 def number(column: str):
