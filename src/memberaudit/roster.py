@@ -7,6 +7,7 @@ from dataclasses import dataclass, field
 
 from memberaudit.lazy import pl
 from memberaudit.load import Skipped, Source
+from memberaudit.vocab import ATTENDANCE_MARKS, DUES_STATES
 
 PROVENANCE = {"_src": "Int32", "_row": "Int64"}
 # member ids are Categorical in the tables rules join: joins and distinct counts work on small integers
@@ -24,8 +25,9 @@ COLUMNS: dict[str, dict[str, str]] = {
     },
     "units": {**PROVENANCE, "unit": "String", "parent_unit": "String", "kind": "String"},
     # which month column a record came from lives on in its issues; the records need only the month itself
-    "attendance": {**PROVENANCE, "member_id": MEMBER_ID, "month": "Date", "mark": "String"},
-    "dues": {**PROVENANCE, "member_id": MEMBER_ID, "month": "Date", "state": "String",
+    # marks and dues states are codes: an Enum is 4 bytes a record instead of 16 (58 M records nationally)
+    "attendance": {**PROVENANCE, "member_id": MEMBER_ID, "month": "Date", "mark": tuple(ATTENDANCE_MARKS)},
+    "dues": {**PROVENANCE, "member_id": MEMBER_ID, "month": "Date", "state": DUES_STATES,
              "wide": "Boolean"},
     "transfers": {
         **PROVENANCE, "member_id": MEMBER_ID, "kind": "String", "from_unit": "String", "to_unit": "String",
@@ -41,7 +43,9 @@ COLUMNS: dict[str, dict[str, str]] = {
 
 
 def schema(kind: str) -> dict:
-    return {name: getattr(pl, dtype) for name, dtype in COLUMNS[kind].items()}
+    """Column → Polars dtype: a dtype's name, or a tuple of codes for an Enum of them."""
+    return {name: pl.Enum(list(spec)) if isinstance(spec, tuple) else getattr(pl, spec)
+            for name, spec in COLUMNS[kind].items()}
 
 
 def empty(kind: str):

@@ -11,6 +11,7 @@ from memberaudit.lazy import pl
 from memberaudit.roster import COLUMNS, conform, schema
 from memberaudit.vocab import (
     ATTENDANCE_MARKS,
+    DUES_STATES,
     GENDERS,
     OCCUPATION_GROUPS,
     RATINGS,
@@ -35,7 +36,7 @@ def _checks(pa) -> dict[str, dict[str, list]]:
         },
         "units": {"kind": [pa.Check.isin(list(UNIT_KINDS))]},
         "attendance": {"mark": [pa.Check.isin(list(ATTENDANCE_MARKS))]},
-        "dues": {"state": [pa.Check.isin(["paid", "unpaid", "excused", "blank"])]},
+        "dues": {"state": [pa.Check.isin(list(DUES_STATES))]},
         "transfers": {"kind": [pa.Check.isin(list(TRANSFER_KINDS))], "issued_on": dated},
         "ratings": {"rating": [pa.Check.isin(list(RATINGS))], "year": year},
         "targets": {"year": year, "admissions": [pa.Check.ge(0)]},

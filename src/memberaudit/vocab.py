@@ -115,6 +115,7 @@ ATTENDANCE_MARKS: dict[str, tuple[str, ...]] = {
     "exempt": ("M", "miễn", "miễn sinh hoạt", "tạm miễn"),
 }
 
+DUES_STATES = ("paid", "unpaid", "excused", "blank")  # "blank": a wide sheet's empty month
 DUES_MARKS: dict[str, tuple[str, ...]] = {
     "paid": ("x", "đã nộp", "✓", "✔", "nộp", "đủ"),
     "unpaid": ("0", "K", "chưa nộp", "nợ", "không nộp", "chưa"),
