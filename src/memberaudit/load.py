@@ -351,7 +351,7 @@ def _extract(grid, path, sheet, col_offset, name_for_kind, aliases, year_overrid
     )
     start = header.row + header.depth
     body = grid.slice(start).with_row_index("_row", offset=start + 1)
-    frame = body.select(pl.col("_row").cast(pl.Int64), *[pl.col(f"c{i}").alias(f) for f, i in header.fields.items()])
+    frame = body.select(pl.col("_row").cast(pl.Int32), *[pl.col(f"c{i}").alias(f) for f, i in header.fields.items()])
     frame = pl.concat([frame.select("_row"), _clean(frame.drop("_row"), TEXT_FIELDS)], how="horizontal")
     frame = _cut_footer(frame, body, header.kind)
     value_cols = [c for c in frame.columns if c != "_row"]

@@ -9,7 +9,7 @@ from memberaudit.lazy import pl
 from memberaudit.load import Skipped, Source
 from memberaudit.vocab import ATTENDANCE_MARKS, DUES_STATES
 
-PROVENANCE = {"_src": "Int32", "_row": "Int64"}
+PROVENANCE = {"_src": "Int32", "_row": "Int32"}  # Excel rows end at 1,048,576
 # member ids are Categorical in the tables rules join: joins and distinct counts work on small integers
 # instead of hashing text (11 million attendance rows at a million members); findings hold plain text.
 MEMBER_ID = "Categorical"
