@@ -67,15 +67,6 @@ def records(result, *, show_ids: bool = False) -> list[dict]:
     return out
 
 
-def document_text(result, roster, *, show_ids: bool = False) -> str:
-    """The JSON document of SPEC 5 as text: metadata by json, the findings (often 10^5) by Polars."""
-    head = document_head(result, roster)
-    text = json.dumps(head, ensure_ascii=False, indent=2)
-    lines = finding_json(result.findings, show_ids=show_ids)
-    body = ",\n    ".join(lines.to_list()) if lines.len() else ""
-    return text[:-2] + (',\n  "findings": [\n    ' + body + "\n  ]\n}\n" if body else ',\n  "findings": []\n}\n')
-
-
 def document_head(result, roster) -> dict:
     """Everything of the JSON document but the findings."""
     return {

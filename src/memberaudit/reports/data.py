@@ -7,15 +7,15 @@ import io
 import json
 from pathlib import Path
 
-from memberaudit.reports.common import RECORD_FIELDS, atomic_write, document_text, finding_json, records
+from memberaudit.lazy import pl
+from memberaudit.reports.common import RECORD_FIELDS, atomic_write, document_head, finding_json, records
 
 
 def render(result, roster, fmt: str, *, show_ids: bool = False) -> str:
-    if fmt == "json":
-        return document_text(result, roster, show_ids=show_ids)
-    if fmt == "jsonl":
-        lines = finding_json(result.findings, show_ids=show_ids)
-        return "".join(line + "\n" for line in lines.to_list())
+    if fmt in ("json", "jsonl"):
+        buffer = io.BytesIO()
+        _stream(result, roster, fmt, buffer, show_ids=show_ids)
+        return buffer.getvalue().decode("utf-8")
     rows = records(result, show_ids=show_ids)
     if fmt == "csv":
         buffer = io.StringIO()
@@ -27,8 +27,34 @@ def render(result, roster, fmt: str, *, show_ids: bool = False) -> str:
     raise ValueError(fmt)
 
 
+def _stream(result, roster, fmt: str, handle, *, show_ids: bool) -> None:
+    """JSON (SPEC 5) or JSON lines into a binary handle: metadata by `json`, the findings (10^5 and more)
+    written by Polars straight from its buffers, never built into one Python string."""
+    lines = finding_json(result.findings, show_ids=show_ids)
+    if fmt == "json":
+        head = json.dumps(document_head(result, roster), ensure_ascii=False, indent=2)[:-2]
+        if lines.len() == 0:
+            handle.write((head + ',\n  "findings": []\n}\n').encode("utf-8"))
+            return
+        handle.write((head + ',\n  "findings": [\n').encode("utf-8"))
+        last = pl.int_range(pl.len()) == pl.len() - 1
+        lines = lines.to_frame("line").select(
+            pl.concat_str([pl.lit("    "), pl.col("line"), pl.when(last).then(pl.lit("")).otherwise(pl.lit(","))])
+        ).to_series()
+    if lines.len():
+        # one finding per line: JSON text has no raw line breaks, and nothing is quoted
+        lines.to_frame().write_csv(handle, include_header=False, quote_style="never")
+    if fmt == "json":
+        handle.write(b"  ]\n}\n")
+
+
 def write(result, roster, fmt: str, path: str | Path, *, show_ids: bool = False) -> Path:
+    if fmt in ("json", "jsonl"):
+        def stream(tmp: Path) -> None:
+            with tmp.open("wb") as handle:
+                _stream(result, roster, fmt, handle, show_ids=show_ids)
+
+        return atomic_write(path, stream)
     text = render(result, roster, fmt, show_ids=show_ids)
     # CSV gets a BOM so that Excel opens Vietnamese text correctly on a double-click
-    encoding = "utf-8-sig" if fmt == "csv" else "utf-8"
-    return atomic_write(path, lambda tmp: tmp.write_text(text, encoding=encoding))
+    return atomic_write(path, lambda tmp: tmp.write_text(text, encoding="utf-8-sig"))
