@@ -147,11 +147,11 @@ def _members(frame, issues, sources, extra_marks):
     if unknown:
         first = frame.filter(pl.col("occupation").is_in(unknown)).group_by("occupation").agg(pl.all().first())
         issues.append(_issues(first, pl.lit(True), "DAT005", "occupation", pl.col("occupation"), pl.lit("occupation")))
+    frame = on_distinct(frame, "full_name", name_key=name_key(pl.col("full_name")))  # names repeat a lot
     return frame.with_columns(
         pl.when(pl.col("occupation").is_not_null())
         .then(pl.col("occupation").replace_strict(groups, default="other", return_dtype=pl.String))
         .alias("occupation_group"),
-        name_key(pl.col("full_name")).alias("name_key"),
         number("party_age_gap_months").fill_null(0).cast(pl.Int64).alias("party_age_gap_months"),
         pl.col("national_id").str.replace_all(r"\s", ""),
     )

@@ -79,12 +79,27 @@ def _direct_format(values) -> str:
 
 
 def parse_dates(frame, column: str, *, allow_partial: bool):
-    """`parse_date` applied to a frame column, fast: the usual dd/mm/yyyy and Excel-date texts are parsed
-    directly; only the distinct other texts go through the full cascade."""
+    """`parse_date` applied to a frame column, fast: each distinct text is parsed once (a million members
+    have some 30,000 distinct birth dates), the usual dd/mm/yyyy and Excel-date texts directly and only
+    the others through the full cascade."""
     if column not in frame.columns or frame.get_column(column).null_count() == frame.height:
         return frame.with_columns(  # an empty column (most optional dates in most files): nothing to parse
             pl.lit(None, dtype=pl.String).alias(f"{column}__raw"), pl.lit(None, dtype=pl.Date).alias(column),
             pl.lit(False).alias(f"{column}__partial"), pl.lit(None, dtype=pl.String).alias(f"{column}__problem"))
+    distinct = frame.select(pl.col(column).unique().drop_nulls())
+    parsed = _parse_texts(distinct.with_columns(pl.col(column).alias("_key")), column, allow_partial=allow_partial)
+    keys = parsed.get_column("_key")
+
+    def mapped(name: str):
+        return pl.col(column).replace_strict(keys, parsed.get_column(name), default=None).alias(name)
+
+    return frame.with_columns(
+        mapped(f"{column}__raw"), mapped(f"{column}__partial").fill_null(False), mapped(f"{column}__problem"),
+    ).with_columns(mapped(column))
+
+
+def _parse_texts(frame, column: str, *, allow_partial: bool):
+    """The parse of a column of texts (none null): the direct path, then the cascade for what it missed."""
     raw = pl.col(column).str.strip_chars()
     direct = raw.str.to_date(_direct_format(frame.get_column(column)), strict=False)
     direct = pl.when(direct.dt.year() >= 1800).then(direct)  # "1/2/85" must not become the year 85
