@@ -39,9 +39,9 @@ def read_roster(inputs: Iterable[str | Path], *, config: Config | None = None, y
     config = config or Config()
     files = discover(inputs)
     jobs = [(str(f), config.aliases, config.marks, year) for f in files]
-    # workbooks are costly to parse and small to send back: they go to worker processes. Parquet and CSV
-    # parse fast and send back big (a million members' attendance: 0.5 GB pickled, 8 s to send):
-    # the main process reads them itself, meanwhile.
+    # workbooks are costly to parse and small to send back: worker processes share them with the main
+    # process. Parquet and CSV parse fast and would send back big (a million members' attendance: 0.5 GB
+    # pickled, 8 s to send): the main process reads them itself.
     sizes = [f.stat().st_size for f in files]
     # largest first: the run ends on small files, not with one core idle beside the biggest workbook
     pooled = sorted((i for i, f in enumerate(files) if f.suffix.lower() not in IN_PROCESS), key=lambda i: -sizes[i])
