@@ -107,20 +107,31 @@ def _read_shared(jobs: list, pooled: list[int], here: list[int], readers: int, f
                     futures[future] = i
                     future.add_done_callback(submit)
 
+        collected: set = set()
+
+        def collect() -> None:
+            """Take the workers' finished files as they come, so that progress moves with them."""
+            with lock:
+                ready = [f for f in futures if f not in collected and f.done()]
+            for future in ready:
+                collected.add(future)
+                finished(futures[future], future.result())
+
         try:
             for _ in range(2 * (readers - 1)):  # one running and one waiting per worker
                 submit()
             _read_here(jobs, here, finished)
             while True:
+                collect()
                 with lock:
                     i = queue.pop() if queue else None
                 if i is None:
                     break
                 finished(i, read_file(jobs[i]))
             with lock:  # the queue is empty: every job has its future
-                submitted = dict(futures)
-            for future in as_completed(submitted):
-                finished(submitted[future], future.result())
+                rest = [f for f in futures if f not in collected]
+            for future in as_completed(rest):
+                finished(futures[future], future.result())
         except BaseException:
             with lock:  # the first error ends the run: nothing more is started
                 queue.clear()
