@@ -29,3 +29,11 @@ def test_has_records_marks_every_member_row_whose_id_has_a_record():
     records = pl.DataFrame({"member_id": ["A", "Z", None]}, schema={"member_id": pl.Categorical})
     assert has_records(members, records).to_list() == [True, False, True, False]
     assert has_records(members, records.clear()).to_list() == [False] * 4
+
+
+def test_member_ids_of_other_dtypes_are_refused():
+    import pytest
+
+    members = pl.DataFrame({"member_id": ["A"]}, schema={"member_id": pl.Categorical})
+    with pytest.raises(TypeError):
+        member_rows(pl.DataFrame({"member_id": ["A"]}), members)

@@ -122,12 +122,19 @@ def member_rows(records, members):
     attendance records are matched by a gather instead of a hash join (about 10× faster). An id on several
     member rows gets the last of them, which is enough to test presence; to take a member's fields, pass
     `members` with each id once."""
-    codes = members.get_column("member_id").to_physical()
-    wanted = records.get_column("member_id").to_physical()
+    codes, wanted = _id_codes(members, records)
     size = max(codes.max() or 0, wanted.max() or 0) + 1
     slots = pl.repeat(None, size, dtype=pl.UInt32, eager=True).scatter(
         codes, pl.int_range(len(codes), dtype=pl.UInt32, eager=True))
     return slots.gather(wanted)
+
+
+def _id_codes(a, b):
+    """The member ids of two frames as their Categorical codes, which index one table of ids only when both
+    columns share one Categorical dtype (the Roster's)."""
+    if a.schema["member_id"] != b.schema["member_id"] or not isinstance(a.schema["member_id"], pl.Categorical):
+        raise TypeError(f"member ids must share one Categorical dtype: {a.schema['member_id']}, {b.schema['member_id']}")
+    return a.get_column("member_id").to_physical(), b.get_column("member_id").to_physical()
 
 
 def record_units(roster, table: str):
@@ -155,8 +162,7 @@ def covered_units(roster, table: str):
 
 def has_records(members, records):
     """For each row of `members`, whether `records` hold its member_id: a gather by id code, like `member_rows`."""
-    codes = members.get_column("member_id").to_physical()
-    present = records.get_column("member_id").drop_nulls().to_physical()
+    codes, present = _id_codes(members, records.drop_nulls("member_id"))
     size = max(codes.max() or 0, present.max() or 0) + 1
     seen = pl.repeat(False, size, eager=True).scatter(present, True)
     return seen.gather(codes).fill_null(False)
