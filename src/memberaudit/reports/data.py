@@ -31,21 +31,25 @@ def _stream(result, roster, fmt: str, handle, *, show_ids: bool) -> None:
     """JSON (SPEC 5) or JSON lines into a binary handle: metadata by `json`, the findings (10^5 and more)
     written by Polars straight from its buffers, never built into one Python string."""
     lines = finding_json(result.findings, show_ids=show_ids)
-    if fmt == "json":
-        head = json.dumps(document_head(result, roster), ensure_ascii=False, indent=2)[:-2]
-        if lines.len() == 0:
-            handle.write((head + ',\n  "findings": []\n}\n').encode("utf-8"))
-            return
-        handle.write((head + ',\n  "findings": [\n').encode("utf-8"))
-        last = pl.int_range(pl.len()) == pl.len() - 1
-        lines = lines.to_frame("line").select(
-            pl.concat_str([pl.lit("    "), pl.col("line"), pl.when(last).then(pl.lit("")).otherwise(pl.lit(","))])
-        ).to_series()
+    if fmt == "jsonl":
+        _write_lines(lines, handle)
+        return
+    head = json.dumps(document_head(result, roster), ensure_ascii=False, indent=2)[:-2]
+    if lines.len() == 0:
+        handle.write((head + ',\n  "findings": []\n}\n').encode("utf-8"))
+        return
+    handle.write((head + ',\n  "findings": [\n').encode("utf-8"))
+    last = pl.int_range(pl.len()) == pl.len() - 1
+    _write_lines(lines.to_frame("line").select(
+        pl.concat_str([pl.lit("    "), pl.col("line"), pl.when(last).then(pl.lit("")).otherwise(pl.lit(","))])
+    ).to_series(), handle)
+    handle.write(b"  ]\n}\n")
+
+
+def _write_lines(lines, handle) -> None:
+    """One text per line: JSON text has no raw line breaks, and nothing is quoted."""
     if lines.len():
-        # one finding per line: JSON text has no raw line breaks, and nothing is quoted
         lines.to_frame().write_csv(handle, include_header=False, quote_style="never")
-    if fmt == "json":
-        handle.write(b"  ]\n}\n")
 
 
 def write(result, roster, fmt: str, path: str | Path, *, show_ids: bool = False) -> Path:
