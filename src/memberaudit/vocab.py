@@ -22,6 +22,7 @@ _MEMBER_ID = ("Số thẻ đảng viên", "Số thẻ", "Số thẻ ĐV", "Mã �
 _UNIT = ("Chi bộ", "Chi bộ sinh hoạt", "Tên chi bộ", "Đơn vị", "unit", "branch")
 _PARENT = ("Đảng bộ", "Đảng bộ cơ sở", "Đảng bộ trực thuộc", "parent_unit")
 _YEAR = ("Năm", "year")
+_FULL_NAME = ("Họ và tên", "Họ tên", "full_name", "name")
 
 COLUMN_ALIASES: dict[str, dict[str, tuple[str, ...]]] = {
     "members": {
@@ -50,20 +51,20 @@ COLUMN_ALIASES: dict[str, dict[str, tuple[str, ...]]] = {
     },
     "attendance": {
         "member_id": _MEMBER_ID,
-        "full_name": ("Họ và tên", "Họ tên", "full_name", "name"),
+        "full_name": _FULL_NAME,
         "meeting_date": ("Ngày sinh hoạt", "Ngày họp", "Ngày", "meeting_date"),
         "mark": ("Điểm danh", "Tình hình tham dự", "Có mặt/Vắng", "mark"),
     },
     "dues": {
         "member_id": _MEMBER_ID,
-        "full_name": ("Họ và tên", "Họ tên", "full_name", "name"),
+        "full_name": _FULL_NAME,
         "month": ("Tháng", "Kỳ", "month"),
         "mark": ("Tình trạng", "Đã nộp/Chưa nộp", "mark"),
         "amount": ("Số tiền", "Đã nộp", "amount"),
     },
     "transfers": {
         "member_id": _MEMBER_ID,
-        "full_name": ("Họ và tên", "Họ tên", "full_name", "name"),
+        "full_name": _FULL_NAME,
         "kind": ("Loại", "Hình thức", "kind"),
         "from_unit": ("Từ chi bộ", "Nơi đi", "from_unit"),
         "to_unit": ("Đến chi bộ", "Nơi đến", "to_unit"),
@@ -74,7 +75,7 @@ COLUMN_ALIASES: dict[str, dict[str, tuple[str, ...]]] = {
     },
     "ratings": {
         "member_id": _MEMBER_ID,
-        "full_name": ("Họ và tên", "Họ tên", "full_name", "name"),
+        "full_name": _FULL_NAME,
         "year": _YEAR,
         "rating": ("Xếp loại", "Kết quả xếp loại", "rating"),
     },
