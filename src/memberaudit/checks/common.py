@@ -161,8 +161,5 @@ def covered_units(roster, table: str):
 
 
 def has_records(members, records):
-    """For each row of `members`, whether `records` hold its member_id: a gather by id code, like `member_rows`."""
-    codes, present = _id_codes(members, records.drop_nulls("member_id"))
-    size = max(codes.max() or 0, present.max() or 0) + 1
-    seen = pl.repeat(False, size, eager=True).scatter(present, True)
-    return seen.gather(codes).fill_null(False)
+    """For each row of `members`, whether `records` hold its member_id (the records looked up like members)."""
+    return member_rows(members, records.drop_nulls("member_id")).is_not_null()
