@@ -98,3 +98,12 @@ def run_rule(code: str, tables: dict, as_of: date, **config):
 
     roster = make_roster(tables)
     return audit(roster, as_of=as_of, config=Config(**config), select_codes=[code], lang="en")
+
+
+def month_records(roster, kind: str):
+    """A month-mask table (attendance, dues) as a row per month and mark or dues state, in month order."""
+    from memberaudit.checks.common import monthly
+    from memberaudit.roster import MASKS
+
+    name = "mark" if kind == "attendance" else "state"
+    return monthly(getattr(roster, kind), MASKS[kind], name).sort("_src", "member_id", "month", name)

@@ -2,9 +2,52 @@
 
 from __future__ import annotations
 
-import polars as pl
+from datetime import date
 
-from memberaudit.checks.common import has_records, member_rows
+import polars as pl
+from hypothesis import given, settings
+from hypothesis import strategies as st
+
+from memberaudit.checks.common import Context, has_records, member_rows, monthly, reaching, window_masks
+
+CODES = ("present", "unexcused")
+# (member, year, month, code) records: a member may have several rows for one year (two sheets)
+RECORDS = st.lists(st.tuples(st.sampled_from("ABC"), st.sampled_from([2025, 2026]), st.integers(1, 12),
+                             st.sampled_from(CODES), st.integers(0, 1)), max_size=40)
+
+
+def _masks(records) -> pl.DataFrame:
+    """Month-mask rows built the plain way: a row per (member, year, sheet), a bit per month and code."""
+    rows: dict[tuple, dict[str, int]] = {}
+    for member, year, month, code, sheet in records:
+        row = rows.setdefault((member, year, sheet), dict.fromkeys(CODES, 0))
+        row[code] |= 1 << (month - 1)
+    return pl.DataFrame(
+        [(m, y, *row.values()) for (m, y, _), row in rows.items()], orient="row",
+        schema={"member_id": pl.Categorical, "year": pl.Int32, **dict.fromkeys(CODES, pl.UInt16)})
+
+
+@settings(max_examples=60, deadline=None)
+@given(RECORDS)
+def test_monthly_gives_back_every_month_of_the_masks(records):
+    back = monthly(_masks(records), CODES, "mark")
+    assert {(m, d.year, d.month, c) for m, c, d in back.select("member_id", "mark", "month").iter_rows()} == \
+        {(m, y, mo, c) for m, y, mo, c, _ in records}
+
+
+@settings(max_examples=60, deadline=None)
+@given(RECORDS, st.sampled_from([date(2026, 5, 31), date(2026, 1, 10), date(2027, 2, 1)]),
+       st.sampled_from(["calendar", "rolling"]), st.integers(1, 4))
+def test_window_masks_and_reaching_keep_every_member_with_enough_window_months(records, as_of, window, at_least):
+    ctx = Context(as_of=as_of, calendar=None, window=window)
+    months = set(ctx.window_months())
+    cut = window_masks(_masks(records), ctx, CODES)
+    kept = {(m, d, c) for m, c, d in monthly(cut, CODES, "mark").select("member_id", "mark", "month").iter_rows()}
+    assert kept == {(m, date(y, mo, 1), c) for m, y, mo, c, _ in records if date(y, mo, 1) in months}
+    exact = {m: len({d for mm, d, c in kept if mm == m and c == "unexcused"}) for m in "ABC"}
+    found = set(reaching(cut, pl.col("unexcused"), at_least).get_column("member_id").to_list())
+    assert {m for m, n in exact.items() if n >= at_least} <= found  # a bound: never misses a member
+    assert found <= {m for m, _, c in kept if c == "unexcused"}
 
 
 def test_member_rows_matches_ids_by_code_and_leaves_strangers_null():

@@ -10,7 +10,7 @@ from pathlib import Path
 import polars as pl
 import pytest
 
-from conftest import member_rows, write_workbook
+from conftest import member_rows, month_records, write_workbook
 from memberaudit.errors import InputError
 from memberaudit.headers import parse_month
 from memberaudit.pipeline import read_roster
@@ -64,11 +64,28 @@ def test_two_row_merged_month_header_and_year_from_sheet_name(workbook):
             [1, "001", "An", "x", "vắng có phép", "K"],
         ]}, merges={"Sinh hoạt 2026": ["D2:F2", "A2:A3", "B2:B3", "C2:C3"]})
     roster = roster_of(path)
-    att = roster.attendance.sort("month")
+    att = month_records(roster, "attendance")
     assert att["month"].to_list() == [date(2026, 1, 1), date(2026, 2, 1), date(2026, 3, 1)]
     assert att["mark"].to_list() == ["present", "excused", "unexcused"]
     assert att["_row"].to_list() == [4, 4, 4]
     assert roster.sources[1].columns["2026-03"] == "F"
+
+
+def test_wide_sheet_across_two_years_keeps_each_month_and_reports_unknown_cells(workbook):
+    path = workbook({
+        "Đảng viên": member_rows(["001", "An", "02/01/1980", "CB1", "01/02/2010", None]),
+        "Sinh hoạt": [["Số thẻ", "Họ tên", "T11/2025", "T12/2025", "T1/2026", "T2/2026"],
+                      ["001", "An", "K", "vắng-ốm", "x", "M"]],
+        "Đảng phí": [["Số thẻ", "Họ tên", "12/2025", "1/2026", "2/2026"], ["001", "An", -5000, "0", None]],
+    })
+    roster = roster_of(path)
+    assert sorted(roster.attendance["year"].to_list()) == [2025, 2026]
+    assert month_records(roster, "attendance").select("month", "mark").rows() == [
+        (date(2025, 11, 1), "unexcused"), (date(2026, 1, 1), "present"), (date(2026, 2, 1), "exempt")]
+    assert month_records(roster, "dues").select("month", "state").rows() == [
+        (date(2026, 1, 1), "unpaid"), (date(2026, 2, 1), "blank")]
+    unknown = roster.issues.filter(pl.col("code") == "DAT005").select("field", "value", "_row").rows()
+    assert unknown == [("2025-12", "vắng-ốm", 2), ("2025-12", "-5000", 2)]  # attendance first, then dues
 
 
 def test_year_from_title_rows_when_sheet_name_has_none(workbook):
@@ -76,7 +93,7 @@ def test_year_from_title_rows_when_sheet_name_has_none(workbook):
         "Đảng viên": member_rows(["001", "An", "02/01/1980", "CB1", "01/02/2010", None]),
         "Điểm danh": [["SỔ ĐIỂM DANH NĂM 2025"], [], ["Số thẻ", "Họ tên", "T1", "T2"], ["001", "An", "x", "x"]],
     })
-    assert roster_of(path).attendance["month"].to_list() == [date(2025, 1, 1), date(2025, 2, 1)]
+    assert month_records(roster_of(path), "attendance")["month"].to_list() == [date(2025, 1, 1), date(2025, 2, 1)]
 
 
 def test_month_header_without_any_year_is_an_error_naming_the_sheet(workbook):
@@ -84,7 +101,7 @@ def test_month_header_without_any_year_is_an_error_naming_the_sheet(workbook):
     with pytest.raises(InputError) as caught:
         roster_of(path)
     assert caught.value.key == "input.month_without_year" and caught.value.params["sheet"] == "Điểm danh"
-    assert roster_of(path, year=2024).attendance["month"].min() == date(2024, 1, 1)
+    assert month_records(roster_of(path, year=2024), "attendance")["month"].min() == date(2024, 1, 1)
 
 
 @pytest.mark.parametrize("cell, in_group, expected", [
@@ -103,7 +120,7 @@ def test_real_date_cells_as_month_headers(workbook):
         "Đảng viên": member_rows(["001", "An", "02/01/1980", "CB1", "01/02/2010", None]),
         "Đảng phí": [["Số thẻ", "Họ tên", datetime(2026, 1, 1), datetime(2026, 2, 10)], ["001", "An", 50000, None]],
     })
-    dues = roster_of(path).dues.sort("month")
+    dues = month_records(roster_of(path), "dues")
     assert dues.select("month", "state").rows() == [(date(2026, 1, 1), "paid"), (date(2026, 2, 1), "blank")]
 
 
@@ -242,8 +259,7 @@ def test_ods_and_xls_read_like_xlsx(tmp_path, suffix):
     original = read_roster([source], workers=1)
     columns = ["member_id", "full_name", "birth_date", "admission_date", "unit", "_row"]
     assert converted.members.select(columns).equals(original.members.select(columns))
-    assert converted.attendance.drop("_src").sort("member_id", "month").equals(
-        original.attendance.drop("_src").sort("member_id", "month"))
+    assert month_records(converted, "attendance").equals(month_records(original, "attendance"))
 
 
 @pytest.mark.parametrize("title, kind", [("SỔ THU ĐẢNG PHÍ NĂM 2026", "dues"),

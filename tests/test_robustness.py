@@ -11,7 +11,7 @@ from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 from typer.testing import CliRunner
 
-from conftest import member_rows, write_workbook
+from conftest import member_rows, month_records, write_workbook
 from memberaudit.cli import app
 from memberaudit.config import Config
 from memberaudit.engine import audit
@@ -101,5 +101,5 @@ def test_long_dues_month_forms(tmp_path, value):
         "Đảng viên": member_rows(["001", "An", "02/01/1980", "CB1", "01/02/2010", None]),
         "Thu đảng phí": [["Số thẻ", "Tháng", "Số tiền"], ["001", value, 50000]],
     })
-    dues = read_roster([path], workers=1).dues
+    dues = month_records(read_roster([path], workers=1), "dues")
     assert dues.select("month", "state").rows() == [(date(2026, 1, 1), "paid")]

@@ -11,7 +11,7 @@ from datetime import date, timedelta
 from memberaudit.headers import parse_month
 from memberaudit.lazy import pl
 from memberaudit.load import Loaded, RawTable
-from memberaudit.roster import Roster, conform, empty
+from memberaudit.roster import MASKS, Roster, conform, empty
 from memberaudit.text import fold
 from memberaudit.values import code_map, coded, number, on_distinct, parse_dates
 from memberaudit.vocab import (
@@ -37,33 +37,42 @@ def normalize(loaded: Loaded, *, extra_marks: dict | None = None) -> Roster:
     reshaped, and each kind's once built (a national attendance export is gigabytes at every step)."""
     extra_marks = extra_marks or {}
     sources = [t.source for t in loaded.tables]
-    by_kind: dict[str, list] = {k: [] for k in TABLE_KINDS}
+    # same-kind tables with the same month columns are stacked and built at once (a workbook may hold one
+    # attendance sheet per branch); a long table (one row per meeting) has no month columns
+    by_kind: dict[str, dict[tuple, list]] = {k: {} for k in TABLE_KINDS}
     for index, table in enumerate(loaded.tables):
-        by_kind[table.source.kind].append(_with_src(table, index))
+        frame = _with_src(table, index)
+        by_kind[table.source.kind].setdefault(tuple(_month_columns(frame)), []).append(frame)
         table.frame = None
     issues: list = []
     frames = {}
     for kind in TABLE_KINDS:
-        tables = by_kind.pop(kind)
+        groups = by_kind.pop(kind)
         # the stacked frame is the builder's alone: each step it replaces can be freed
-        frames[kind] = conform(kind, _BUILDERS[kind](_stack(tables), issues, sources, extra_marks)) if tables \
-            else empty(kind)
+        parts = [conform(kind, _BUILDERS[kind](_stack(groups.pop(key)), issues, sources, extra_marks))
+                 for key in list(groups)]
+        frames[kind] = pl.concat(parts) if parts else empty(kind)
     issue_frame = (
         pl.concat([conform("issues", i) for i in issues]) if issues else empty("issues")
     ).sort("_src", "_row", "field", "code")
     return Roster(**frames, issues=issue_frame, sources=sources, skipped=loaded.skipped, files=loaded.files)
 
 
+def _month_columns(frame) -> list[str]:
+    return [c for c in frame.columns if _MONTH_KEY.match(c)]
+
+
 def _with_src(table: RawTable, index: int):
     frame = table.frame.with_columns(pl.lit(index, dtype=pl.Int32).alias("_src"))
     if "member_id" in frame.columns:
-        # the Roster's dtype, given before a wide sheet becomes one row per month: casting text to Categorical
-        # costs per row (3.8 s for 11 M long rows, a twelfth of that here)
+        # the Roster's dtype, given before any reshaping
         frame = frame.with_columns(pl.col("member_id").cast(pl.Categorical))
-    wide = [c for c in frame.columns if _MONTH_KEY.match(c) or _YEAR_KEY.match(c)]
+    # a column per year (ratings: two or three years) becomes a row per year; month columns stay as they
+    # are: attendance and dues turn them into month masks, one row per table row
+    wide = [c for c in frame.columns if _YEAR_KEY.match(c)]
     if not wide:
         return frame
-    keep = [c for c in frame.columns if c not in wide and c != "full_name"]  # names are not needed per month
+    keep = [c for c in frame.columns if c not in wide and c != "full_name"]  # names are not needed per year
     return frame.unpivot(on=wide, index=keep, variable_name="field", value_name="value")
 
 
@@ -170,66 +179,111 @@ def _units(frame, issues, sources, extra_marks):
 
 
 def _attendance(frame, issues, sources, extra_marks):
-    frame = _ensure(frame, "member_id", "field", "value", "mark", "meeting_date")
+    frame = _ensure(frame, "member_id")
     _required(frame, "attendance", issues)
-    wide = pl.col("field").is_not_null()  # a month column of a wide sheet, else a row of a long table
-    frame = on_distinct(frame, "field", wide_month=_field_month())
-    frame = frame.with_columns(
-        pl.when(wide).then(pl.col("value")).otherwise(pl.col("mark")).alias("mark_text"),
-        pl.when(wide).then(pl.col("field")).otherwise(pl.lit("mark")).alias("field"),
-    ).filter(pl.col("mark_text").is_not_null())
+    vocabulary = _vocab(ATTENDANCE_MARKS, extra_marks.get("attendance"))
+    if months := _month_columns(frame):
+        texts = _month_texts(frame, months)
+        return _wide_masks(frame, months, MASKS["attendance"],
+                           code_map(list(set().union(*texts.values())), vocabulary, tight=True), texts, issues)
+    frame = _ensure(frame, "mark", "meeting_date").filter(pl.col("mark").is_not_null())
     frame = _dates(frame, issues, ("meeting_date",))
-    frame = _code(frame, issues, "mark_text", _vocab(ATTENDANCE_MARKS, extra_marks.get("attendance")),
-                  field="*", tight=True)
-    month = pl.coalesce("wide_month", pl.col("meeting_date").dt.truncate("1mo"))
-    return frame.with_columns(month.alias("month"), pl.col("mark_text").alias("mark")).filter(
-        pl.col("mark").is_not_null() & pl.col("month").is_not_null())
-
-
-def _field_month():
-    """The month of a wide sheet's month column ("2026-09" → 2026-09-01), null for a long table's rows."""
-    return (pl.col("field") + "-01").str.to_date("%Y-%m-%d", strict=False)
+    frame = _code(frame, issues, "mark", vocabulary, tight=True)
+    return _long_masks(frame.rename({"meeting_date": "month"}), "mark", MASKS["attendance"])
 
 
 def _dues(frame, issues, sources, extra_marks):
-    frame = _ensure(frame, "member_id", "field", "value", "month", "mark", "amount")
+    frame = _ensure(frame, "member_id")
     _required(frame, "dues", issues)
-    wide = pl.col("field").is_not_null()
-    pairs = frame.filter(~wide).select("month", "_src").unique().rows()
+    vocabulary = _vocab(DUES_MARKS, extra_marks.get("dues"))
+    if months := _month_columns(frame):
+        texts = _month_texts(frame, months)
+        return _wide_masks(frame, months, MASKS["dues"], _dues_states(set().union(*texts.values()), vocabulary),
+                           texts, issues, blank="blank")
+    frame = _ensure(frame, "month", "mark", "amount")
     month_keys = {}
-    for text, src in pairs:
+    for text, src in frame.select("month", "_src").unique().rows():
         parsed = parse_month(text, in_group=True) if text else None
         if parsed is None and text and re.fullmatch(r"\d{5}(?:\.0+)?", text):  # a date cell stored as a serial
             day = date(1899, 12, 30) + timedelta(days=int(float(text)))
             parsed = (day.year, day.month)
         year = (parsed[0] or sources[src].year) if parsed else None
-        month_keys[(text, src)] = f"{year}-{parsed[1]:02d}-01" if parsed and year else None
+        month_keys[(text, src)] = date(year, parsed[1], 1) if parsed and year else None
     lookup = pl.DataFrame(
-        [(t, s, k) for (t, s), k in month_keys.items()], schema={"month": pl.String, "_src": pl.Int32, "key": pl.String},
+        [(t, s, k) for (t, s), k in month_keys.items()], schema={"month": pl.String, "_src": pl.Int32, "key": pl.Date},
         orient="row",
     )
-    frame = on_distinct(frame.join(lookup, on=["month", "_src"], how="left"), "field", wide_month=_field_month())
-    issues.append(_issues(frame, ~wide & pl.col("month").is_not_null() & pl.col("key").is_null(), "DAT002", "month",
+    frame = frame.join(lookup, on=["month", "_src"], how="left")
+    issues.append(_issues(frame, pl.col("month").is_not_null() & pl.col("key").is_null(), "DAT002", "month",
                           pl.col("month"), pl.lit("unreadable")))
     frame = frame.with_columns(
-        pl.when(wide).then(pl.col("value")).otherwise(pl.coalesce("amount", "mark")).alias("cell"),
-        pl.when(wide).then(pl.col("wide_month")).otherwise(pl.col("key").str.to_date("%Y-%m-%d", strict=False))
-        .alias("month"),
-        pl.when(wide).then(pl.col("field")).otherwise(
-            pl.when(pl.col("amount").is_not_null()).then(pl.lit("amount")).otherwise(pl.lit("mark"))).alias("field"),
-        wide.alias("wide"),
+        pl.coalesce("amount", "mark").alias("cell"), pl.col("key").alias("month"),
+        pl.when(pl.col("amount").is_not_null()).then(pl.lit("amount")).otherwise(pl.lit("mark")).alias("field"),
+    ).filter(pl.col("cell").is_not_null())
+    states = _dues_states(frame.get_column("cell").unique().to_list(), vocabulary)
+    frame = frame.with_columns(pl.col("cell").replace_strict(states, default=None, return_dtype=pl.String).alias("state"))
+    issues.append(_issues(frame, pl.col("state").is_null(), "DAT005", "*", pl.col("cell")))
+    return _long_masks(frame, "state", MASKS["dues"])
+
+
+def _dues_states(texts, vocabulary: dict) -> dict[str, str | None]:
+    """Each distinct dues cell's state: an amount is paid (> 0) or unpaid (0), else a mark; None if neither."""
+    marks = code_map(list(texts), vocabulary, tight=True)
+    amounts = pl.DataFrame({"cell": list(marks)}, schema={"cell": pl.String}).select("cell", number("cell").alias("amount"))
+    return {text: marks[text] if amount is None else "paid" if amount > 0 else "unpaid" if amount == 0 else None
+            for text, amount in amounts.iter_rows()}
+
+
+def _month_texts(frame, months: list[str]) -> dict[str, set[str]]:
+    """The distinct filled texts of each month column (a handful among a million cells)."""
+    lists = frame.select([pl.col(m).drop_nulls().unique().implode() for m in months]).row(0)
+    return {m: set(values) for m, values in zip(months, lists, strict=True)}
+
+
+# Attendance and dues are kept as month masks: one row per table row and year, and per mark (or dues state)
+# a 12-bit mask of the months whose cell holds it (bit 0 = January). A wide sheet stays one row per member
+# instead of becoming a row per month (58 million rows for 5.3 million members), and rules count months with
+# bit operations; `checks.common.monthly` turns the few rows a rule reports back into months.
+
+
+def _wide_masks(frame, months: list[str], order: tuple[str, ...], code_of: dict, texts: dict[str, set[str]],
+                issues: list, *, blank: str | None = None):
+    """Month masks (one per code of `order`) of a wide sheet whose month columns' texts map to codes by
+    `code_of` (None: unknown, a DAT005 issue); `blank` is the code of an empty cell, if it has one."""
+    for m in months:
+        if unknown := [t for t in texts[m] if code_of.get(t) is None]:
+            issues.append(_issues(frame, pl.col(m).is_in(unknown), "DAT005", m, pl.col(m)))
+    known = [t for t, code in code_of.items() if code is not None]
+
+    def bits(m: str, code: str) -> int:
+        # all codes of a year in one integer: code k's mask is bits 12k..12k+11, so each cell is one lookup
+        return 2 ** (12 * order.index(code) + int(m[5:]) - 1)
+
+    parts = []
+    for year in sorted({int(m[:4]) for m in months}):
+        cells = []
+        for m in (m for m in months if int(m[:4]) == year):
+            cell = pl.col(m).replace_strict(known, [bits(m, code_of[t]) for t in known], default=0,
+                                            return_dtype=pl.UInt64)
+            cells.append(pl.when(pl.col(m).is_null()).then(pl.lit(bits(m, blank), pl.UInt64)).otherwise(cell)
+                         if blank else cell)
+        packed = frame.select("_src", "_row", "member_id", pl.lit(year, pl.Int32).alias("year"),
+                              pl.sum_horizontal(cells).alias("_packed")).filter(pl.col("_packed") != 0)
+        parts.append(packed.select(
+            pl.exclude("_packed"),
+            *[(pl.col("_packed") // 2 ** (12 * k) % 4096).cast(pl.UInt16).alias(code) for k, code in enumerate(order)]))
+    return pl.concat(parts)
+
+
+def _long_masks(frame, column: str, order: tuple[str, ...]):
+    """Month masks of a long table (a row per meeting or payment, its date in `month`), per member and year."""
+    bit = pl.lit(2, pl.UInt16).pow(pl.col("month").dt.month() - 1)
+    return (
+        frame.filter(pl.col(column).is_not_null() & pl.col("month").is_not_null())
+        .group_by("_src", "member_id", pl.col("month").dt.year().cast(pl.Int32).alias("year"), maintain_order=True)
+        .agg(pl.col("_row").min(),
+             *[pl.when(pl.col(column) == code).then(bit).otherwise(0).bitwise_or().alias(code) for code in order])
     )
-    frame = on_distinct(frame, "cell", amount_value=number("cell"))
-    frame = _code(frame.with_columns(pl.when(pl.col("amount_value").is_null()).then(pl.col("cell")).alias("mark_text")),
-                  issues, "mark_text", _vocab(DUES_MARKS, extra_marks.get("dues")), field="*", tight=True)
-    state = (
-        pl.when(pl.col("amount_value") > 0).then(pl.lit("paid"))
-        .when(pl.col("amount_value") == 0).then(pl.lit("unpaid"))
-        .when(pl.col("cell").is_null()).then(pl.lit("blank"))
-        .otherwise(pl.col("mark_text"))
-    )
-    return frame.with_columns(state.alias("state")).filter(
-        pl.col("month").is_not_null() & pl.col("state").is_not_null() & (pl.col("wide") | (pl.col("state") != "blank")))
 
 
 def _transfers(frame, issues, sources, extra_marks):

@@ -11,9 +11,11 @@ from memberaudit.vocab import ATTENDANCE_MARKS, DUES_STATES
 
 PROVENANCE = {"_src": "Int32", "_row": "Int32"}  # Excel rows end at 1,048,576
 # member ids are Categorical in the tables rules join: joins and distinct counts work on small integers
-# instead of hashing text (11 million attendance rows at a million members); findings hold plain text.
+# instead of hashing text; findings hold plain text.
 MEMBER_ID = "Categorical"
 _DERIVING = threading.RLock()
+# the tables kept as month masks (normalize): their mask columns, one per mark or dues state
+MASKS = {"attendance": tuple(ATTENDANCE_MARKS), "dues": DUES_STATES}
 
 COLUMNS: dict[str, dict[str, str]] = {
     "members": {
@@ -24,11 +26,10 @@ COLUMNS: dict[str, dict[str, str]] = {
         "exempt_to": "Date", "left_workplace_date": "Date", "party_age_gap_months": "Int64",
     },
     "units": {**PROVENANCE, "unit": "String", "parent_unit": "String", "kind": "String"},
-    # which month column a record came from lives on in its issues; the records need only the month itself
-    # marks and dues states are codes: an Enum is 4 bytes a record instead of 16 (58 M records nationally)
-    "attendance": {**PROVENANCE, "member_id": MEMBER_ID, "month": "Date", "mark": tuple(ATTENDANCE_MARKS)},
-    "dues": {**PROVENANCE, "member_id": MEMBER_ID, "month": "Date", "state": DUES_STATES,
-             "wide": "Boolean"},
+    # attendance and dues as month masks (see normalize): per table row and year, a 12-bit mask per mark or
+    # dues state, bit 0 for January; one row per member instead of a row per month
+    **{kind: {**PROVENANCE, "member_id": MEMBER_ID, "year": "Int32", **dict.fromkeys(codes, "UInt16")}
+       for kind, codes in MASKS.items()},
     "transfers": {
         **PROVENANCE, "member_id": MEMBER_ID, "kind": "String", "from_unit": "String", "to_unit": "String",
         "issued_on": "Date", "received_on": "Date", "until": "Date", "purpose": "String", "study": "Boolean",
@@ -43,9 +44,8 @@ COLUMNS: dict[str, dict[str, str]] = {
 
 
 def schema(kind: str) -> dict:
-    """Column → Polars dtype: a dtype's name, or a tuple of codes for an Enum of them."""
-    return {name: pl.Enum(list(spec)) if isinstance(spec, tuple) else getattr(pl, spec)
-            for name, spec in COLUMNS[kind].items()}
+    """Column → Polars dtype."""
+    return {name: getattr(pl, spec) for name, spec in COLUMNS[kind].items()}
 
 
 def empty(kind: str):

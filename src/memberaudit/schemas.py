@@ -10,8 +10,6 @@ from datetime import date
 from memberaudit.lazy import pl
 from memberaudit.roster import COLUMNS, conform, schema
 from memberaudit.vocab import (
-    ATTENDANCE_MARKS,
-    DUES_STATES,
     GENDERS,
     OCCUPATION_GROUPS,
     RATINGS,
@@ -35,8 +33,8 @@ def _checks(pa) -> dict[str, dict[str, list]]:
             "birth_date": dated, "admission_date": dated, "official_date": dated,
         },
         "units": {"kind": [pa.Check.isin(list(UNIT_KINDS))]},
-        "attendance": {"mark": [pa.Check.isin(list(ATTENDANCE_MARKS))]},
-        "dues": {"state": [pa.Check.isin(list(DUES_STATES))]},
+        "attendance": {"year": year},
+        "dues": {"year": year},
         "transfers": {"kind": [pa.Check.isin(list(TRANSFER_KINDS))], "issued_on": dated},
         "ratings": {"rating": [pa.Check.isin(list(RATINGS))], "year": year},
         "targets": {"year": year, "admissions": [pa.Check.ge(0)]},

@@ -2,7 +2,16 @@
 
 from __future__ import annotations
 
-from memberaudit.checks.common import MEMBER_COLUMNS, active_members, in_member_months, in_window, month_list
+from memberaudit.checks.common import (
+    MEMBER_COLUMNS,
+    active_members,
+    has_records,
+    in_member_months,
+    month_list,
+    monthly,
+    reaching,
+    window_masks,
+)
 from memberaudit.lazy import pl
 from memberaudit.registry import rule
 
@@ -27,10 +36,14 @@ def missed_months(roster, ctx):
     A fourth K in a month covered by "Miễn sinh hoạt từ ngày" does not count.
     """
     active = active_members(roster, ctx)
-    att = roster.attendance.filter(in_window(ctx))
-    exempt_marks = att.filter(pl.col("mark") == "exempt").select("member_id", "month").unique()
+    codes = ("unexcused", "exempt")
+    att = window_masks(roster.attendance, ctx, codes)
+    # members with enough unexcused months on their rows at all; their months are then counted exactly
+    candidates = reaching(att, pl.col("unexcused"), ctx.params["months"])
+    marks = monthly(att.filter(has_records(att, candidates)).select("member_id", "year", *codes), codes, "mark")
+    exempt_marks = marks.filter(pl.col("mark") == "exempt").select("member_id", "month").unique()
     unexcused = in_member_months(
-        att.filter(pl.col("mark") == "unexcused").select("member_id", "month").unique(), active
+        marks.filter(pl.col("mark") == "unexcused").select("member_id", "month").unique(), active
     ).join(exempt_marks, on=["member_id", "month"], how="anti")
     counts = unexcused.group_by("member_id").agg(
         pl.len().alias("count"), month_list().alias("months"))

@@ -6,6 +6,7 @@ from dataclasses import dataclass, field
 from datetime import date
 
 from memberaudit.lazy import pl
+from memberaudit.roster import MASKS
 from memberaudit.vocab import EXIT_STATUSES
 
 MEMBER_COLUMNS = ("member_id", "unit", "parent_unit", "full_name", "_src", "_row")
@@ -91,6 +92,41 @@ def in_window(ctx: Context):
     return pl.col("month").is_between(months[0], months[-1])
 
 
+def window_masks(records, ctx: Context, codes: tuple[str, ...]):
+    """The month-mask rows (attendance, dues) of the window's years, the masks of `codes` cut to its months."""
+    bits: dict[int, int] = {}
+    for month in ctx.window_months():
+        bits[month.year] = bits.get(month.year, 0) | 1 << (month.month - 1)
+    window = pl.col("year").replace_strict(list(bits), list(bits.values()), default=0, return_dtype=pl.UInt16)
+    return records.filter(pl.col("year").is_in(list(bits))).with_columns([pl.col(c) & window for c in codes])
+
+
+def reaching(records, mask, at_least: int):
+    """The member ids whose rows' `mask` (an expression) hold at least `at_least` months in all.
+
+    An upper bound (a month on two rows of a member counts twice) that leaves the few members a rule must
+    count exactly, month by month, out of millions of rows."""
+    return (
+        records.select("member_id", mask.alias("_mask")).filter(pl.col("_mask") != 0)
+        .group_by("member_id").agg(pl.col("_mask").bitwise_count_ones().sum().alias("_months"))
+        .filter(pl.col("_months") >= at_least).select("member_id")
+    )
+
+
+def monthly(records, codes: tuple[str, ...], name: str):
+    """Month masks back to months: a row per row of `records`, code of `codes` (in column `name`) and month
+    whose bit is set, the month as a date in "month". Meant for the few rows a rule reports on."""
+    index = [c for c in records.columns if c not in codes]
+    return (
+        records.unpivot(on=list(codes), index=index, variable_name=name, value_name="_bits")
+        .filter(pl.col("_bits") != 0)
+        .with_columns(pl.int_ranges(0, 12).alias("_m")).explode("_m")
+        .filter((pl.col("_bits") & pl.lit(2).pow(pl.col("_m")).cast(pl.UInt16)) != 0)
+        .with_columns(pl.date(pl.col("year"), pl.col("_m") + 1, 1).alias("month"))
+        .drop("_bits", "_m", "year")
+    )
+
+
 def month_list(column: str = "month"):
     """Aggregation: the sorted distinct months as "MM/YYYY" text (the evidence people read)."""
     return pl.col(column).unique().sort().dt.strftime("%m/%Y")
@@ -118,7 +154,7 @@ def months_between(start, end):
 def member_rows(records, members):
     """For each row of `records`, the row number in `members` holding its member_id (null when none).
 
-    Member ids are Categorical: their codes index an array of row numbers, so a million members' 11 million
+    Member ids are Categorical: their codes index an array of row numbers, so a million members' records
     attendance records are matched by a gather instead of a hash join (about 10× faster). An id on several
     member rows gets the last of them, which is enough to test presence; to take a member's fields, pass
     `members` with each id once."""
@@ -138,17 +174,19 @@ def _id_codes(a, b):
 
 
 def record_units(roster, table: str):
-    """The distinct (unit, month) of the records of `table` whose member is on the roster, the unit being
-    the member's (one member row per id). Units are matched as small integers, then named."""
+    """The distinct (unit, month) of the records of month-mask `table` whose member is on the roster, the unit
+    being the member's (one member row per id). Units are matched as small integers, then named."""
 
     def compute():
         members = roster.members.filter(pl.col("member_id").is_not_null()).unique("member_id")
         units = members.select("unit").unique().with_row_index("_u")
         unit_of = members.join(units, on="unit", how="left", nulls_equal=True, maintain_order="left").get_column("_u")
         records = getattr(roster, table)
-        coded = pl.DataFrame({"_u": unit_of.gather(member_rows(records, members)), "month": records.get_column("month")})
-        pairs = coded.drop_nulls("_u").group_by("_u", "month").len()  # distinct pairs: faster than unique()
-        return pairs.join(units, on="_u").select("unit", "month")
+        marked = pl.reduce(lambda a, b: a | b, [pl.col(c) for c in MASKS[table]])
+        coded = records.select(pl.Series("_u", unit_of.gather(member_rows(records, members))), "year",
+                               marked.alias("_marks"))
+        per_unit = coded.drop_nulls("_u").group_by("_u", "year").agg(pl.col("_marks").bitwise_or())
+        return monthly(per_unit, ("_marks",), "_").join(units, on="_u").select("unit", "month").unique()
 
     return roster.derived(("record_units", table), compute)
 

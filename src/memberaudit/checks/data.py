@@ -144,7 +144,7 @@ def unknown_member(roster, ctx):
 
 
 def _unknown(records, members):
-    """The records whose member id no member row holds (a gather by id code: 11 M records at a million)."""
+    """The records whose member id no member row holds (a gather by id code, not a hash join)."""
     return records.filter(member_rows(records, members).is_null())
 
 

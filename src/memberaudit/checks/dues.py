@@ -7,12 +7,15 @@ from memberaudit.checks.common import (
     active_members,
     has_records,
     in_member_months,
-    in_window,
     month_list,
+    monthly,
     party_age_years,
+    reaching,
+    window_masks,
 )
 from memberaudit.lazy import pl
 from memberaudit.registry import rule
+from memberaudit.roster import MASKS
 
 
 @rule(code="DUE001", name="dues.unpaid-months", category="screening", severity="high",
@@ -37,10 +40,13 @@ def unpaid_months(roster, ctx):
     active = active_members(roster, ctx).filter(party_age_years(ctx.as_of) < ctx.params["exempt_party_age"])
     # dues keep being owed in exempt months, so only the months before admission are left out
     active_dues = active.with_columns(pl.lit("official").alias("status"))
-    dues = roster.dues.filter(in_window(ctx))
-    owed = dues.filter(pl.col("state").is_in(["unpaid", "blank"])).select("member_id", "month").unique()
-    # paid or excused records of the few members who owe anything (found by id code, not by joining all dues)
-    settled = dues.filter(has_records(dues, owed) & pl.col("state").is_in(["paid", "excused"]))
+    states = MASKS["dues"]
+    dues = window_masks(roster.dues, ctx, states)
+    # members with enough owed months on their rows at all; their months are then counted exactly
+    candidates = reaching(dues, pl.col("unpaid") | pl.col("blank"), ctx.params["months"])
+    records = monthly(dues.filter(has_records(dues, candidates)).select("member_id", "year", *states), states, "state")
+    owed = records.filter(pl.col("state").is_in(["unpaid", "blank"])).select("member_id", "month").unique()
+    settled = records.filter(pl.col("state").is_in(["paid", "excused"]))
     per_month = in_member_months(owed.join(settled.select("member_id", "month"), on=["member_id", "month"],
                                            how="anti"), active_dues)
     counts = per_month.group_by("member_id").agg(pl.len().alias("count"), month_list().alias("months"))
