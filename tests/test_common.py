@@ -8,7 +8,15 @@ import polars as pl
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from memberaudit.checks.common import Context, has_records, member_rows, monthly, reaching, window_masks
+from memberaudit.checks.common import (
+    Context,
+    first_rows,
+    has_records,
+    member_rows,
+    monthly,
+    reaching,
+    window_masks,
+)
 
 CODES = ("present", "unexcused")
 # (member, year, month, code) records: a member may have several rows for one year (two sheets)
@@ -80,3 +88,12 @@ def test_member_ids_of_other_dtypes_are_refused():
     members = pl.DataFrame({"member_id": ["A"]}, schema={"member_id": pl.Categorical})
     with pytest.raises(TypeError):
         member_rows(pl.DataFrame({"member_id": ["A"]}), members)
+
+
+@settings(max_examples=60, deadline=None)
+@given(st.lists(st.sampled_from(["A", "B", "C", "D", None]), max_size=30))
+def test_first_rows_is_unique_keep_first_in_file_and_row_order(ids):
+    members = pl.DataFrame({"_src": [i % 2 for i in range(len(ids))], "_row": list(range(len(ids), 0, -1)),
+                            "member_id": ids}, schema={"_src": pl.Int32, "_row": pl.Int32, "member_id": pl.Categorical})
+    expected = members.drop_nulls("member_id").sort("_src", "_row").unique("member_id", keep="first", maintain_order=True)
+    assert first_rows(members).equals(expected)

@@ -9,6 +9,7 @@ from __future__ import annotations
 from datetime import date
 
 from memberaudit.checks.common import current_members
+from memberaudit.checks.structure import admissions
 from memberaudit.lazy import pl
 
 AGE_BANDS = (("18–30", 0, 30), ("31–40", 31, 40), ("41–50", 41, 50), ("51–60", 51, 60), ("61–70", 61, 70),
@@ -34,8 +35,7 @@ def population(roster, as_of: date, new_in: int | None = None):
     """The people counted: current members admitted by as-of, or those admitted in `new_in`."""
     members = current_members(roster)
     if new_in is not None:
-        members = roster.members.filter(pl.col("admission_date").dt.year() == new_in).sort("_src", "_row").unique(
-            "member_id", keep="first", maintain_order=True)
+        members = admissions(roster, new_in)
     else:
         members = members.filter(pl.col("admission_date") <= as_of)
     return members.with_columns(age_years(as_of)).with_columns(

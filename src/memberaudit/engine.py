@@ -8,7 +8,7 @@ from dataclasses import dataclass, field
 from datetime import date
 
 from memberaudit.calendar import WorkCalendar
-from memberaudit.checks.common import Context, active_members, covered_units
+from memberaudit.checks.common import Context, active_members, covered_units, first_rows
 from memberaudit.config import Config
 from memberaudit.i18n import catalogue, rule_text
 from memberaudit.lazy import pl
@@ -88,12 +88,11 @@ def audit(roster, *, as_of: date, config: Config | None = None, select_codes: li
 
 
 def _context_frames(roster) -> dict:
-    first_rows = roster.members.filter(pl.col("member_id").is_not_null()).sort("_src", "_row").unique(
-        "member_id", keep="first", maintain_order=True)
     from memberaudit.checks.structure import unit_parents
 
+    firsts = first_rows(roster.members)
     return {
-        "members": first_rows.select(pl.col("member_id").cast(pl.String), pl.col("unit").alias("_m_unit"),
+        "members": firsts.select(pl.col("member_id").cast(pl.String), pl.col("unit").alias("_m_unit"),
                                      pl.col("parent_unit").alias("_m_parent"), pl.col("full_name").alias("_m_name")),
         "parents": unit_parents(roster).select("unit", pl.col("parent_unit").alias("_u_parent")),
         "sources": roster.sources_frame(),
@@ -174,8 +173,8 @@ def message(template: str, frame, lang: str):
 def _coverage(r: Rule, roster, ctx: Context) -> dict:
     scope = next((k for k in r.needs if k in ("attendance", "dues", "ratings")), None)
     if r.category == "data":
-        return {"checked_members": roster.members.height, "checked_units": roster.members["unit"].n_unique(),
-                "skipped": []}
+        return dict(roster.derived(("coverage", "data"), lambda: {
+            "checked_members": roster.members.height, "checked_units": roster.members["unit"].n_unique(), "skipped": []}))
     if "transfers" in r.needs:
         ids = roster.transfers.select("member_id").unique()
         return {"checked_members": ids.height, "checked_units": 0, "skipped": []}

@@ -10,6 +10,7 @@ import json
 from dataclasses import dataclass, field
 from datetime import date
 
+from memberaudit.checks.common import first_rows
 from memberaudit.i18n import catalogue, t
 from memberaudit.lazy import pl
 from memberaudit.reports.common import rule_title
@@ -55,9 +56,7 @@ def evidence_words(rule: str, evidence: dict, lang: str) -> str:
 
 
 def _member_facts(roster):
-    return (roster.members.filter(pl.col("member_id").is_not_null()).sort("_src", "_row")
-            .unique("member_id", keep="first", maintain_order=True)
-            .select(pl.col("member_id").cast(pl.String), "birth_date", "admission_date"))
+    return first_rows(roster.members).select(pl.col("member_id").cast(pl.String), "birth_date", "admission_date")
 
 
 def _group(rows: list[dict], sub_key: str, sub_label) -> list[tuple[str, list[tuple[str, list[dict]]]]]:

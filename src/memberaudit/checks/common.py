@@ -52,15 +52,28 @@ def current_members(roster):
 
 
 def _current_members(roster):
-    return (
-        roster.members.filter(
-            pl.col("member_id").is_not_null()
-            & ~pl.col("status").is_in(list(EXIT_STATUSES))
-            & (pl.col("status") != "guest")
-        )
-        .sort("_src", "_row")
-        .unique("member_id", keep="first", maintain_order=True)
-    )
+    return first_rows(roster.members.filter(~pl.col("status").is_in(list(EXIT_STATUSES)) & (pl.col("status") != "guest")))
+
+
+def first_rows(members):
+    """Each member id's first row, in file and row order (rows without an id dropped).
+
+    `unique(keep="first")` hashes every id: 2.4 s for 5.3 million members. Here the ids' Categorical codes
+    find the rows whose id is on several rows (nearly none), and only those are compared (0.15 s)."""
+    members = members.filter(pl.col("member_id").is_not_null()).sort("_src", "_row")
+    repeated = repeats(members)
+    if not repeated.any():
+        return members
+    rows = pl.int_range(members.height, dtype=pl.UInt32, eager=True).filter(repeated)
+    firsts = rows.filter(members.get_column("member_id").filter(repeated).is_first_distinct())
+    return members.filter((~repeated).scatter(firsts, True))
+
+
+def repeats(members):
+    """For each row, whether its member id is on another row too (False for no id): by id code, no hashing."""
+    own = pl.int_range(members.height, dtype=pl.UInt32, eager=True)
+    # member_rows gives each row one row holding its id: another one only where the id repeats
+    return has_records(members, members.filter(member_rows(members, members) != own))
 
 
 def active_members(roster, ctx: Context):
@@ -178,7 +191,7 @@ def record_units(roster, table: str):
     being the member's (one member row per id). Units are matched as small integers, then named."""
 
     def compute():
-        members = roster.members.filter(pl.col("member_id").is_not_null()).unique("member_id")
+        members = first_rows(roster.members)
         units = members.select("unit").unique().with_row_index("_u")
         unit_of = members.join(units, on="unit", how="left", nulls_equal=True, maintain_order="left").get_column("_u")
         records = getattr(roster, table)

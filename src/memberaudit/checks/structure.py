@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from datetime import date
 
-from memberaudit.checks.common import active_members, in_window, record_units
+from memberaudit.checks.common import active_members, first_rows, in_window, record_units
 from memberaudit.lazy import pl
 from memberaudit.registry import rule
 
@@ -13,11 +13,15 @@ FULL_STATUSES = ["official", "exempt", "temp_exempt"]
 
 def unit_parents(roster):
     """unit → parent_unit, from the units table, else from the members in it."""
-    pairs = pl.concat([
-        roster.units.select("unit", "parent_unit"),
-        roster.members.select("unit", "parent_unit"),
-    ]).drop_nulls("unit")
-    return pairs.sort(pl.col("parent_unit").is_null()).unique("unit", keep="first", maintain_order=True)
+
+    def compute():
+        pairs = pl.concat([
+            roster.units.select("unit", "parent_unit"),
+            roster.members.select("unit", "parent_unit"),
+        ]).drop_nulls("unit")
+        return pairs.sort(pl.col("parent_unit").is_null()).unique("unit", keep="first", maintain_order=True)
+
+    return roster.derived(("unit_parents",), compute)
 
 
 @rule(code="STR001", name="branch.too-few-full-members", category="structure", severity="medium",
@@ -104,10 +108,7 @@ def no_admissions(roster, ctx):
 
 def admissions(roster, year: int):
     """Members admitted in `year`, one row per member_id, exits included."""
-    return (
-        roster.members.filter(pl.col("admission_date").dt.year() == year)
-        .sort("_src", "_row").unique("member_id", keep="first", maintain_order=True)
-    )
+    return first_rows(roster.members.filter(pl.col("admission_date").dt.year() == year))
 
 
 def admitted_per_unit(roster, year: int):
