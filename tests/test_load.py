@@ -170,6 +170,34 @@ def test_semicolon_csv_and_parquet(tmp_path):
     assert roster.members.select("birth_date", "_row").rows() == [(date(1980, 1, 2), 2)]
 
 
+def test_typed_parquet_reads_like_the_same_table_as_text(tmp_path):
+    """Parquet keeps dates and month amounts typed; the roster must be the one the same cells as text give."""
+    tables = {
+        "danh-sach": {"Số thẻ": [1, 2, 3], "Họ và tên": ["An", "Bình", "Chi"],
+                      "Ngày sinh": [date(1980, 1, 2), date(1990, 5, 6), None],
+                      "Chi bộ": ["CB1", "CB1", "CB2"], "Ngày vào Đảng": [datetime(2010, 2, 1), None, datetime(2020, 3, 4)],
+                      "Số tháng gián đoạn": [0, 12, None]},
+        "dang-phi": {"Số thẻ": ["1", "2", "3"], "T1/2026": [50000, 0, None], "T2/2026": [-1, 30000, 0],
+                     "T3/2026": [None, None, 20000]},
+        "sinh-hoat": {"Số thẻ": ["1", "2", "3"], "T1/2026": [1, 0, None], "T2/2026": ["x", "K", "??"]},
+    }
+    typed, text = tmp_path / "typed", tmp_path / "text"
+    for folder in (typed, text):
+        folder.mkdir()
+    for name, columns in tables.items():
+        frame = pl.DataFrame(columns)
+        frame.write_parquet(typed / f"{name}.parquet")
+        as_text = frame.with_columns(pl.col(pl.Date).dt.strftime("%d/%m/%Y"), pl.col(pl.Datetime).dt.strftime("%d/%m/%Y"))
+        as_text.write_csv(text / f"{name}.csv")
+    a, b = roster_of(typed), roster_of(text)
+    for kind in ("members", "attendance", "dues", "issues"):
+        assert getattr(a, kind).equals(getattr(b, kind)), kind
+    assert month_records(a, "dues").filter(pl.col("member_id") == "3").select("month", "state").rows() == [
+        (date(2026, 1, 1), "blank"), (date(2026, 2, 1), "unpaid"), (date(2026, 3, 1), "paid")]
+    assert a.issues.filter(pl.col("code") == "DAT005").select("field", "value").rows() == [
+        ("2026-02", "-1"), ("2026-02", "??")]  # files in name order: dang-phi, then sinh-hoat
+
+
 def test_directory_read_recursively_and_tables_stacked(tmp_path):
     for i in range(3):
         sub = tmp_path / f"cb{i}"

@@ -7,6 +7,7 @@ import re
 from memberaudit.text import fold
 from memberaudit.vocab import COLUMN_ALIASES, SERIAL_HEADERS, SHEET_ALIASES, TABLE_KINDS, WIDE_KINDS
 
+MONTH_KEY = re.compile(r"^\d{4}-\d{2}$")  # a wide sheet's month column, once recognised: "2026-09"
 _YEAR_IN_TEXT = re.compile(r"(?<!\d)((?:19|20)\d{2})(?!\d)")
 _PAREN = re.compile(r"\([^)]*\)")
 _ISO_DATE = re.compile(r"^(\d{4})-(\d{2})-(\d{2})(?:[ T]00:00:00(?:\.0+)?)?$")

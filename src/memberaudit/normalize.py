@@ -8,7 +8,7 @@ from __future__ import annotations
 import re
 from datetime import date, timedelta
 
-from memberaudit.headers import parse_month
+from memberaudit.headers import MONTH_KEY, parse_month
 from memberaudit.lazy import pl
 from memberaudit.load import Loaded, RawTable
 from memberaudit.roster import MASKS, Roster, conform, empty
@@ -28,7 +28,6 @@ from memberaudit.vocab import (
     UNIT_KINDS,
 )
 
-_MONTH_KEY = re.compile(r"^\d{4}-\d{2}$")
 _YEAR_KEY = re.compile(r"^\d{4}$")
 
 
@@ -59,7 +58,7 @@ def normalize(loaded: Loaded, *, extra_marks: dict | None = None) -> Roster:
 
 
 def _month_columns(frame) -> list[str]:
-    return [c for c in frame.columns if _MONTH_KEY.match(c)]
+    return [c for c in frame.columns if MONTH_KEY.match(c)]
 
 
 def _with_src(table: RawTable, index: int):
@@ -183,9 +182,10 @@ def _attendance(frame, issues, sources, extra_marks):
     _required(frame, "attendance", issues)
     vocabulary = _vocab(ATTENDANCE_MARKS, extra_marks.get("attendance"))
     if months := _month_columns(frame):
-        texts = _month_texts(frame, months)
-        return _wide_masks(frame, months, MASKS["attendance"],
-                           code_map(list(set().union(*texts.values())), vocabulary, tight=True), texts, issues)
+        values = _month_values(frame, months)
+        distinct = set().union(*values.values())
+        codes = code_map([str(v) for v in distinct], vocabulary, tight=True)  # a typed 1 reads like the text "1"
+        return _wide_masks(frame, months, MASKS["attendance"], {v: codes[str(v)] for v in distinct}, values, issues)
     frame = _ensure(frame, "mark", "meeting_date").filter(pl.col("mark").is_not_null())
     frame = _dates(frame, issues, ("meeting_date",))
     frame = _code(frame, issues, "mark", vocabulary, tight=True)
@@ -197,9 +197,9 @@ def _dues(frame, issues, sources, extra_marks):
     _required(frame, "dues", issues)
     vocabulary = _vocab(DUES_MARKS, extra_marks.get("dues"))
     if months := _month_columns(frame):
-        texts = _month_texts(frame, months)
-        return _wide_masks(frame, months, MASKS["dues"], _dues_states(set().union(*texts.values()), vocabulary),
-                           texts, issues, blank="blank")
+        values = _month_values(frame, months)
+        return _wide_masks(frame, months, MASKS["dues"], _dues_states(set().union(*values.values()), vocabulary),
+                           values, issues, blank="blank")
     frame = _ensure(frame, "month", "mark", "amount")
     month_keys = {}
     for text, src in frame.select("month", "_src").unique().rows():
@@ -226,16 +226,25 @@ def _dues(frame, issues, sources, extra_marks):
     return _long_masks(frame, "state", MASKS["dues"])
 
 
-def _dues_states(texts, vocabulary: dict) -> dict[str, str | None]:
-    """Each distinct dues cell's state: an amount is paid (> 0) or unpaid (0), else a mark; None if neither."""
-    marks = code_map(list(texts), vocabulary, tight=True)
-    amounts = pl.DataFrame({"cell": list(marks)}, schema={"cell": pl.String}).select("cell", number("cell").alias("amount"))
-    return {text: marks[text] if amount is None else "paid" if amount > 0 else "unpaid" if amount == 0 else None
-            for text, amount in amounts.iter_rows()}
+def _dues_states(values, vocabulary: dict) -> dict:
+    """Each distinct dues cell's state: an amount is paid (> 0) or unpaid (0), else a mark; None if neither.
+    Cells are texts, or numbers in a typed (Parquet) column."""
+    texts = [v for v in values if isinstance(v, str)]
+    marks = code_map(texts, vocabulary, tight=True)
+    amounts = dict(pl.DataFrame({"cell": texts}, schema={"cell": pl.String})
+                   .select("cell", number("cell").alias("amount")).iter_rows())
+
+    def state(value):
+        amount = amounts[value] if isinstance(value, str) else value
+        if amount is None:
+            return marks[value]
+        return "paid" if amount > 0 else "unpaid" if amount == 0 else None
+
+    return {v: state(v) for v in values}
 
 
-def _month_texts(frame, months: list[str]) -> dict[str, set[str]]:
-    """The distinct filled texts of each month column (a handful among a million cells)."""
+def _month_values(frame, months: list[str]) -> dict[str, set]:
+    """The distinct filled values of each month column (a handful among a million cells)."""
     lists = frame.select([pl.col(m).drop_nulls().unique().implode() for m in months]).row(0)
     return {m: set(values) for m, values in zip(months, lists, strict=True)}
 
@@ -246,14 +255,13 @@ def _month_texts(frame, months: list[str]) -> dict[str, set[str]]:
 # bit operations; `checks.common.monthly` turns the few rows a rule reports back into months.
 
 
-def _wide_masks(frame, months: list[str], order: tuple[str, ...], code_of: dict, texts: dict[str, set[str]],
+def _wide_masks(frame, months: list[str], order: tuple[str, ...], code_of: dict, values: dict[str, set],
                 issues: list, *, blank: str | None = None):
-    """Month masks (one per code of `order`) of a wide sheet whose month columns' texts map to codes by
+    """Month masks (one per code of `order`) of a wide sheet whose month columns' `values` map to codes by
     `code_of` (None: unknown, a DAT005 issue); `blank` is the code of an empty cell, if it has one."""
     for m in months:
-        if unknown := [t for t in texts[m] if code_of.get(t) is None]:
+        if unknown := [v for v in values[m] if code_of[v] is None]:
             issues.append(_issues(frame, pl.col(m).is_in(unknown), "DAT005", m, pl.col(m)))
-    known = [t for t, code in code_of.items() if code is not None]
 
     def bits(m: str, code: str) -> int:
         # all codes of a year in one integer: code k's mask is bits 12k..12k+11, so each cell is one lookup
@@ -263,7 +271,8 @@ def _wide_masks(frame, months: list[str], order: tuple[str, ...], code_of: dict,
     for year in sorted({int(m[:4]) for m in months}):
         cells = []
         for m in (m for m in months if int(m[:4]) == year):
-            cell = pl.col(m).replace_strict(known, [bits(m, code_of[t]) for t in known], default=0,
+            known = [v for v in values[m] if code_of[v] is not None]
+            cell = pl.col(m).replace_strict(known, [bits(m, code_of[v]) for v in known], default=0,
                                             return_dtype=pl.UInt64)
             cells.append(pl.when(pl.col(m).is_null()).then(pl.lit(bits(m, blank), pl.UInt64)).otherwise(cell)
                          if blank else cell)

@@ -82,9 +82,12 @@ def parse_dates(frame, column: str, *, allow_partial: bool):
     """`parse_date` applied to a frame column, fast: each distinct text is parsed once (a million members
     have some 30,000 distinct birth dates), the usual dd/mm/yyyy and Excel-date texts directly and only
     the others through the full cascade."""
-    if column not in frame.columns or frame.get_column(column).null_count() == frame.height:
-        return frame.with_columns(  # an empty column (most optional dates in most files): nothing to parse
-            pl.lit(None, dtype=pl.String).alias(f"{column}__raw"), pl.lit(None, dtype=pl.Date).alias(column),
+    if column not in frame.columns or frame.get_column(column).null_count() == frame.height \
+            or frame.schema[column] == pl.Date:
+        # an empty column (most optional dates in most files), or dates already (Parquet): nothing to parse
+        value = pl.col(column) if column in frame.columns else pl.lit(None, dtype=pl.Date)
+        return frame.with_columns(
+            pl.lit(None, dtype=pl.String).alias(f"{column}__raw"), value.cast(pl.Date).alias(column),
             pl.lit(False).alias(f"{column}__partial"), pl.lit(None, dtype=pl.String).alias(f"{column}__problem"))
     distinct = frame.select(pl.col(column).unique().drop_nulls())
     parsed = _parse_texts(distinct.with_columns(pl.col(column).alias("_key")), column, allow_partial=allow_partial)
