@@ -8,7 +8,7 @@ from dataclasses import dataclass, field
 from datetime import date
 
 from memberaudit.calendar import WorkCalendar
-from memberaudit.checks.common import Context, active_members, covered_units, first_rows
+from memberaudit.checks.common import Context, active_members, first_rows, in_covered_units
 from memberaudit.config import Config
 from memberaudit.i18n import catalogue, rule_text
 from memberaudit.lazy import pl
@@ -181,7 +181,7 @@ def _coverage(r: Rule, roster, ctx: Context) -> dict:
     def count():
         active = active_members(roster, ctx)
         if scope:
-            active = active.join(covered_units(roster, scope), on="unit", how="semi")
+            active = active.filter(in_covered_units(roster, scope))
         return {"checked_members": active.height, "checked_units": active["unit"].n_unique(), "skipped": []}
 
     return dict(roster.derived(("coverage", ctx.as_of, scope), count))

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from datetime import date
 
-from memberaudit.checks.common import MEMBER_COLUMNS, active_members, covered_units
+from memberaudit.checks.common import MEMBER_COLUMNS, active_members, has_records, in_covered_units
 from memberaudit.lazy import pl
 from memberaudit.registry import rule
 
@@ -63,11 +63,8 @@ def rating_missing(roster, ctx):
     Audited in 2026, admitted 2019, ratings for 2023 and 2024 only: flagged for 2025.
     """
     year = ctx.as_of.year - 1
-    rated = roster.ratings.filter(pl.col("year") == year).select("member_id").unique()
-    return (
-        active_members(roster, ctx)
-        .filter(~pl.col("status").is_in(["exempt", "temp_exempt"]) & (pl.col("admission_date") < date(year + 1, 1, 1)))
-        .join(covered_units(roster, "ratings"), on="unit", how="semi")
-        .join(rated, on="member_id", how="anti")
-        .select(*MEMBER_COLUMNS, pl.lit(year).alias("year"))
-    )
+    due = active_members(roster, ctx).filter(
+        ~pl.col("status").is_in(["exempt", "temp_exempt"]) & (pl.col("admission_date") < date(year + 1, 1, 1))
+        & in_covered_units(roster, "ratings"))
+    return due.filter(~has_records(due, roster.ratings.filter(pl.col("year") == year))).select(
+        *MEMBER_COLUMNS, pl.lit(year).alias("year"))
