@@ -188,18 +188,16 @@ def _id_codes(a, b):
 
 def record_units(roster, table: str):
     """The distinct (unit, month) of the records of month-mask `table` whose member is on the roster, the unit
-    being the member's (one member row per id). Units are matched as small integers, then named."""
+    being the member's (first row per id)."""
 
     def compute():
         members = first_rows(roster.members)
-        units = members.select("unit").unique().with_row_index("_u")
-        unit_of = members.join(units, on="unit", how="left", nulls_equal=True, maintain_order="left").get_column("_u")
         records = getattr(roster, table)
         marked = pl.reduce(lambda a, b: a | b, [pl.col(c) for c in MASKS[table]])
-        coded = records.select(pl.Series("_u", unit_of.gather(member_rows(records, members))), "year",
-                               marked.alias("_marks"))
-        per_unit = coded.drop_nulls("_u").group_by("_u", "year").agg(pl.col("_marks").bitwise_or())
-        return monthly(per_unit, ("_marks",), "_").join(units, on="_u").select("unit", "month").unique()
+        units = members.get_column("unit").gather(member_rows(records, members))
+        per_unit = (records.select(units, "year", marked.alias("_marks")).drop_nulls("unit")
+                    .group_by("unit", "year").agg(pl.col("_marks").bitwise_or()))
+        return monthly(per_unit, ("_marks",), "_").select("unit", "month")  # one row per unit and year: distinct
 
     return roster.derived(("record_units", table), compute)
 
