@@ -198,6 +198,17 @@ def test_typed_parquet_reads_like_the_same_table_as_text(tmp_path):
         ("2026-02", "-1"), ("2026-02", "??")]  # files in name order: dang-phi, then sinh-hoat
 
 
+def test_parquet_whose_header_is_a_row_is_read_like_a_sheet(tmp_path):
+    """A sheet saved to Parquet without its header: generic column names, titles and header among the rows."""
+    path = tmp_path / "danh-sach.parquet"
+    pl.DataFrame({"column_1": ["DANH SÁCH ĐẢNG VIÊN", "Số thẻ", "001"], "column_2": [None, "Họ và tên", "An"],
+                  "column_3": [None, "Ngày sinh", "02/01/1980"], "column_4": [None, "Chi bộ", "CB1"],
+                  "column_5": [None, "Ngày vào Đảng", "01/02/2010"]}).write_parquet(path)
+    roster = roster_of(path)
+    assert roster.members.select("member_id", "birth_date", "unit", "_row").rows() == [
+        ("001", date(1980, 1, 2), "CB1", 4)]
+
+
 def test_directory_read_recursively_and_tables_stacked(tmp_path):
     for i in range(3):
         sub = tmp_path / f"cb{i}"

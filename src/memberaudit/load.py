@@ -302,10 +302,14 @@ def table_from_grid(path, sheet, grid, col_offset, name_for_kind, aliases, year_
     """The table on one sheet (or why it was skipped); merged cells are filled only when they matter.
 
     `body`, when given, holds the rows after `grid` with their own dtypes (Parquet): `grid` is then the
-    header alone."""
+    header alone; if it is not a header, the rows are searched as text like a sheet's."""
     grid, encoding = convert_grid(grid)
     args = (path, sheet, col_offset, name_for_kind, aliases, year_override, encoding)
     result = _extract(grid, *args, body=body)
+    if body is not None and isinstance(result, Skipped):
+        text = body.select(pl.col(pl.Date, pl.Datetime).dt.strftime("%Y-%m-%d"), pl.all().exclude(pl.Date, pl.Datetime))
+        return table_from_grid(path, sheet, pl.concat([grid, text.select(grid.columns).cast(pl.String)]), col_offset,
+                               name_for_kind, aliases, year_override, merges)
     if body is None and _merges_may_matter(result) and (ranges := merges()):
         result = _extract(_fill_merges(grid, ranges, col_offset), *args)
     return result
