@@ -88,6 +88,23 @@ def test_wide_sheet_across_two_years_keeps_each_month_and_reports_unknown_cells(
     assert unknown == [("2025-12", "vắng-ốm", 2), ("2025-12", "-5000", 2)]  # attendance first, then dues
 
 
+def test_month_cells_with_spaces_and_nfd_text_read_as_their_marks(workbook):
+    nfd = unicodedata.normalize("NFD", "vắng không phép")
+    path = workbook({
+        "Đảng viên": member_rows(["001", "An", "02/01/1980", "CB1", "01/02/2010", None]),
+        "Sinh hoạt 2026": [["Số thẻ", "Họ tên", "T1", "T2", "T3"], ["001", "An", " K ", nfd, "   "],
+                           [None, None, "  ", None, " "]],
+        "Đảng phí 2026": [["Số thẻ", "Họ tên", "T1", "T2", "T3"],
+                          ["001", "An", unicodedata.normalize("NFD", "50.000 đồng"), "  ", "nợ "]],
+    })
+    roster = roster_of(path)
+    assert month_records(roster, "attendance").select("month", "mark").rows() == [
+        (date(2026, 1, 1), "unexcused"), (date(2026, 2, 1), "unexcused")]
+    assert month_records(roster, "dues").select("month", "state").rows() == [
+        (date(2026, 1, 1), "paid"), (date(2026, 2, 1), "blank"), (date(2026, 3, 1), "unpaid")]
+    assert roster.issues.height == 0  # the row of blank cells is no row, and no cell is unknown
+
+
 def test_year_from_title_rows_when_sheet_name_has_none(workbook):
     path = workbook({
         "Đảng viên": member_rows(["001", "An", "02/01/1980", "CB1", "01/02/2010", None]),

@@ -366,11 +366,18 @@ def _extract(grid, path, sheet, col_offset, name_for_kind, aliases, year_overrid
         body = body.with_row_index("_row", offset=grid.height + 1)
     frame = body.select(pl.col("_row").cast(pl.Int32),
                         *[_typed(pl.col(f"c{i}"), body.schema[f"c{i}"], f).alias(f) for f, i in header.fields.items()])
-    frame = pl.concat([frame.select("_row"), _clean(frame.drop("_row"), TEXT_FIELDS)], how="horizontal")
+    # month cells (marks, amounts: a dozen per member) are cleaned once per distinct text by the normaliser
+    months = [c for c in frame.columns if MONTH_KEY.match(c)]
+    frame = pl.concat([frame.select("_row"), _clean(frame.drop("_row", *months), TEXT_FIELDS), frame.select(months)],
+                      how="horizontal")
     frame = _cut_footer(frame, body, header.kind)
-    value_cols = [c for c in frame.columns if c != "_row"]
-    frame = frame.filter(pl.any_horizontal(pl.col(value_cols).is_not_null()))
-    return RawTable(source, frame)
+    plain = [c for c in frame.columns if c != "_row" and c not in months]
+    filled = pl.any_horizontal(pl.col(plain).is_not_null()) if plain else pl.lit(False)
+    if months:  # a row with nothing but blank month cells is no row either (checked on the few such rows)
+        blank = pl.all_horizontal(pl.col(m).cast(pl.String).str.strip_chars().replace("", None).is_null() for m in months)
+        empty = frame.filter(~filled).filter(blank).select("_row")
+        return RawTable(source, frame.join(empty, on="_row", how="anti", maintain_order="left"))
+    return RawTable(source, frame.filter(filled))
 
 
 def _typed(column, dtype, field: str):

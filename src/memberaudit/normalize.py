@@ -6,6 +6,7 @@ Every value that cannot be read becomes a row in `Roster.issues` (a DAT finding 
 from __future__ import annotations
 
 import re
+import unicodedata
 from datetime import date, timedelta
 
 from memberaudit.headers import MONTH_KEY, parse_month
@@ -183,9 +184,9 @@ def _attendance(frame, issues, sources, extra_marks):
     vocabulary = _vocab(ATTENDANCE_MARKS, extra_marks.get("attendance"))
     if months := _month_columns(frame):
         values = _month_values(frame, months)
-        distinct = set().union(*values.values())
-        codes = code_map([str(v) for v in distinct], vocabulary, tight=True)  # a typed 1 reads like the text "1"
-        return _wide_masks(frame, months, MASKS["attendance"], {v: codes[str(v)] for v in distinct}, values, issues)
+        texts = {v: _cell_text(v) for v in set().union(*values.values())}  # a typed 1 reads like the text "1"
+        codes = code_map(list(set(texts.values())), vocabulary, tight=True)
+        return _wide_masks(frame, months, MASKS["attendance"], {v: codes[t] for v, t in texts.items()}, values, issues)
     frame = _ensure(frame, "mark", "meeting_date").filter(pl.col("mark").is_not_null())
     frame = _dates(frame, issues, ("meeting_date",))
     frame = _code(frame, issues, "mark", vocabulary, tight=True)
@@ -229,24 +230,30 @@ def _dues(frame, issues, sources, extra_marks):
 def _dues_states(values, vocabulary: dict) -> dict:
     """Each distinct dues cell's state: an amount is paid (> 0) or unpaid (0), else a mark; None if neither.
     Cells are texts, or numbers in a typed (Parquet) column."""
-    texts = [v for v in values if isinstance(v, str)]
+    texts = [_cell_text(v) for v in values if isinstance(v, str)]
     marks = code_map(texts, vocabulary, tight=True)
     amounts = dict(pl.DataFrame({"cell": texts}, schema={"cell": pl.String})
                    .select("cell", number("cell").alias("amount")).iter_rows())
 
     def state(value):
-        amount = amounts[value] if isinstance(value, str) else value
+        amount = amounts[_cell_text(value)] if isinstance(value, str) else value
         if amount is None:
-            return marks[value]
+            return marks[_cell_text(value)]
         return "paid" if amount > 0 else "unpaid" if amount == 0 else None
 
     return {v: state(v) for v in values}
 
 
 def _month_values(frame, months: list[str]) -> dict[str, set]:
-    """The distinct filled values of each month column (a handful among a million cells)."""
+    """The distinct filled values of each month column (a handful among a million cells), as the sheet holds
+    them: the loader leaves month cells uncleaned, and blank texts count as empty cells."""
     lists = frame.select([pl.col(m).drop_nulls().unique().implode() for m in months]).row(0)
     return {m: set(values) for m, values in zip(months, lists, strict=True)}
+
+
+def _cell_text(value) -> str:
+    """A month cell's value as clean text (NFC, trimmed), whatever its type."""
+    return unicodedata.normalize("NFC", str(value)).strip()
 
 
 # Attendance and dues are kept as month masks: one row per table row and year, and per mark (or dues state)
@@ -259,8 +266,9 @@ def _wide_masks(frame, months: list[str], order: tuple[str, ...], code_of: dict,
                 issues: list, *, blank: str | None = None):
     """Month masks (one per code of `order`) of a wide sheet whose month columns' `values` map to codes by
     `code_of` (None: unknown, a DAT005 issue); `blank` is the code of an empty cell, if it has one."""
+    blanks = {m: [v for v in values[m] if isinstance(v, str) and not v.strip()] for m in months}
     for m in months:
-        if unknown := [v for v in values[m] if code_of[v] is None]:
+        if unknown := [v for v in values[m] if code_of[v] is None and v not in blanks[m]]:
             issues.append(_issues(frame, pl.col(m).is_in(unknown), "DAT005", m, pl.col(m)))
 
     def bits(m: str, code: str) -> int:
@@ -271,9 +279,10 @@ def _wide_masks(frame, months: list[str], order: tuple[str, ...], code_of: dict,
     for year in sorted({int(m[:4]) for m in months}):
         cells = []
         for m in (m for m in months if int(m[:4]) == year):
-            known = [v for v in values[m] if code_of[v] is not None]
-            cell = pl.col(m).replace_strict(known, [bits(m, code_of[v]) for v in known], default=0,
-                                            return_dtype=pl.UInt64)
+            known = [v for v in values[m] if code_of[v] is not None and v not in blanks[m]]
+            cell = pl.col(m).replace_strict(
+                known + blanks[m], [bits(m, code_of[v]) for v in known] + [bits(m, blank) if blank else 0] * len(blanks[m]),
+                default=0, return_dtype=pl.UInt64)
             cells.append(pl.when(pl.col(m).is_null()).then(pl.lit(bits(m, blank), pl.UInt64)).otherwise(cell)
                          if blank else cell)
         packed = frame.select("_src", "_row", "member_id", pl.lit(year, pl.Int32).alias("year"),
