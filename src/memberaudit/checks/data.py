@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from memberaudit.checks.common import member_rows
+from memberaudit.checks.common import member_rows, repeats
 from memberaudit.lazy import pl
 from memberaudit.registry import rule
 
@@ -93,8 +93,9 @@ def duplicate_member_id(roster, ctx):
     ## Example
     Card 001234 on rows 8 and 31 of "Chi bộ Khu dân cư số 2".
     """
-    rows = roster.members.filter(pl.col("member_id").is_not_null() & pl.struct("member_id", "unit").is_duplicated())
-    rows = rows.sort("_src", "_row")
+    members = roster.members.filter(pl.col("member_id").is_not_null())
+    rows = members.filter(repeats(members))  # the few ids on several rows, found by id code
+    rows = rows.filter(pl.struct("member_id", "unit").is_duplicated()).sort("_src", "_row")
     return rows.filter(pl.int_range(pl.len()).over("member_id", "unit") > 0).select(
         "_src", "_row", pl.lit("member_id").alias("field"), pl.col("member_id").alias("value"), "member_id", "unit",
         pl.lit("duplicate").alias("detail"))
