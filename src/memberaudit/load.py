@@ -373,11 +373,12 @@ def _extract(grid, path, sheet, col_offset, name_for_kind, aliases, year_overrid
     frame = _cut_footer(frame, body, header.kind)
     plain = [c for c in frame.columns if c != "_row" and c not in months]
     filled = pl.any_horizontal(pl.col(plain).is_not_null()) if plain else pl.lit(False)
-    if months:  # a row with nothing but blank month cells is no row either (checked on the few such rows)
-        blank = pl.all_horizontal(pl.col(m).cast(pl.String).str.strip_chars().replace("", None).is_null() for m in months)
-        empty = frame.filter(~filled).filter(blank).select("_row")
-        return RawTable(source, frame.join(empty, on="_row", how="anti", maintain_order="left"))
-    return RawTable(source, frame.filter(filled))
+    # a row with nothing but blank month cells is no row either (checked on the few rows without other values)
+    blank = pl.all_horizontal(pl.col(m).cast(pl.String).str.strip_chars().replace("", None).is_null()
+                              for m in months) if months else pl.lit(True)
+    empty = frame.filter(~filled).filter(blank).select("_row")
+    # dropping rows copies every column (a gigabyte for a national attendance export): only when there are some
+    return RawTable(source, frame.join(empty, on="_row", how="anti", maintain_order="left") if empty.height else frame)
 
 
 def _typed(column, dtype, field: str):
