@@ -274,7 +274,9 @@ def _wide_masks(frame, months: list[str], order: tuple[str, ...], code_of: dict,
     blanks = {m: [v for v in values[m] if isinstance(v, str) and not v.strip()] for m in months}
     for m in months:
         if unknown := [v for v in values[m] if code_of[v] is None and v not in blanks[m]]:
-            issues.append(_issues(frame, pl.col(m).is_in(unknown), "DAT005", m, pl.col(m)))
+            # the cell as people read it elsewhere in the reports: NFC, trimmed (done on these few rows only)
+            text = pl.col(m).cast(pl.String).str.normalize("NFC").str.strip_chars()
+            issues.append(_issues(frame, pl.col(m).is_in(unknown), "DAT005", m, text))
 
     def bits(m: str, code: str) -> int:
         # all codes of a year in one integer: code k's mask is bits 12k..12k+11, so each cell is one lookup
