@@ -50,8 +50,8 @@ def floor(files: list[str], frames: bool = False) -> tuple[float, int]:
     return time.perf_counter() - started, rows
 
 
-def measured(command: list[str]) -> tuple[float, float, int]:
-    """Wall seconds, peak RSS (GiB) of the process and its children, exit code."""
+def measured(command: list[str]) -> tuple[float, float, str]:
+    """Wall seconds, peak RSS (GiB) of the process and its children, and its standard error."""
     import psutil
 
     peak = 0
@@ -78,7 +78,15 @@ def measured(command: list[str]) -> tuple[float, float, int]:
     sampler.join()
     if process.returncode not in (0, 1):
         sys.stderr.write(err.decode("utf-8", "replace"))
-    return elapsed, peak / 2**30, process.returncode
+    return elapsed, peak / 2**30, err.decode("utf-8", "replace")
+
+
+def stages(err: str) -> str:
+    """Where the audit's time went, from the run line `memberaudit -q` prints: "read / rules / reports"."""
+    import json
+
+    seconds = json.loads(err.strip().splitlines()[-1])["seconds"]
+    return " / ".join(f"{seconds[k]:.1f}" for k in ("read", "rules", "reports"))
 
 
 def audit_command(inputs: list[str], out: Path, reports: bool) -> list[str]:
@@ -100,28 +108,29 @@ def main() -> None:
     if args.data:
         files = sorted(str(p) for p in args.data.glob("*.xlsx"))
         print("| workbooks | members | sheet rows | calamine floor | read into Polars frames | full audit + HTML + Excel "
-              "| ratio | peak memory | rows/s | findings |")
-        print("|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|")
+              "| ratio | read / rules / reports (s) | peak memory | rows/s | findings |")
+        print("|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|")
         for scale in (int(s) for s in args.scales.split(",")):
             chosen = files[:scale]
             floor_s, rows = floor(chosen)
             frames_s, _ = floor(chosen, frames=True)
-            wall, peak, _ = measured(audit_command(chosen, out, reports=True))
+            wall, peak, err = measured(audit_command(chosen, out, reports=True))
             import json
 
             doc = json.loads((out / "findings.json").read_text(encoding="utf-8"))
             members = sum(c["checked_members"] for k, c in doc["coverage"].items() if k == "DAT001")
             print(f"| {scale} | {members:,} | {rows:,} | {floor_s:.1f} s | {frames_s:.1f} s | {wall:.1f} s | {wall / floor_s:.2f}× "
-                  f"| {peak:.2f} GiB | {rows / wall:,.0f} | {len(doc['findings']):,} |", flush=True)
+                  f"| {stages(err)} | {peak:.2f} GiB | {rows / wall:,.0f} | {len(doc['findings']):,} |", flush=True)
     if args.parquet:
         inputs = [str(p) for p in sorted(args.parquet.glob("*.parquet"))]
         # the floor: a Python process that imports Polars and reads the files into frames, nothing more
         read_s, read_peak, _ = measured([sys.executable, "-c", "import sys, polars as pl\n"
                                          "frames = [pl.read_parquet(f) for f in sys.argv[1:]]", *inputs])
-        wall, peak, _ = measured(audit_command(inputs, out, reports=False))
+        wall, peak, err = measured(audit_command(inputs, out, reports=False))
         size = sum(Path(p).stat().st_size for p in inputs) / 2**20
         print(f"\nParquet ({size:.0f} MiB): read into Polars frames {read_s:.1f} s ({read_peak:.2f} GiB); "
-              f"full audit with JSON output {wall:.1f} s ({wall / read_s:.1f}× that), peak memory {peak:.2f} GiB")
+              f"full audit with JSON output {wall:.1f} s ({wall / read_s:.1f}× that; read / rules / reports "
+              f"{stages(err)} s), peak memory {peak:.2f} GiB")
 
 
 if __name__ == "__main__":

@@ -80,4 +80,5 @@ def test_waived_findings_do_not_fail_the_run(tmp_path):
     assert waived.exit_code == 0
     line = json.loads((tmp_path / "run.log").read_text(encoding="utf-8").splitlines()[-1])
     assert line["findings"] == 1 and line["waived"] == 1 and line["exit"] == 0
+    assert set(line["seconds"]) == {"read", "rules", "reports"} and all(v >= 0 for v in line["seconds"].values())
     assert json.loads(waived.stderr.strip().splitlines()[-1]) == line

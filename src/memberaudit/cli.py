@@ -6,6 +6,7 @@ Heavy modules (polars, pandera, openpyxl) are imported inside the commands, so `
 from __future__ import annotations
 
 import sys
+import time
 from contextlib import contextmanager
 from datetime import date
 from pathlib import Path
@@ -149,8 +150,10 @@ def guarded(lang: str | None, debug: bool):
         raise typer.Exit(2) from None
 
 
-def _report_run(result, roster, code: int, *, quiet: bool, log_file: Path | None) -> None:
-    """The machine-readable summary: one JSON line on standard error in --quiet mode, and in --log-file."""
+def _report_run(result, roster, code: int, *, quiet: bool, log_file: Path | None, seconds: dict) -> None:
+    """The machine-readable summary: one JSON line on standard error in --quiet mode, and in --log-file.
+
+    `seconds` is where the run's time went (read, rules, reports), so a log shows a run growing slower."""
     import json
     from datetime import datetime
 
@@ -159,7 +162,8 @@ def _report_run(result, roster, code: int, *, quiet: bool, log_file: Path | None
     line = {"tool": "memberaudit", "at": datetime.now().isoformat(timespec="seconds"),
             "as_of": result.as_of.isoformat(), "files": len(roster.files), "members": roster.members.height,
             "findings": result.findings.height, **{s: by_severity.get(s, 0) for s in ("high", "medium", "low")},
-            "waived": int(result.findings["waived"].sum()), "exit": code}
+            "waived": int(result.findings["waived"].sum()), "exit": code,
+            "seconds": {stage: round(value, 2) for stage, value in seconds.items()}}
     text = json.dumps(line, ensure_ascii=False)
     if quiet:
         typer.echo(text, err=True)
@@ -219,9 +223,17 @@ def audit(
         bad = unknown_tokens(rules(), _codes(select) + _codes(ignore))
         if bad:
             raise UserError("usage.codes", codes=", ".join(bad))
+        clock = [time.perf_counter()]
+
+        def lap() -> float:
+            clock.append(time.perf_counter())
+            return clock[-1] - clock[-2]
+
         roster = session.read(inputs, year=year)
+        seconds = {"read": lap()}
         result = run_audit(roster, as_of=session.as_of, config=session.config, select_codes=_codes(select),
                            ignore_codes=_codes(ignore), lang=session.lang)
+        seconds["rules"] = lap()
         console = session.console
         from memberaudit.reports import data as data_report
         from memberaudit.reports import text as text_report
@@ -235,8 +247,9 @@ def audit(
                                 excel=excel, lang=session.lang, show_ids=show_ids)
         for path in written:
             session.status.print(t("ui.written", session.lang, file=path))
+        seconds["reports"] = lap()
         code = 1 if fail_on and result.reaches(fail_on) else 0
-        _report_run(result, roster, code, quiet=quiet, log_file=log_file)
+        _report_run(result, roster, code, quiet=quiet, log_file=log_file, seconds=seconds)
         if code:
             raise typer.Exit(code)
 
