@@ -15,6 +15,7 @@ from memberaudit.checks.common import (
     member_rows,
     monthly,
     reaching,
+    repeats,
     window_masks,
 )
 
@@ -66,6 +67,15 @@ def test_member_rows_matches_ids_by_code_and_leaves_strangers_null():
     # the same answer a join gives
     joined = records.with_row_index("i").join(members.with_row_index("row"), on="member_id", how="left")
     assert joined.sort("i").get_column("row").to_list() == rows.to_list()
+
+
+def test_rows_without_an_id_match_nothing_on_either_side():
+    members = pl.DataFrame({"member_id": ["A", None, "B"]}, schema={"member_id": pl.Categorical})
+    records = pl.DataFrame({"member_id": [None, "B", "A"]}, schema={"member_id": pl.Categorical})
+    assert member_rows(records, members).to_list() == [None, 2, 0]
+    with_ids = pl.DataFrame({"_src": [0] * 4, "_row": [1, 2, 3, 4], "member_id": ["A", None, "A", None]},
+                            schema={"_src": pl.Int32, "_row": pl.Int32, "member_id": pl.Categorical})
+    assert repeats(with_ids).to_list() == [True, False, True, False]
 
 
 def test_member_rows_on_empty_frames():
