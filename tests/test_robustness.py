@@ -6,6 +6,7 @@ from __future__ import annotations
 import zipfile
 from datetime import date, datetime
 
+import polars as pl
 import pytest
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
@@ -103,3 +104,37 @@ def test_long_dues_month_forms(tmp_path, value):
     })
     dues = month_records(read_roster([path], workers=1), "dues")
     assert dues.select("month", "state").rows() == [(date(2026, 1, 1), "paid")]
+
+
+@st.composite
+def typed_parquet(draw):
+    """A Parquet export whose columns (a random choice of member and month headers) have random types: a
+    date where a name belongs, a float where a date does, booleans among the months."""
+    columns = draw(st.permutations(HEADERS))[: draw(st.integers(2, len(HEADERS)))]
+    height = draw(st.integers(0, 6))
+    values = {
+        "int": st.integers(-10**6, 10**6), "float": st.floats(allow_nan=True, width=32),
+        "date": st.dates(min_value=date(1800, 1, 1), max_value=date(2200, 1, 1)),
+        "datetime": st.datetimes(min_value=datetime(1800, 1, 1), max_value=datetime(2200, 1, 1)),
+        "bool": st.booleans(), "text": st.one_of(st.sampled_from(["x", "K", "", " ", "001"]), st.text(max_size=10)),
+    }
+    frame = {}
+    for column in columns:
+        kind = draw(st.sampled_from(list(values)))
+        frame[column] = draw(st.lists(st.one_of(st.none(), values[kind]), min_size=height, max_size=height))
+    return draw(st.sampled_from(["danh-sach", "sinh-hoat-2026", "dang-phi-2026"])), frame
+
+
+@settings(max_examples=30, deadline=None, suppress_health_check=[HealthCheck.function_scoped_fixture])
+@given(export=typed_parquet())
+def test_typed_parquet_never_crashes(tmp_path_factory, export):
+    name, columns = export
+    path = tmp_path_factory.mktemp("pq") / f"{name}.parquet"
+    pl.DataFrame(columns, strict=False).write_parquet(path)
+    try:
+        roster = read_roster([path], workers=1, year=2026)
+    except InputError as exc:
+        assert exc.render("vi") and exc.render("en")
+        return
+    result = audit(roster, as_of=date(2026, 11, 30), config=Config(), lang="vi")
+    assert result.findings["rule"].null_count() == 0

@@ -26,7 +26,15 @@ from memberaudit.headers import (
 from memberaudit.lazy import pl
 from memberaudit.legacy import convert_grid
 from memberaudit.text import fold
-from memberaudit.vocab import FOOTER_WORDS, KEY_COLUMN, REQUIRED, SHEET_ALIASES, TABLE_KINDS, WIDE_KINDS
+from memberaudit.vocab import (
+    DATE_FIELDS,
+    FOOTER_WORDS,
+    KEY_COLUMN,
+    REQUIRED,
+    SHEET_ALIASES,
+    TABLE_KINDS,
+    WIDE_KINDS,
+)
 
 EXCEL_SUFFIXES = {".xlsx", ".xlsm", ".xls", ".ods"}
 SUFFIXES = EXCEL_SUFFIXES | {".csv", ".parquet"}
@@ -382,10 +390,13 @@ def _extract(grid, path, sheet, col_offset, name_for_kind, aliases, year_overrid
 
 
 def _typed(column, dtype, field: str):
-    """A typed (Parquet) column as the normaliser takes it: text, except dates, and numbers in month columns."""
-    if dtype == pl.String or dtype == pl.Date or (dtype.is_numeric() and MONTH_KEY.match(field)):
+    """A typed (Parquet) column as the normaliser takes it: text, except dates in date fields and numbers in
+    month columns (a date in a name column, a number in a date column, are read as their text)."""
+    if dtype == pl.String or (dtype.is_numeric() and MONTH_KEY.match(field)):
         return column
-    return column.dt.date() if dtype == pl.Datetime else column.cast(pl.String)
+    if dtype in (pl.Date, pl.Datetime) and field in DATE_FIELDS:
+        return column.cast(pl.Date)
+    return column.cast(pl.String)
 
 
 def _cut_footer(frame, body, kind):
