@@ -18,6 +18,7 @@ from memberaudit.text import fold
 from memberaudit.values import code_map, coded, number, on_distinct, parse_dates
 from memberaudit.vocab import (
     ATTENDANCE_MARKS,
+    DATE_COLUMNS,
     DUES_MARKS,
     GENDERS,
     OCCUPATION_GROUPS,
@@ -146,8 +147,7 @@ def _vocab(base: dict, extra: dict | None) -> dict:
 def _members(frame, issues, sources, extra_marks):
     frame = _ensure(frame, "member_id", "full_name", "unit", "status", "official_date")
     _required(frame, "members", issues)
-    frame = _dates(frame, issues, ("birth_date", "admission_date", "official_date", "exempt_from", "exempt_to",
-                                   "left_workplace_date"), partial=("birth_date", "admission_date"))
+    frame = _dates(frame, issues, DATE_COLUMNS["members"], partial=("birth_date", "admission_date"))
     frame = _code(frame, issues, "status", STATUSES)
     frame = frame.with_columns(
         pl.when(pl.col("status__text").is_null())
@@ -193,7 +193,7 @@ def _attendance(frame, issues, sources, extra_marks):
         codes = code_map(list(set(texts.values())), vocabulary, tight=True)
         return _wide_masks(frame, months, MASKS["attendance"], {v: codes[t] for v, t in texts.items()}, values, issues)
     frame = _ensure(frame, "mark", "meeting_date").filter(pl.col("mark").is_not_null())
-    frame = _dates(frame, issues, ("meeting_date",))
+    frame = _dates(frame, issues, DATE_COLUMNS["attendance"])
     frame = _code(frame, issues, "mark", vocabulary, tight=True)
     return _long_masks(frame.rename({"meeting_date": "month"}), "mark", MASKS["attendance"])
 
@@ -314,7 +314,7 @@ def _long_masks(frame, column: str, order: tuple[str, ...]):
 def _transfers(frame, issues, sources, extra_marks):
     frame = _ensure(frame, "member_id", "kind", "purpose", "until")
     _required(frame, "transfers", issues)
-    frame = _dates(frame, issues, ("issued_on", "received_on", "until"))
+    frame = _dates(frame, issues, DATE_COLUMNS["transfers"])
     frame = _code(frame, issues, "kind", TRANSFER_KINDS, contains=True)
     study = "|".join(re.escape(fold(w)) for w in STUDY_WORDS)
     purposes = frame.get_column("purpose").unique().to_list()

@@ -86,9 +86,13 @@ COLUMN_ALIASES: dict[str, dict[str, tuple[str, ...]]] = {
     },
 }
 
-# Fields read as dates (a Parquet date column stays a date in them, and only in them).
-DATE_FIELDS = ("birth_date", "admission_date", "official_date", "exempt_from", "exempt_to", "left_workplace_date",
-               "meeting_date", "issued_on", "received_on", "until")
+# Fields read as dates, per table kind (a Parquet date column stays a date in them, and only in them).
+DATE_COLUMNS = {
+    "members": ("birth_date", "admission_date", "official_date", "exempt_from", "exempt_to", "left_workplace_date"),
+    "attendance": ("meeting_date",),
+    "transfers": ("issued_on", "received_on", "until"),
+}
+DATE_FIELDS = frozenset(f for fields in DATE_COLUMNS.values() for f in fields)
 
 REQUIRED = {
     "members": ("member_id", "full_name", "birth_date", "unit", "admission_date"),
