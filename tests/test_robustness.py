@@ -22,7 +22,9 @@ from memberaudit.pipeline import read_roster
 runner = CliRunner()
 
 HEADERS = ["STT", "Số thẻ đảng viên", "Họ và tên", "Ngày sinh", "Chi bộ", "Ngày vào Đảng", "Ngày chính thức",
-           "Trạng thái", "Giới tính", "Nghề nghiệp", "Số CCCD", "Ngày nghỉ hưu", "T1", "T2", "Tháng 3/2026", "Ghi chú"]
+           "Trạng thái", "Giới tính", "Nghề nghiệp", "Số CCCD", "Ngày nghỉ hưu", "T1", "T2", "Tháng 3/2026", "Ghi chú",
+           # long tables: a row per meeting, payment, rating or transfer
+           "Ngày sinh hoạt", "Điểm danh", "Tháng", "Số tiền", "Tình trạng", "Năm", "Xếp loại", "Ngày cấp giấy"]
 cells = st.one_of(
     st.none(),
     st.sampled_from(["x", "K", "P", "vkp", "ốm", "#N/A", "#REF!", "=SUM(A1:A3)", "Tổng cộng", "BÍ THƯ", "Chính thức",
