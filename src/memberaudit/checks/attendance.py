@@ -5,12 +5,9 @@ from __future__ import annotations
 from memberaudit.checks.common import (
     MEMBER_COLUMNS,
     active_members,
-    has_records,
+    candidate_months,
     in_member_months,
     month_list,
-    monthly,
-    reaching,
-    window_masks,
 )
 from memberaudit.lazy import pl
 from memberaudit.registry import rule
@@ -36,11 +33,8 @@ def missed_months(roster, ctx):
     A fourth K in a month covered by "Miễn sinh hoạt từ ngày" does not count.
     """
     active = active_members(roster, ctx)
-    codes = ("unexcused", "exempt")
-    att = window_masks(roster.attendance, ctx, codes)
-    # members with enough unexcused months on their rows at all; their months are then counted exactly
-    candidates = reaching(att, pl.col("unexcused"), ctx.params["months"])
-    marks = monthly(att.filter(has_records(att, candidates)).select("member_id", "year", *codes), codes, "mark")
+    marks = candidate_months(roster.attendance, ctx, ("unexcused", "exempt"), pl.col("unexcused"),
+                             ctx.params["months"], "mark")
     exempt_marks = marks.filter(pl.col("mark") == "exempt").select("member_id", "month").unique()
     unexcused = in_member_months(
         marks.filter(pl.col("mark") == "unexcused").select("member_id", "month").unique(), active

@@ -126,6 +126,15 @@ def reaching(records, mask, at_least: int):
     )
 
 
+def candidate_months(records, ctx: Context, codes: tuple[str, ...], counted, at_least: int, name: str):
+    """The months of the window in `records`' masks of `codes` (a row per member_id, code in column `name` and
+    month), for the members whose rows hold at least `at_least` months of `counted` (an expression of the
+    masks) at all: the few a rule then counts exactly, month by month."""
+    records = window_masks(records, ctx, codes)
+    candidates = reaching(records, counted, at_least)
+    return monthly(records.filter(has_records(records, candidates)).select("member_id", "year", *codes), codes, name)
+
+
 def monthly(records, codes: tuple[str, ...], name: str):
     """Month masks back to months: a row per row of `records`, code of `codes` (in column `name`) and month
     whose bit is set, the month as a date in "month". Meant for the few rows a rule reports on."""

@@ -5,13 +5,10 @@ from __future__ import annotations
 from memberaudit.checks.common import (
     MEMBER_COLUMNS,
     active_members,
-    has_records,
+    candidate_months,
     in_member_months,
     month_list,
-    monthly,
     party_age_years,
-    reaching,
-    window_masks,
 )
 from memberaudit.lazy import pl
 from memberaudit.registry import rule
@@ -40,11 +37,8 @@ def unpaid_months(roster, ctx):
     active = active_members(roster, ctx).filter(party_age_years(ctx.as_of) < ctx.params["exempt_party_age"])
     # dues keep being owed in exempt months, so only the months before admission are left out
     active_dues = active.with_columns(pl.lit("official").alias("status"))
-    states = MASKS["dues"]
-    dues = window_masks(roster.dues, ctx, states)
-    # members with enough owed months on their rows at all; their months are then counted exactly
-    candidates = reaching(dues, pl.col("unpaid") | pl.col("blank"), ctx.params["months"])
-    records = monthly(dues.filter(has_records(dues, candidates)).select("member_id", "year", *states), states, "state")
+    records = candidate_months(roster.dues, ctx, MASKS["dues"], pl.col("unpaid") | pl.col("blank"),
+                               ctx.params["months"], "state")
     owed = records.filter(pl.col("state").is_in(["unpaid", "blank"])).select("member_id", "month").unique()
     settled = records.filter(pl.col("state").is_in(["paid", "excused"]))
     per_month = in_member_months(owed.join(settled.select("member_id", "month"), on=["member_id", "month"],
