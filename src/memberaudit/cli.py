@@ -39,16 +39,20 @@ ShowIds = Annotated[bool, typer.Option("--show-ids", help="Print national ids in
 Output = Annotated[Path | None, typer.Option("--output", "-o", help="Write the findings to this file.")]
 Html = Annotated[Path | None, typer.Option("--html", help="Write a self-contained HTML report.")]
 Excel = Annotated[Path | None, typer.Option("--excel", help="Write an Excel report.")]
+CacheOpt = Annotated[Path | None, typer.Option(
+    "--cache", help="Keep what was read in this folder: later runs skip unchanged files. It holds member data.")]
 
 
 class Session:
     """Options every reading command shares, resolved against the configuration file."""
 
-    def __init__(self, *, config_path, as_of, lang, quiet, debug):
+    def __init__(self, *, config_path, as_of, lang, quiet, debug, cache=None):
         from memberaudit.config import load_config
 
         self.debug, self.quiet = debug, quiet
         self.config = load_config(config_path)
+        if cache:
+            self.config.cache = str(cache)
         self.lang = lang or self.config.lang or "vi"
         _check_choice(self.lang, ("vi", "en"), "--lang")
         self.as_of = _parse_as_of(as_of) if as_of else (self.config.as_of or date.today())
@@ -200,6 +204,7 @@ def audit(
     show_ids: ShowIds = False,
     year: Year = None,
     log_file: LogFile = None,
+    cache: CacheOpt = None,
     lang: Lang = None,
     quiet: Quiet = False,
     debug: Debug = False,
@@ -216,7 +221,7 @@ def audit(
         _check_choice(fail_on, (None, "high", "medium", "low"), "--fail-on")
         if fmt == "text" and output:
             raise UserError("usage.format", format="text")
-        session = Session(config_path=config, as_of=as_of, lang=lang, quiet=quiet, debug=debug)
+        session = Session(config_path=config, as_of=as_of, lang=lang, quiet=quiet, debug=debug, cache=cache)
         from memberaudit.engine import audit as run_audit
         from memberaudit.registry import rules, unknown_tokens
 
@@ -262,6 +267,7 @@ def validate(
     fmt: Annotated[str, typer.Option("--format", help="text or json.")] = "text",
     output: Output = None,
     year: Year = None,
+    cache: CacheOpt = None,
     lang: Lang = None,
     quiet: Quiet = False,
     debug: Debug = False,
@@ -275,7 +281,7 @@ def validate(
         from memberaudit.i18n import t
 
         _check_choice(fmt, ("text", "json"), "--format")
-        session = Session(config_path=config, as_of=as_of, lang=lang, quiet=quiet, debug=debug)
+        session = Session(config_path=config, as_of=as_of, lang=lang, quiet=quiet, debug=debug, cache=cache)
         roster = session.read(inputs, year=year)
         result = run_audit(roster, as_of=session.as_of, config=session.config, select_codes=["data"], ignore_codes=[],
                            lang=session.lang)
@@ -308,6 +314,7 @@ def screen(
     as_of: AsOf = None,
     config: ConfigOpt = None,
     year: Year = None,
+    cache: CacheOpt = None,
     lang: Lang = None,
     quiet: Quiet = False,
     debug: Debug = False,
@@ -321,7 +328,7 @@ def screen(
         from memberaudit.lists import screening_list
 
         _check_choice(fmt, ("text", "json"), "--format")
-        session = Session(config_path=config, as_of=as_of, lang=lang, quiet=quiet, debug=debug)
+        session = Session(config_path=config, as_of=as_of, lang=lang, quiet=quiet, debug=debug, cache=cache)
         roster = session.read(inputs, year=year)
         result = run_audit(roster, as_of=session.as_of, config=session.config, select_codes=["screening"],
                            ignore_codes=[], lang=session.lang)
@@ -338,6 +345,7 @@ def badges(
     as_of: AsOf = None,
     config: ConfigOpt = None,
     year: Year = None,
+    cache: CacheOpt = None,
     lang: Lang = None,
     quiet: Quiet = False,
     debug: Debug = False,
@@ -351,7 +359,7 @@ def badges(
         from memberaudit.lists import badge_list
 
         _check_choice(fmt, ("text", "json"), "--format")
-        session = Session(config_path=config, as_of=as_of, lang=lang, quiet=quiet, debug=debug)
+        session = Session(config_path=config, as_of=as_of, lang=lang, quiet=quiet, debug=debug, cache=cache)
         chosen = _parse_as_of(occasion) if occasion else None
         roster = session.read(inputs, year=year)
         result = run_audit(roster, as_of=session.as_of, config=session.config, select_codes=["MIL001"],
@@ -386,6 +394,7 @@ def mix(
     as_of: AsOf = None,
     config: ConfigOpt = None,
     year: Year = None,
+    cache: CacheOpt = None,
     lang: Lang = None,
     quiet: Quiet = False,
     debug: Debug = False,
@@ -404,7 +413,7 @@ def mix(
         if not dims or any(d not in DIMENSIONS for d in dims):
             raise UserError("config.value", file="--by", key="by", allowed=", ".join(DIMENSIONS))
         _check_choice(fmt, ("table", "json"), "--format")
-        session = Session(config_path=config, as_of=as_of, lang=lang, quiet=quiet, debug=debug)
+        session = Session(config_path=config, as_of=as_of, lang=lang, quiet=quiet, debug=debug, cache=cache)
         roster = session.read(inputs, year=year)
         summary = mix_summary(roster, session.as_of, by=dims, new_in=new_in, min_share=session.config.min_share)
         if fmt == "json":

@@ -11,7 +11,7 @@ from memberaudit.errors import ConfigError
 
 CONFIG_NAME = "memberaudit.toml"
 _TOP_KEYS = {"as_of", "lang", "select", "ignore", "window", "rules", "aliases", "marks", "calendar", "mix", "waivers",
-             "pack"}
+             "pack", "cache"}
 
 
 @dataclass(frozen=True)
@@ -37,6 +37,7 @@ class Config:
     min_share: dict[str, float] = field(default_factory=lambda: {"student": 0.10, "enterprise": 0.15})
     occasions: list[str] = field(default_factory=lambda: ["02-03", "05-19", "09-02", "11-07"])  # MM-DD: 3/2, 19/5, 2/9, 7/11
     waivers: list[Waiver] = field(default_factory=list)
+    cache: str | None = None  # folder of files already read (memberaudit.cache)
     path: str | None = None
 
     def params(self, rule) -> dict:
@@ -110,6 +111,8 @@ def parse_config(data: dict, file: str = CONFIG_NAME) -> Config:
         cfg.lang = _expect(data["lang"], str, "lang", file)
         if cfg.lang not in ("vi", "en"):
             raise ConfigError("config.value", file=file, key="lang", allowed="vi, en")
+    if "cache" in data:  # relative to the configuration file, like every path a file names
+        cfg.cache = str(Path(file).parent / _expect(data["cache"], str, "cache", file))
     cfg.select = _strings(data.get("select", []), "select", file)
     cfg.ignore = _strings(data.get("ignore", []), "ignore", file)
     if "window" in data:

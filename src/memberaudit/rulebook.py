@@ -86,6 +86,8 @@ def config_template() -> str:
         "# select = []                 # rule codes, prefixes or categories to run",
         "# ignore = []                 # ... to skip",
         '# window = "calendar"         # calendar: Jan..as-of month; rolling: the 12 months ending there',
+        '# cache = "bo-nho-dem"        # keep what was read here (next to this file): unchanged files are not',
+        "#                             # read again; it holds member data (see README, Scheduled runs)",
         "",
     ]
     for r in rules().values():

@@ -16,6 +16,7 @@ MESSAGES = {
         "declare the header you use under [aliases.{kind}] in memberaudit.toml."),
     "reason.encrypted": "the file is password-protected; remove the password (File › Info › Protect Workbook)",
     "reason.not_excel": "the file is not an Excel workbook although its name says so",
+    "cache.unwritable": "Cannot write the cache folder {folder} ({reason}). Choose a folder you can write to.",
     "config.missing": "Configuration file {file} not found.",
     "config.syntax": "Configuration file {file} is not valid TOML: {reason}",
     "config.unknown_key": "Configuration file {file}: unknown key '{key}'. Run 'memberaudit init' for a template.",

@@ -17,6 +17,7 @@ MESSAGES = {
         "Thêm cột đó, hoặc khai báo tên cột đang dùng trong memberaudit.toml mục [aliases.{kind}]."),
     "reason.encrypted": "tệp có mật khẩu; hãy gỡ mật khẩu (Tệp › Thông tin › Bảo vệ sổ làm việc)",
     "reason.not_excel": "tệp không phải là sổ làm việc Excel dù có phần mở rộng như vậy",
+    "cache.unwritable": "Không ghi được vào thư mục bộ nhớ đệm {folder} ({reason}). Hãy chọn một thư mục có quyền ghi.",
     "config.missing": "Không tìm thấy tệp cấu hình {file}.",
     "config.syntax": "Tệp cấu hình {file} sai cú pháp TOML: {reason}",
     "config.unknown_key": "Tệp cấu hình {file}: khóa không hợp lệ «{key}». Chạy «memberaudit init» để xem mẫu.",

@@ -1,0 +1,144 @@
+"""The cache folder: a file read once is served from it until its bytes, the settings or the code change."""
+
+from __future__ import annotations
+
+import os
+import shutil
+import time
+from dataclasses import asdict
+
+import pytest
+
+import memberaudit.load
+from conftest import member_rows, write_workbook
+from memberaudit import cache
+from memberaudit.cli import app
+from memberaudit.config import Config, load_config
+from memberaudit.errors import UserError
+from memberaudit.pipeline import read_roster
+from memberaudit.roster import COLUMNS
+
+MONTHS = ["STT", "Số thẻ đảng viên", "Họ và tên", *[f"T{m}" for m in range(1, 13)]]
+
+
+def branch_book(path, *, name="An"):
+    """A workbook with every kind of thing a Roster keeps: members (one bad date: an issue), attendance,
+    dues, ratings and a sheet that is skipped."""
+    return write_workbook(path, {
+        "Đảng viên": member_rows(["001", name, "02/01/1980", "CB1", "01/02/2010", None],
+                                 ["002", "Bình", "31/02/1981", "CB1", "01/02/2011", "01/02/2012"]),
+        "Sinh hoạt 2026": [["SỔ THEO DÕI SINH HOẠT NĂM 2026"], MONTHS,
+                           [1, "001", "An", *["x"] * 10, "v", None], [2, "002", "Bình", *["v"] * 11, "?"]],
+        "Đảng phí 2026": [MONTHS, [1, "001", "An", *["50.000"] * 11, None], [2, "002", "Bình", *["0"] * 12]],
+        "Xếp loại": [["Số thẻ đảng viên", "Năm", "Xếp loại"], ["001", "2025", "Hoàn thành tốt nhiệm vụ"]],
+        "Ghi chú": [["Ghi chú của chi bộ"], ["Không có"]],
+    })
+
+
+def read(paths, folder, **config):
+    return read_roster([str(p) for p in paths], config=Config(cache=str(folder), **config), workers=1)
+
+
+def same(a, b) -> None:
+    for kind in COLUMNS:
+        assert getattr(a, kind).equals(getattr(b, kind)), kind
+    assert [asdict(s) for s in a.sources] == [asdict(s) for s in b.sources]
+    assert [asdict(s) for s in a.skipped] == [asdict(s) for s in b.skipped]
+    assert a.files == b.files
+
+
+def unreadable(*args, **kw):
+    raise AssertionError("the file was read again instead of coming from the cache")
+
+
+def test_second_read_comes_from_the_cache_and_equals_a_fresh_read(tmp_path, monkeypatch):
+    book = branch_book(tmp_path / "cb1.xlsx")
+    fresh = read_roster([str(book)], workers=1)
+    assert fresh.attendance.height and fresh.dues.height and fresh.ratings.height and fresh.issues.height
+    assert fresh.skipped  # every part of a Roster is in play
+    first = read([book], tmp_path / "cache")
+    monkeypatch.setattr(memberaudit.load, "load_file", unreadable)
+    second = read([book], tmp_path / "cache")
+    same(fresh, first)
+    same(fresh, second)
+
+
+def test_an_edited_file_or_other_settings_are_read_again(tmp_path, monkeypatch):
+    book = branch_book(tmp_path / "cb1.xlsx")
+    read([book], tmp_path / "cache")
+    branch_book(book, name="An Nguyễn")  # the branch edits its workbook
+    assert read([book], tmp_path / "cache").members["full_name"].to_list() == ["An Nguyễn", "Bình"]
+    entries = len(list((tmp_path / "cache").iterdir()))
+    # other aliases change how a file is read: a new entry, not the old one
+    read([book], tmp_path / "cache", aliases={"members": {"full_name": ["Tên đầy đủ"]}})
+    assert len(list((tmp_path / "cache").iterdir())) == entries + 1
+    monkeypatch.setattr(memberaudit.load, "load_file", unreadable)
+    read([book], tmp_path / "cache")  # and the first settings still find theirs
+
+
+def test_a_moved_file_is_found_and_its_rows_point_at_its_new_place(tmp_path, monkeypatch):
+    book = branch_book(tmp_path / "cb1.xlsx")
+    read([book], tmp_path / "cache")
+    moved = tmp_path / "nam-2026" / "chi-bo-1.xlsx"
+    moved.parent.mkdir()
+    shutil.move(book, moved)
+    monkeypatch.setattr(memberaudit.load, "load_file", unreadable)
+    roster = read([moved], tmp_path / "cache")
+    assert roster.files == [str(moved)]
+    assert {s.file for s in roster.sources} == {str(moved)} and {s.file for s in roster.skipped} == {str(moved)}
+
+
+def test_a_damaged_entry_is_read_again_not_an_error(tmp_path):
+    book = branch_book(tmp_path / "cb1.xlsx")
+    first = read([book], tmp_path / "cache")
+    (entry,) = (tmp_path / "cache").iterdir()
+    (entry / "dues.arrow").write_bytes(b"not arrow")
+    same(first, read([book], tmp_path / "cache"))
+
+
+def test_entries_unused_for_a_month_are_pruned(tmp_path):
+    book = branch_book(tmp_path / "cb1.xlsx")
+    read([book], tmp_path / "cache")
+    (used,) = (tmp_path / "cache").iterdir()
+    old = tmp_path / "cache" / ("0" * 40)
+    old.mkdir()
+    (old / "meta.json").write_text("{}")
+    month_ago = time.time() - (cache.MAX_AGE_DAYS + 1) * 86400
+    os.utime(old, (month_ago, month_ago))
+    os.utime(used, (month_ago, month_ago))
+    read([book], tmp_path / "cache")  # uses one entry: that one is kept and marked used
+    assert list((tmp_path / "cache").iterdir()) == [used]
+    assert used.stat().st_mtime > month_ago + 86400
+
+
+def test_a_folder_that_cannot_be_made_is_a_clear_error(tmp_path):
+    book = branch_book(tmp_path / "cb1.xlsx")
+    (tmp_path / "tep").write_text("a file, not a folder")
+    with pytest.raises(UserError) as caught:
+        read([book], tmp_path / "tep" / "cache")
+    assert caught.value.key == "cache.unwritable" and caught.value.params["folder"] == str(tmp_path / "tep" / "cache")
+
+
+def test_config_names_the_folder_relative_to_itself(tmp_path):
+    (tmp_path / "cfg").mkdir()
+    (tmp_path / "cfg" / "memberaudit.toml").write_text('cache = "bo-nho-dem"\n', encoding="utf-8")
+    assert load_config(tmp_path / "cfg" / "memberaudit.toml").cache == str(tmp_path / "cfg" / "bo-nho-dem")
+
+
+def test_audit_with_cache_gives_the_same_findings_and_exit_2_when_unwritable(tmp_path):
+    from typer.testing import CliRunner
+
+    book = branch_book(tmp_path / "cb1.xlsx")
+    runner = CliRunner()
+    outputs = []
+    for run in range(3):
+        out = tmp_path / f"f{run}.json"
+        extra = ["--cache", str(tmp_path / "cache")] if run else []
+        result = runner.invoke(app, ["audit", str(book), "--as-of", "2026-11-30", "--format", "json",
+                                     "--output", str(out), "-q", *extra])
+        assert result.exit_code == 0, result.output
+        outputs.append(out.read_text(encoding="utf-8"))
+    assert outputs[0] == outputs[1] == outputs[2] and '"findings": [' in outputs[0]
+    (tmp_path / "tep").write_text("")
+    result = runner.invoke(app, ["audit", str(book), "--cache", str(tmp_path / "tep" / "c"), "--lang", "en"])
+    assert result.exit_code == 2 and "Cannot write the cache folder" in result.output
