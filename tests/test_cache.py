@@ -92,7 +92,7 @@ def test_a_damaged_entry_is_read_again_not_an_error(tmp_path):
     book = branch_book(tmp_path / "cb1.xlsx")
     first = read([book], tmp_path / "cache")
     (entry,) = (tmp_path / "cache").iterdir()
-    (entry / "dues.arrow").write_bytes(b"not arrow")
+    (entry / "dues.parquet").write_bytes(b"not parquet")
     same(first, read([book], tmp_path / "cache"))
 
 
