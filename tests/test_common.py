@@ -12,6 +12,7 @@ from memberaudit.checks.common import (
     Context,
     first_rows,
     has_records,
+    in_file_order,
     member_rows,
     monthly,
     reaching,
@@ -107,3 +108,12 @@ def test_first_rows_is_unique_keep_first_in_file_and_row_order(ids):
                             "member_id": ids}, schema={"_src": pl.Int32, "_row": pl.Int32, "member_id": pl.Categorical})
     expected = members.drop_nulls("member_id").sort("_src", "_row").unique("member_id", keep="first", maintain_order=True)
     assert first_rows(members).equals(expected)
+
+
+@settings(max_examples=80, deadline=None)
+@given(st.lists(st.tuples(st.integers(0, 3), st.integers(1, 1_048_576)), max_size=30, unique=True), st.booleans())
+def test_in_file_order_is_the_sort_by_file_and_row(positions, presorted):
+    """Rows already in order (the usual case, left uncopied) and rows out of order (sorted) alike."""
+    positions = sorted(positions) if presorted else positions
+    frame = pl.DataFrame(positions, schema={"_src": pl.Int32, "_row": pl.Int32}, orient="row").with_row_index()
+    assert in_file_order(frame).equals(frame.sort("_src", "_row"))
