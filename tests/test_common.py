@@ -5,17 +5,21 @@ from __future__ import annotations
 from datetime import date
 
 import polars as pl
+import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
+import memberaudit.checks.common as common
 from memberaudit.checks.common import (
     Context,
     first_rows,
     has_records,
     in_file_order,
+    key_hash,
     member_rows,
     monthly,
     reaching,
+    repeated_keys,
     repeats,
     window_masks,
 )
@@ -117,3 +121,21 @@ def test_in_file_order_is_the_sort_by_file_and_row(positions, presorted):
     positions = sorted(positions) if presorted else positions
     frame = pl.DataFrame(positions, schema={"_src": pl.Int32, "_row": pl.Int32}, orient="row").with_row_index()
     assert in_file_order(frame).equals(frame.sort("_src", "_row"))
+
+
+@settings(max_examples=80, deadline=None)
+@given(st.lists(st.tuples(st.sampled_from(["an", "binh", "chi"]), st.integers(0, 3)), max_size=30),
+       st.sampled_from([None, 1, 2]))
+def test_repeated_keys_are_the_duplicated_rows_grouped_by_their_keys(people, clash):
+    """Against is_duplicated: the rows and their grouping, also when different keys share a hash (forced
+    here by cutting the hash down to `clash` + 1 values)."""
+    frame = pl.DataFrame(people, schema={"name_key": pl.String, "day": pl.Int32}, orient="row").with_row_index()
+    keys = ["name_key", "day"]
+    with pytest.MonkeyPatch.context() as patch:
+        if clash is not None:
+            patch.setattr(common, "key_hash", lambda keys: key_hash(keys) % (clash + 1))
+        rows, by = repeated_keys(frame, keys)
+    expected = frame.filter(pl.struct(keys).is_duplicated())
+    assert rows.select(frame.columns).equals(expected)
+    groups = {tuple(g) for g in rows.group_by(by).agg(pl.col("index")).get_column("index").to_list()}
+    assert groups == {tuple(g) for g in expected.group_by(keys).agg(pl.col("index")).get_column("index").to_list()}

@@ -69,6 +69,30 @@ def first_rows(members):
     return members.filter((~repeated).scatter(firsts, True))
 
 
+def repeated_keys(frame, keys: list[str]):
+    """The rows of `frame` whose `keys` (none null) are on another row too, and the columns to group them by.
+
+    Usually `_key`, one 64-bit hash of the keys: sorting 5.3 million hashes finds the repeats faster than
+    hashing the keys into a table (0.8 s against 2 s). Neighbours in hash order are compared key by key, so
+    two different keys sharing a hash are never taken for one: then the rows are found and grouped by the
+    keys themselves."""
+    hashed = frame.select(key_hash(keys)).to_series()
+    order = hashed.arg_sort()
+    ordered = hashed.gather(order)
+    repeated = order.filter(((ordered == ordered.shift(1)) | (ordered == ordered.shift(-1))).fill_null(False))
+    neighbours = frame.select(keys).gather(repeated).with_columns(hashed.gather(repeated).alias("_key"))
+    same_hash = pl.col("_key") == pl.col("_key").shift(1)
+    if neighbours.select((same_hash & pl.any_horizontal(pl.col(k) != pl.col(k).shift(1) for k in keys)).any()).item():
+        return frame.filter(pl.struct(keys).is_duplicated()), keys
+    rows = repeated.sort()
+    return frame.gather(rows).with_columns(hashed.gather(rows).alias("_key")), ["_key"]
+
+
+def key_hash(keys: list[str]):
+    """Expression: one 64-bit hash of the row's `keys`."""
+    return pl.struct(keys).hash()
+
+
 def in_file_order(frame):
     """The frame in file and row order. Rows usually are already: then nothing is copied (a sort copies every
     column, 1 GiB for 5.3 million members; Polars skips it only when it knows both columns are sorted, which

@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from memberaudit.checks.common import MEMBER_COLUMNS, active_members, months_between, repeats
+from memberaudit.checks.common import MEMBER_COLUMNS, active_members, months_between, repeated_keys, repeats
 from memberaudit.lazy import pl
 from memberaudit.registry import rule
 from memberaudit.vocab import EXIT_STATUSES, WORKPLACE_KINDS
@@ -133,15 +133,15 @@ def double_registration(roster, ctx):
 
     def grouped(keys: list[str], condition, match: str, severity: str):
         # most keys occur once: only the rows of repeated ones are grouped and reported
-        repeated = rows.filter(repeats(rows)) if keys == ["member_id"] else \
-            rows.drop_nulls(keys).filter(pl.struct(keys).is_duplicated())
+        repeated, by = (rows.filter(repeats(rows)), keys) if keys == ["member_id"] else \
+            repeated_keys(rows.drop_nulls(keys), keys)
         groups = (
             repeated
-            .group_by(keys)
+            .group_by(by)
             .agg(pl.col("unit").unique().sort().alias("units"), pl.col("member_id").n_unique().alias("_ids"))
             .filter(condition)
         )
-        return repeated.join(groups, on=keys).select(
+        return repeated.join(groups, on=by).select(
             *MEMBER_COLUMNS, pl.col("units").list.set_difference(pl.concat_list("unit")).alias("other_units"),
             pl.lit(match).alias("match"), pl.lit(severity).alias("severity"))
 
