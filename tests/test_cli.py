@@ -204,3 +204,21 @@ def test_validate_lists_at_most_a_page_in_the_terminal(tmp_path):
 def test_list_format_checked_before_reading(command, tmp_path):
     result = runner.invoke(app, [command, str(tmp_path / "khong-co.xlsx"), "--format", "csv", "--lang", "en"])
     assert result.exit_code == 2 and "--format" in result.output and "khong-co" not in result.output
+
+
+def test_the_installed_command_flushes_everything_and_keeps_exit_codes(demo_dir, tmp_path):
+    """`main` ends the process without Python's slow teardown: output piped to another program is whole,
+    and the exit codes are those of the command (0 / 1 / 2)."""
+    import subprocess
+    import sys
+
+    def run(*args):
+        return subprocess.run([sys.executable, "-m", "memberaudit", *args], capture_output=True, timeout=300)
+
+    piped = run("audit", str(demo_dir), *AS_OF, "--format", "jsonl")
+    assert piped.returncode == 0, piped.stderr
+    expected = runner.invoke(app, ["audit", str(demo_dir), *AS_OF, "--format", "jsonl"]).stdout
+    assert piped.stdout.decode("utf-8") == expected and len(expected.splitlines()) > 20
+    assert run("audit", str(demo_dir), *AS_OF, "-q", "--fail-on", "high").returncode == 1
+    missing = run("audit", str(tmp_path / "khong-co"), "--lang", "en")
+    assert missing.returncode == 2 and b"No such file" in missing.stderr + missing.stdout

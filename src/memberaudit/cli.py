@@ -518,4 +518,21 @@ def init(
 
 
 def main() -> None:
-    app()
+    """The console entry point. Once a command has finished and its output is flushed, the process ends at
+    once: Python would otherwise free every frame and string one by one on the way out (1.5 s after an audit
+    of 5.3 million members, with nothing left to do). Everything is written by then: reports are renamed
+    into place before the command returns, and worker processes have been joined."""
+    import os
+
+    try:
+        app()
+        code = 0
+    except SystemExit as exit_:
+        code = exit_.code
+    if not isinstance(code, int):  # None is success; a text is printed, as sys.exit would
+        if code is not None:
+            print(code, file=sys.stderr)
+        code = 0 if code is None else 1
+    sys.stdout.flush()
+    sys.stderr.flush()
+    os._exit(code)
