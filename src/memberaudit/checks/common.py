@@ -84,8 +84,8 @@ def repeated_keys(frame, keys: list[str]):
     same_hash = pl.col("_key") == pl.col("_key").shift(1)
     if neighbours.select((same_hash & pl.any_horizontal(pl.col(k) != pl.col(k).shift(1) for k in keys)).any()).item():
         return frame.filter(pl.struct(keys).is_duplicated()), keys
-    rows = repeated.sort()
-    return frame.gather(rows).with_columns(hashed.gather(rows).alias("_key")), ["_key"]
+    rows = pl.repeat(False, frame.height, dtype=pl.Boolean, eager=True).scatter(repeated, True)
+    return frame.filter(rows).with_columns(hashed.filter(rows).alias("_key")), ["_key"]
 
 
 def key_hash(keys: list[str]):
