@@ -9,8 +9,8 @@ marks, `--year`) and memberaudit's own code, so an edited workbook, another conf
 version never meets a stale entry. An entry is a folder: `meta.json` (where the tables came from) and one
 Parquet file per table, never pickle (a cache folder must not be able to run code). Parquet rather than
 Arrow IPC: IPC wrote each chunk's whole string buffers (1.5 GB for 5.3 million members, Parquet 80 MB)
-and reading it back peaked at twice the memory. Entries not used for
-`MAX_AGE_DAYS` are deleted. The folder holds member data: keep it where the workbooks' protection applies.
+and reading it back peaked at twice the memory. Entries not used for `MAX_AGE_DAYS` are deleted. The
+folder holds member data: keep it where the workbooks' protection applies.
 """
 
 from __future__ import annotations
