@@ -61,6 +61,7 @@ def test_second_read_comes_from_the_cache_and_equals_a_fresh_read(tmp_path, monk
     second = read([book], tmp_path / "cache")
     same(fresh, first)
     same(fresh, second)
+    assert (fresh.cached, first.cached, second.cached) == ([], [], [str(book)])
 
 
 def test_an_edited_file_or_other_settings_are_read_again(tmp_path, monkeypatch):
@@ -138,6 +139,8 @@ def test_audit_with_cache_gives_the_same_findings_and_exit_2_when_unwritable(tmp
                                      "--output", str(out), "-q", *extra])
         assert result.exit_code == 0, result.output
         outputs.append(out.read_text(encoding="utf-8"))
+        # the run line says how many files came from the cache: none until the cache holds the workbook
+        assert f'"files": 1, "cached": {int(run == 2)},' in result.output
     assert outputs[0] == outputs[1] == outputs[2] and '"findings": [' in outputs[0]
     (tmp_path / "tep").write_text("")
     result = runner.invoke(app, ["audit", str(book), "--cache", str(tmp_path / "tep" / "c"), "--lang", "en"])

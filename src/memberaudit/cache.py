@@ -80,7 +80,7 @@ def fetch(folder: str, name: str, path: str):
         os.utime(entry)  # in use: not pruned
     except (OSError, ValueError, KeyError, TypeError, pl.exceptions.PolarsError):
         return None  # missing, half-deleted or damaged: read the file itself
-    return Roster(**frames, sources=sources, skipped=skipped, files=[path])
+    return Roster(**frames, sources=sources, skipped=skipped, files=[path], cached=[path])
 
 
 def keep(folder: str, name: str, roster) -> None:

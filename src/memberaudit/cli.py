@@ -98,6 +98,8 @@ class Session:
                                 encoding=source.encoding.upper()), style="yellow")
         console.print(t("ui.loaded", self.lang, files=len(roster.files), tables=len(roster.sources),
                         members=roster.members.height, units=roster.members["unit"].n_unique()))
+        if roster.cached:
+            console.print(t("ui.cached", self.lang, files=len(roster.cached)))
 
 
 class _progress_bar:
@@ -164,7 +166,8 @@ def _report_run(result, roster, code: int, *, quiet: bool, log_file: Path | None
     counts = result.findings.group_by("severity").len()
     by_severity = dict(counts.iter_rows())
     line = {"tool": "memberaudit", "at": datetime.now().isoformat(timespec="seconds"),
-            "as_of": result.as_of.isoformat(), "files": len(roster.files), "members": roster.members.height,
+            "as_of": result.as_of.isoformat(), "files": len(roster.files), "cached": len(roster.cached),
+            "members": roster.members.height,
             "findings": result.findings.height, **{s: by_severity.get(s, 0) for s in ("high", "medium", "low")},
             "waived": int(result.findings["waived"].sum()), "exit": code,
             "seconds": {stage: round(value, 2) for stage, value in seconds.items()}}

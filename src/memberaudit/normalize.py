@@ -366,7 +366,7 @@ def combine(parts: list[Roster]) -> Roster:
         roster = parts[0]
     else:
         frames: dict[str, list] = {kind: [] for kind in (*TABLE_KINDS, "issues")}
-        sources, skipped, files = [], [], []
+        sources, skipped, files, cached = [], [], [], []
         for part in parts:
             offset = len(sources)
             for kind in frames:
@@ -374,7 +374,9 @@ def combine(parts: list[Roster]) -> Roster:
             sources += part.sources
             skipped += part.skipped
             files += part.files
-        roster = Roster(**{k: pl.concat(v) for k, v in frames.items()}, sources=sources, skipped=skipped, files=files)
+            cached += part.cached
+        roster = Roster(**{k: pl.concat(v) for k, v in frames.items()}, sources=sources, skipped=skipped, files=files,
+                        cached=cached)
     # an unknown occupation is reported once per distinct text, not once per file
     occupation = (pl.col("code") == "DAT005") & (pl.col("field") == "occupation")
     roster.issues = pl.concat([

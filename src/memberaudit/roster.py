@@ -73,6 +73,7 @@ class Roster:
     sources: list[Source] = field(default_factory=list)
     skipped: list[Skipped] = field(default_factory=list)
     files: list[str] = field(default_factory=list)
+    cached: list[str] = field(default_factory=list)  # the files taken from the cache folder, not read
     _derived: dict = field(default_factory=dict, repr=False)
 
     def derived(self, key: tuple, compute):

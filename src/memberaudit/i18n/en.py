@@ -44,6 +44,7 @@ MESSAGES = {
     "ui.converted": "Converted from {encoding} to Unicode: {file} › {sheet} (check proper names)",
     "ui.more": "… {count} more rows: see them all with --format json, --html or --excel.",
     "ui.loaded": "Read {files} files, {tables} tables: {members} members, {units} branches.",
+    "ui.cached": "{files} of the files were unchanged and taken from the cache folder.",
     "ui.skipped": "Skipped {file} › {sheet}: {reason}",
     "ui.data_findings": "Data findings",
     "ui.no_data_findings": "No data findings.",

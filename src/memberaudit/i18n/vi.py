@@ -47,6 +47,7 @@ MESSAGES = {
     "ui.converted": "Đã chuyển mã {encoding} sang Unicode: {file} › {sheet} (kiểm tra lại tên riêng)",
     "ui.more": "… còn {count} dòng nữa: xem đầy đủ với --format json, --html hoặc --excel.",
     "ui.loaded": "Đã đọc {files} tệp, {tables} bảng: {members} đảng viên, {units} chi bộ.",
+    "ui.cached": "Trong đó {files} tệp không thay đổi, được lấy từ thư mục bộ nhớ đệm.",
     "ui.skipped": "Bỏ qua {file} › {sheet}: {reason}",
     "ui.data_findings": "Lỗi dữ liệu",
     "ui.no_data_findings": "Không có lỗi dữ liệu.",
