@@ -5,7 +5,7 @@ re-reads workbooks that did not change since the night before. With a cache fold
 in memberaudit.toml) each file is read once; later runs load its Roster from Parquet files instead.
 
 The key is a BLAKE2 hash of the file's bytes, the settings that change how it is read (column aliases,
-marks, `--year`) and memberaudit's own code, so an edited workbook, another configuration or another
+marks, `--year`), memberaudit's own code and the versions of Polars and fastexcel, so an edited workbook, another configuration or another
 version never meets a stale entry. An entry is a folder: `meta.json` (where the tables came from) and one
 Parquet file per table, never pickle (a cache folder must not be able to run code). Parquet rather than
 Arrow IPC: IPC wrote each chunk's whole string buffers (1.5 GB for 5.3 million members, Parquet 80 MB)
@@ -56,8 +56,12 @@ def key(path: str, settings) -> str:
 
 @cache
 def _code_version() -> str:
-    """A hash of memberaudit's source files: any change of the code that reads files is a new cache."""
+    """A hash of memberaudit's source files and of the versions of the libraries that parse the files: any
+    change of the code that reads files is a new cache."""
+    from importlib.metadata import version
+
     digest = hashlib.blake2b(digest_size=16)
+    digest.update(" ".join(version(name) for name in ("polars", "fastexcel")).encode())
     package = Path(__file__).parent
     for source in sorted(package.rglob("*.py")):
         digest.update(source.relative_to(package).as_posix().encode())
