@@ -9,6 +9,8 @@ from pathlib import Path
 
 import polars as pl
 import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
 
 from conftest import member_rows, month_records, write_workbook
 from memberaudit.errors import InputError
@@ -351,3 +353,19 @@ def test_parallel_reading_reports_an_unreadable_workbook(tmp_path):
     with pytest.raises(InputError) as raised:
         read_roster([tmp_path], workers=2)
     assert raised.value.params["file"].endswith("f1.xlsx")
+
+
+@settings(max_examples=100, deadline=None)
+@given(st.lists(st.sampled_from(["001", "002", "003", None]), max_size=12),
+       st.lists(st.sampled_from(["001", "002", "004", None]), max_size=12))
+def test_ids_aligned_with_the_members_take_their_codes_and_equal_a_plain_cast(members, records):
+    """Member ids of another table reuse the members' codes where the same id sits at the same position;
+    the result is the plain Categorical cast either way (codes included)."""
+    from memberaudit.normalize import _aligned_codes
+
+    member_ids = pl.Series("member_id", members, dtype=pl.String)
+    ids = pl.Series("member_id", records, dtype=pl.String)
+    got = _aligned_codes(ids, member_ids, member_ids.cast(pl.Categorical))
+    expected = ids.cast(pl.Categorical)
+    assert got.dtype == expected.dtype and got.to_list() == expected.to_list()
+    assert got.to_physical().to_list() == expected.to_physical().to_list()

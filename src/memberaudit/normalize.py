@@ -6,7 +6,6 @@ Every value that cannot be read becomes a row in `Roster.issues` (a DAT finding 
 from __future__ import annotations
 
 import re
-import threading
 import unicodedata
 from datetime import date, timedelta
 
@@ -32,7 +31,6 @@ from memberaudit.vocab import (
 )
 
 _YEAR_KEY = re.compile(r"^\d{4}$")
-_CASTING = threading.Lock()
 
 
 def normalize(loaded: Loaded, *, extra_marks: dict | None = None) -> Roster:
@@ -52,9 +50,9 @@ def normalize(loaded: Loaded, *, extra_marks: dict | None = None) -> Roster:
     for kind in TABLE_KINDS:
         groups = by_kind.pop(kind)
         # the stacked frame is the builder's alone: each step it replaces can be freed
-        parts = [conform(kind, _BUILDERS[kind](_stack(groups.pop(key)), issues, sources, extra_marks))
+        parts = [conform(kind, _BUILDERS[kind](_stack(groups.pop(key)), issues, sources, extra_marks), file=True)
                  for key in list(groups)]
-        frames[kind] = pl.concat(parts) if parts else empty(kind)
+        frames[kind] = pl.concat(parts) if parts else empty(kind, file=True)
     issue_frame = (
         pl.concat([conform("issues", i) for i in issues]) if issues else empty("issues")
     ).sort("_src", "_row", "field", "code")
@@ -67,12 +65,6 @@ def _month_columns(frame) -> list[str]:
 
 def _with_src(table: RawTable, index: int):
     frame = table.frame.with_columns(pl.lit(index, dtype=pl.Int32).alias("_src"))
-    if "member_id" in frame.columns:
-        # the Roster's dtype, given before any reshaping. Files read on threads take turns: every Categorical
-        # shares one concurrent string map, and two casts of 5.3 million ids at once took longer (4.8 s)
-        # than one after the other (3.4 s, then 1-2 s).
-        with _CASTING:
-            frame = frame.with_columns(pl.col("member_id").cast(pl.Categorical))
     # a column per year (ratings: two or three years) becomes a row per year; month columns stay as they
     # are: attendance and dues turn them into month masks, one row per table row
     wide = [c for c in frame.columns if _YEAR_KEY.match(c)]
@@ -384,7 +376,39 @@ def combine(parts: list[Roster]) -> Roster:
         roster.issues.filter(occupation).unique("value", keep="first", maintain_order=True),
     ]).sort("_src", "_row", "field", "code")
     roster.members = _fill_parent_units(roster.members, roster.units, roster.sources)
+    _categorical_ids(roster)
     return roster
+
+
+# tables whose member ids are matched to the members table's (ratings come as a row per year: rarely aligned)
+_ID_TABLES = ("attendance", "dues", "ratings", "transfers")
+
+
+def _categorical_ids(roster) -> None:
+    """Member ids become the Roster's Categorical, once for all files (the rules match ids by their codes).
+
+    Each id is a lookup in Polars' one string map, and a national export's ids are looked up three times
+    (members, attendance, dues: 5.3 million each, 1-1.5 s per table after the first). A table whose row
+    holds the same id as the members row at the same position (one system exports its tables in one order)
+    takes that row's code; only the other rows are looked up."""
+    ids = roster.members.get_column("member_id")
+    codes = ids.cast(pl.Categorical)
+    roster.members = roster.members.with_columns(codes)
+    for kind in _ID_TABLES:
+        frame = getattr(roster, kind)
+        setattr(roster, kind, frame.with_columns(_aligned_codes(frame.get_column("member_id"), ids, codes)))
+
+
+def _aligned_codes(ids, member_ids, member_codes):
+    """`ids` as Categorical: `member_codes` where the id equals `member_ids` at the same position, a lookup
+    elsewhere."""
+    n = min(len(ids), len(member_ids))
+    same = (ids.head(n) == member_ids.head(n)).fill_null(False)
+    if not same.any():
+        return ids.cast(pl.Categorical)
+    codes = pl.concat([member_codes.head(n), ids.slice(n).cast(pl.Categorical)])
+    differ = pl.int_range(n, dtype=pl.UInt32, eager=True).filter(~same)
+    return codes.scatter(differ, ids.head(n).filter(~same).cast(pl.Categorical)) if len(differ) else codes
 
 
 def _fill_parent_units(members, units, sources):

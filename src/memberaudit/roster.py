@@ -43,18 +43,19 @@ COLUMNS: dict[str, dict[str, str]] = {
 }
 
 
-def schema(kind: str) -> dict:
-    """Column → Polars dtype."""
-    return {name: getattr(pl, spec) for name, spec in COLUMNS[kind].items()}
+def schema(kind: str, *, file: bool = False) -> dict:
+    """Column → Polars dtype; with `file`, as one file's Roster holds them: member ids as text, made the
+    Categorical once for all files (`normalize.combine`)."""
+    return {name: pl.String if file and spec == MEMBER_ID else getattr(pl, spec) for name, spec in COLUMNS[kind].items()}
 
 
-def empty(kind: str):
-    return pl.DataFrame(schema=schema(kind))
+def empty(kind: str, *, file: bool = False):
+    return pl.DataFrame(schema=schema(kind, file=file))
 
 
-def conform(kind: str, frame):
+def conform(kind: str, frame, *, file: bool = False):
     """Select and cast a frame to the kind's columns, adding missing ones as nulls."""
-    cols = schema(kind)
+    cols = schema(kind, file=file)
     return frame.select(
         [(pl.col(c) if c in frame.columns else pl.lit(None)).cast(t).alias(c) for c, t in cols.items()]
     )
