@@ -353,7 +353,8 @@ _BUILDERS = {
 
 
 def combine(parts: list[Roster]) -> Roster:
-    """One Roster from per-file Rosters: stack the frames (row sources renumbered), then fill committees."""
+    """One Roster from per-file Rosters: stack the frames (row sources renumbered), fill committees, and make
+    member ids the Roster's Categorical."""
     if len(parts) == 1:
         roster = parts[0]
     else:
