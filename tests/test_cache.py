@@ -145,3 +145,15 @@ def test_audit_with_cache_gives_the_same_findings_and_exit_2_when_unwritable(tmp
     (tmp_path / "tep").write_text("")
     result = runner.invoke(app, ["audit", str(book), "--cache", str(tmp_path / "tep" / "c"), "--lang", "en"])
     assert result.exit_code == 2 and "Cannot write the cache folder" in result.output
+
+
+def test_cached_and_new_files_read_together_on_two_processes_keep_their_order(tmp_path):
+    """Files in the cache are taken in the main process while a worker reads the others: the Roster is the
+    one a fresh read in one process gives, in input order."""
+    books = [branch_book(tmp_path / f"cb{i}.xlsx", name=f"An {i}") for i in range(3)]
+    read([books[1]], tmp_path / "cache")  # only the middle one is in the cache
+    config = Config(cache=str(tmp_path / "cache"))
+    mixed = read_roster([str(b) for b in books], config=config, workers=2)
+    fresh = read_roster([str(b) for b in books], workers=1)
+    assert mixed.cached == [str(books[1])]
+    same(fresh, mixed)
