@@ -381,7 +381,7 @@ def combine(parts: list[Roster]) -> Roster:
     return roster
 
 
-# tables whose member ids are matched to the members table's (ratings come as a row per year: rarely aligned)
+# the tables holding member ids besides members (ratings, a row per year, rarely align and are looked up)
 _ID_TABLES = ("attendance", "dues", "ratings", "transfers")
 
 
