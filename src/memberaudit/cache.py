@@ -26,10 +26,11 @@ from functools import cache
 from pathlib import Path
 
 from memberaudit.errors import UserError
+from memberaudit.roster import COLUMNS
 
 FORMAT = 2  # raise when the layout of an entry changes
 MAX_AGE_DAYS = 30
-FRAMES = ("members", "units", "attendance", "dues", "transfers", "ratings", "targets", "issues")
+FRAMES = tuple(COLUMNS)  # every frame of a Roster, a Parquet file each
 
 
 def prepare(folder: str | Path) -> str:
@@ -67,6 +68,11 @@ def _code_version() -> str:
         digest.update(source.relative_to(package).as_posix().encode())
         digest.update(source.read_bytes())
     return digest.hexdigest()
+
+
+def holds(folder: str, name: str) -> bool:
+    """Whether the cache has an entry of that name (it may still turn out damaged: `fetch` then says None)."""
+    return (Path(folder) / name).is_dir()
 
 
 def fetch(folder: str, name: str, path: str):

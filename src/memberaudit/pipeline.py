@@ -14,6 +14,7 @@ from collections.abc import Callable, Iterable
 from concurrent.futures import ProcessPoolExecutor, ThreadPoolExecutor, as_completed
 from pathlib import Path
 
+from memberaudit import cache
 from memberaudit.config import Config
 
 PARALLEL_BYTES = 4 * 2**20
@@ -22,7 +23,6 @@ IN_PROCESS = {".parquet", ".csv"}
 
 def read_file(job: tuple[str, dict, dict, int | None, tuple[str, str] | None]):
     """Load and normalise one file, or take it from the cache (folder, entry name): the unit of parallel work."""
-    from memberaudit import cache
     from memberaudit.load import load_file
     from memberaudit.normalize import normalize
 
@@ -53,7 +53,7 @@ def read_roster(inputs: Iterable[str | Path], *, config: Config | None = None, y
     sizes = [f.stat().st_size for f in files]
     # largest first: the run ends on small files, not with one core idle beside the biggest workbook
     pooled = sorted((i for i, f in enumerate(files) if f.suffix.lower() not in IN_PROCESS
-                     and not (entries[i] and Path(*entries[i]).is_dir())), key=lambda i: -sizes[i])
+                     and not (entries[i] and cache.holds(*entries[i]))), key=lambda i: -sizes[i])
     if workers is None:
         # starting a worker costs about a second of imports: worth it only for real volumes
         workers = os.cpu_count() or 1 if sum(sizes[i] for i in pooled) > PARALLEL_BYTES else 1
@@ -78,8 +78,6 @@ def read_roster(inputs: Iterable[str | Path], *, config: Config | None = None, y
         for i in pooled:
             finished(i, read_file(jobs[i]))
     if config.cache:  # after reading: the entries used in this run are marked used and stay
-        from memberaudit import cache
-
         cache.prune(config.cache)
     # one schema check of the stacked tables: its cost is mostly per table, not per row
     return validate(combine(parts))
@@ -90,8 +88,6 @@ def _cache_entries(files: list[Path], config: Config, year: int | None) -> list:
     threads (hashlib releases the GIL): 50 workbooks in about 0.2 s."""
     if not config.cache:
         return [None] * len(files)
-    from memberaudit import cache
-
     folder = cache.prepare(config.cache)
     settings = [config.aliases, config.marks, year]
     with ThreadPoolExecutor(max_workers=os.cpu_count() or 1) as pool:
