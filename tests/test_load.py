@@ -355,6 +355,33 @@ def test_parallel_reading_reports_an_unreadable_workbook(tmp_path):
     assert raised.value.params["file"].endswith("f1.xlsx")
 
 
+def test_files_read_on_threads_report_the_first_bad_file_in_input_order(tmp_path, monkeypatch):
+    """Two bad CSV files read on two threads: the error names the first in input order even when the
+    second fails first (here it always does: the first waits until the second has failed)."""
+    import threading
+
+    from memberaudit import pipeline
+
+    for name in ("a-danh-sach-dang-vien.csv", "b-danh-sach-dang-vien.csv"):
+        (tmp_path / name).write_text("", encoding="utf-8")  # empty: an InputError
+    second_failed = threading.Event()
+    real = pipeline.read_file
+
+    def ordered(job):
+        if job[0].endswith("a-danh-sach-dang-vien.csv"):
+            assert second_failed.wait(timeout=60)
+            return real(job)
+        try:
+            return real(job)
+        finally:
+            second_failed.set()
+
+    monkeypatch.setattr(pipeline, "read_file", ordered)
+    with pytest.raises(InputError) as raised:
+        read_roster([tmp_path], workers=1)
+    assert raised.value.params["file"].endswith("a-danh-sach-dang-vien.csv")
+
+
 @settings(max_examples=100, deadline=None)
 @given(st.lists(st.sampled_from(["001", "002", "003", None]), max_size=12),
        st.lists(st.sampled_from(["001", "002", "004", None]), max_size=12))
