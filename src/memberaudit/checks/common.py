@@ -72,20 +72,19 @@ def first_rows(members):
 def repeated_keys(frame, keys: list[str]):
     """The rows of `frame` whose `keys` (none null) are on another row too, and the columns to group them by.
 
-    Usually `_key`, one 64-bit hash of the keys: sorting 5.3 million hashes finds the repeats faster than
-    hashing the keys into a table (0.8 s against 2 s). Neighbours in hash order are compared key by key, so
-    two different keys sharing a hash are never taken for one: then the rows are found and grouped by the
-    keys themselves."""
+    Usually `_key`, one 64-bit hash of the keys: the hashes, sorted, show which ones repeat; only the rows
+    holding those are taken (5.3 million members: 0.6 s, against 2 s hashing the keys into a table and 1 s
+    gathering rows in hash order). Those rows, in hash order, are compared key by key, so two different keys
+    sharing a hash are never taken for one: then the rows are found and grouped by the keys themselves."""
     hashed = frame.select(key_hash(keys)).to_series()
-    order = hashed.arg_sort()
-    ordered = hashed.gather(order)
-    repeated = order.filter(((ordered == ordered.shift(1)) | (ordered == ordered.shift(-1))).fill_null(False))
-    neighbours = frame.select(keys).gather(repeated).with_columns(hashed.gather(repeated).alias("_key"))
+    ordered = hashed.sort()
+    repeated = hashed.is_in(ordered.filter((ordered == ordered.shift(1)).fill_null(False)).implode())
+    rows = frame.filter(repeated).with_columns(hashed.filter(repeated).alias("_key"))
     same_hash = pl.col("_key") == pl.col("_key").shift(1)
-    if neighbours.select((same_hash & pl.any_horizontal(pl.col(k) != pl.col(k).shift(1) for k in keys)).any()).item():
+    by_hash = rows.select(*keys, "_key").sort("_key")
+    if by_hash.select((same_hash & pl.any_horizontal(pl.col(k) != pl.col(k).shift(1) for k in keys)).any()).item():
         return frame.filter(pl.struct(keys).is_duplicated()), keys
-    rows = pl.repeat(False, frame.height, dtype=pl.Boolean, eager=True).scatter(repeated, True)
-    return frame.filter(rows).with_columns(hashed.filter(rows).alias("_key")), ["_key"]
+    return rows, ["_key"]
 
 
 def key_hash(keys: list[str]):

