@@ -222,3 +222,17 @@ def test_the_installed_command_flushes_everything_and_keeps_exit_codes(demo_dir,
     assert run("audit", str(demo_dir), *AS_OF, "-q", "--fail-on", "high").returncode == 1
     missing = run("audit", str(tmp_path / "khong-co"), "--lang", "en")
     assert missing.returncode == 2 and b"No such file" in missing.stderr + missing.stdout
+
+
+def test_a_command_leaves_what_it_read_and_found_to_the_process_end(demo_dir):
+    """The roster and the findings are not freed when a command returns (`main` ends the process without
+    freeing them); the next command lets them go."""
+    from memberaudit import cli
+    from memberaudit.engine import AuditResult
+    from memberaudit.roster import Roster
+
+    assert runner.invoke(app, ["screen", str(demo_dir), *AS_OF]).exit_code == 0
+    assert [type(x) for x in cli._LEFT] == [Roster, AuditResult]
+    first = cli._LEFT[0]
+    assert runner.invoke(app, ["mix", str(demo_dir), *AS_OF]).exit_code == 0
+    assert [type(x) for x in cli._LEFT] == [Roster] and cli._LEFT[0] is not first

@@ -43,12 +43,19 @@ CacheOpt = Annotated[Path | None, typer.Option(
     "--cache", help="Keep what was read in this folder: later runs skip unchanged files. It holds member data.")]
 
 
+# What the running command read and found, left to the end of the process: `main` ends it without freeing
+# them (a national roster's frames took 1.1 s to free one by one when the command returned). A new command
+# lets the previous one's go (tests run many commands in one process).
+_LEFT: list = []
+
+
 class Session:
     """Options every reading command shares, resolved against the configuration file."""
 
     def __init__(self, *, config_path, as_of, lang, quiet, debug, cache=None):
         from memberaudit.config import load_config
 
+        _LEFT.clear()
         self.debug, self.quiet = debug, quiet
         self.config = load_config(config_path)
         if cache:
@@ -83,7 +90,17 @@ class Session:
             if progress:
                 progress.close()
         self._report_loaded(roster)
+        _LEFT.append(roster)
         return roster
+
+    def audit(self, roster, *, select_codes, ignore_codes=(), occasion=None):
+        """The rules chosen by codes, prefixes or categories, as of the session's date and configuration."""
+        from memberaudit.engine import audit
+
+        result = audit(roster, as_of=self.as_of, config=self.config, select_codes=list(select_codes),
+                       ignore_codes=list(ignore_codes), lang=self.lang, occasion=occasion)
+        _LEFT.append(result)
+        return result
 
     def _report_loaded(self, roster) -> None:
         from memberaudit.i18n import t
@@ -225,7 +242,6 @@ def audit(
         if fmt == "text" and output:
             raise UserError("usage.format", format="text")
         session = Session(config_path=config, as_of=as_of, lang=lang, quiet=quiet, debug=debug, cache=cache)
-        from memberaudit.engine import audit as run_audit
         from memberaudit.registry import rules, unknown_tokens
 
         bad = unknown_tokens(rules(), _codes(select) + _codes(ignore))
@@ -239,8 +255,7 @@ def audit(
 
         roster = session.read(inputs, year=year)
         seconds = {"read": lap()}
-        result = run_audit(roster, as_of=session.as_of, config=session.config, select_codes=_codes(select),
-                           ignore_codes=_codes(ignore), lang=session.lang)
+        result = session.audit(roster, select_codes=_codes(select), ignore_codes=_codes(ignore))
         seconds["rules"] = lap()
         console = session.console
         from memberaudit.reports import data as data_report
@@ -280,14 +295,12 @@ def validate(
     Example: memberaudit validate examples/ --format json
     """
     with guarded(lang, debug):
-        from memberaudit.engine import audit as run_audit
         from memberaudit.i18n import t
 
         _check_choice(fmt, ("text", "json"), "--format")
         session = Session(config_path=config, as_of=as_of, lang=lang, quiet=quiet, debug=debug, cache=cache)
         roster = session.read(inputs, year=year)
-        result = run_audit(roster, as_of=session.as_of, config=session.config, select_codes=["data"], ignore_codes=[],
-                           lang=session.lang)
+        result = session.audit(roster, select_codes=["data"])
         if fmt == "json":
             from memberaudit.reports import data as data_report
 
@@ -327,14 +340,12 @@ def screen(
     Example: memberaudit screen examples/ --as-of 2026-11-30 --output ra-soat.xlsx --html ra-soat.html
     """
     with guarded(lang, debug):
-        from memberaudit.engine import audit as run_audit
         from memberaudit.lists import screening_list
 
         _check_choice(fmt, ("text", "json"), "--format")
         session = Session(config_path=config, as_of=as_of, lang=lang, quiet=quiet, debug=debug, cache=cache)
         roster = session.read(inputs, year=year)
-        result = run_audit(roster, as_of=session.as_of, config=session.config, select_codes=["screening"],
-                           ignore_codes=[], lang=session.lang)
+        result = session.audit(roster, select_codes=["screening"])
         _print_list(session, screening_list(result, roster, session.lang), fmt, output, html)
 
 
@@ -358,15 +369,13 @@ def badges(
     Example: memberaudit badges examples/ --as-of 2026-11-30 --output huy-hieu.xlsx
     """
     with guarded(lang, debug):
-        from memberaudit.engine import audit as run_audit
         from memberaudit.lists import badge_list
 
         _check_choice(fmt, ("text", "json"), "--format")
         session = Session(config_path=config, as_of=as_of, lang=lang, quiet=quiet, debug=debug, cache=cache)
         chosen = _parse_as_of(occasion) if occasion else None
         roster = session.read(inputs, year=year)
-        result = run_audit(roster, as_of=session.as_of, config=session.config, select_codes=["MIL001"],
-                           ignore_codes=[], lang=session.lang, occasion=chosen)
+        result = session.audit(roster, select_codes=["MIL001"], occasion=chosen)
         _print_list(session, badge_list(result, roster, session.lang), fmt, output, html)
 
 
@@ -523,7 +532,8 @@ def init(
 def main() -> None:
     """The console entry point. Once a command has finished and its output is flushed, the process ends at
     once: Python would otherwise free every frame and string one by one on the way out (1.5 s after an audit
-    of 5.3 million members, with nothing left to do). Everything is written by then: reports are renamed
+    of 5.3 million members, with nothing left to do); what the command read and found is still held
+    (`_LEFT`), so it is not freed when the command returns either. Everything is written by then: reports are renamed
     into place before the command returns, and worker processes have been joined."""
     import os
 
