@@ -30,7 +30,7 @@ def render(result, roster, fmt: str, *, show_ids: bool = False) -> str:
 def _stream(result, roster, fmt: str, handle, *, show_ids: bool) -> None:
     """JSON (SPEC 5) or JSON lines into a binary handle: metadata by `json`, the findings (10^5 and more)
     written by Polars straight from its buffers, never built into one Python string."""
-    lines = finding_json(result.findings, show_ids=show_ids)
+    lines = finding_json(result.findings, show_ids=show_ids, indent="    " if fmt == "json" else "")
     if fmt == "jsonl":
         _write_lines(lines, handle)
         return
@@ -39,17 +39,15 @@ def _stream(result, roster, fmt: str, handle, *, show_ids: bool) -> None:
         handle.write((head + ',\n  "findings": []\n}\n').encode("utf-8"))
         return
     handle.write((head + ',\n  "findings": [\n').encode("utf-8"))
-    last = pl.int_range(pl.len()) == pl.len() - 1
-    _write_lines(lines.to_frame("line").select(
-        pl.concat_str([pl.lit("    "), pl.col("line"), pl.when(last).then(pl.lit("")).otherwise(pl.lit(","))])
-    ).to_series(), handle)
+    _write_lines(lines.head(-1), handle, end=",\n")  # every finding but the last is followed by a comma
+    _write_lines(lines.tail(1), handle)
     handle.write(b"  ]\n}\n")
 
 
-def _write_lines(lines, handle) -> None:
-    """One text per line: JSON text has no raw line breaks, and nothing is quoted."""
+def _write_lines(lines, handle, end: str = "\n") -> None:
+    """One text per line, each followed by `end`: JSON text has no raw line breaks, and nothing is quoted."""
     if lines.len():
-        lines.to_frame().write_csv(handle, include_header=False, quote_style="never")
+        lines.to_frame().write_csv(handle, include_header=False, quote_style="never", line_terminator=end)
 
 
 def write(result, roster, fmt: str, path: str | Path, *, show_ids: bool = False) -> Path:
