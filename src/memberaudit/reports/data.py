@@ -7,7 +7,6 @@ import io
 import json
 from pathlib import Path
 
-from memberaudit.lazy import pl
 from memberaudit.reports.common import RECORD_FIELDS, atomic_write, document_head, finding_json, records
 
 
