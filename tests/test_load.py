@@ -396,3 +396,16 @@ def test_ids_aligned_with_the_members_take_their_codes_and_equal_a_plain_cast(me
     expected = ids.cast(pl.Categorical)
     assert got.dtype == expected.dtype and got.to_list() == expected.to_list()
     assert got.to_physical().to_list() == expected.to_physical().to_list()
+
+
+def test_stacked_members_hold_their_unit_as_codes_too(tmp_path):
+    """`_unit` (what rules group and count by) is the members' `unit` as a Categorical, row for row, across
+    files."""
+    for i, unit in enumerate(["Chi bộ 1", None, "Chi bộ 2"]):
+        write_workbook(tmp_path / f"f{i}.xlsx", {"Đảng viên": member_rows(
+            [f"00{i}", "An", "02/01/1980", unit, "01/02/2010", None],
+            [f"01{i}", "Bình", "02/01/1981", "Chi bộ 1", "01/02/2011", None])})
+    members = read_roster([tmp_path], workers=1).members
+    assert isinstance(members.schema["_unit"], pl.Categorical)
+    assert members["_unit"].cast(pl.String).to_list() == members["unit"].to_list()
+    assert members["unit"].to_list() == ["Chi bộ 1", "Chi bộ 1", None, "Chi bộ 1", "Chi bộ 2", "Chi bộ 1"]

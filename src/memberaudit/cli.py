@@ -114,7 +114,7 @@ class Session:
                 console.print(t("ui.converted", self.lang, file=source.file, sheet=source.sheet,
                                 encoding=source.encoding.upper()), style="yellow")
         console.print(t("ui.loaded", self.lang, files=len(roster.files), tables=len(roster.sources),
-                        members=roster.members.height, units=roster.members["unit"].n_unique()))
+                        members=roster.members.height, units=roster.members["_unit"].n_unique()))
         if roster.cached:
             console.print(t("ui.cached", self.lang, files=len(roster.cached)))
 

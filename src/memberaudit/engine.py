@@ -174,7 +174,7 @@ def _coverage(r: Rule, roster, ctx: Context) -> dict:
     scope = next((k for k in r.needs if k in ("attendance", "dues", "ratings")), None)
     if r.category == "data":
         return dict(roster.derived(("coverage", "data"), lambda: {
-            "checked_members": roster.members.height, "checked_units": roster.members["unit"].n_unique(), "skipped": []}))
+            "checked_members": roster.members.height, "checked_units": roster.members["_unit"].n_unique(), "skipped": []}))
     if "transfers" in r.needs:
         ids = roster.transfers.select("member_id").unique()
         return {"checked_members": ids.height, "checked_units": 0, "skipped": []}
@@ -182,7 +182,7 @@ def _coverage(r: Rule, roster, ctx: Context) -> dict:
         active = active_members(roster, ctx)
         if scope:
             active = active.filter(in_covered_units(roster, scope))
-        return {"checked_members": active.height, "checked_units": active["unit"].n_unique(), "skipped": []}
+        return {"checked_members": active.height, "checked_units": active["_unit"].n_unique(), "skipped": []}
 
     return dict(roster.derived(("coverage", ctx.as_of, scope), count))
 

@@ -353,8 +353,8 @@ _BUILDERS = {
 
 
 def combine(parts: list[Roster]) -> Roster:
-    """One Roster from per-file Rosters: stack the frames (row sources renumbered), fill committees, and make
-    member ids the Roster's Categorical."""
+    """One Roster from per-file Rosters: stack the frames (row sources renumbered), fill committees, make
+    member ids the Roster's Categorical and add the members' unit as one too (`_unit`, see roster)."""
     if len(parts) == 1:
         roster = parts[0]
     else:
@@ -376,7 +376,8 @@ def combine(parts: list[Roster]) -> Roster:
         roster.issues.filter(~occupation),
         roster.issues.filter(occupation).unique("value", keep="first", maintain_order=True),
     ]).sort("_src", "_row", "field", "code")
-    roster.members = _fill_parent_units(roster.members, roster.units, roster.sources)
+    roster.members = _fill_parent_units(roster.members, roster.units, roster.sources).with_columns(
+        pl.col("unit").cast(pl.Categorical).alias("_unit"))
     _categorical_ids(roster)
     return roster
 

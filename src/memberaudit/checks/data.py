@@ -93,8 +93,7 @@ def duplicate_member_id(roster, ctx):
     ## Example
     Card 001234 on rows 8 and 31 of "Chi bộ Khu dân cư số 2".
     """
-    members = roster.members.filter(pl.col("member_id").is_not_null())
-    rows = members.filter(repeats(members))  # the few ids on several rows, found by id code
+    rows = roster.members.filter(repeats(roster.members))  # the few ids on several rows, found by id code
     rows = rows.filter(pl.struct("member_id", "unit").is_duplicated()).sort("_src", "_row")
     return rows.filter(pl.int_range(pl.len()).over("member_id", "unit") > 0).select(
         "_src", "_row", pl.lit("member_id").alias("field"), pl.col("member_id").alias("value"), "member_id", "unit",
@@ -133,9 +132,9 @@ def unknown_member(roster, ctx):
     ## Example
     "012346" in the attendance sheet while the list holds "012345".
     """
-    members = roster.members.filter(pl.col("member_id").is_not_null())
+    members = roster.members.select("member_id")
     parts = [
-        _unknown(getattr(roster, table).filter(pl.col("member_id").is_not_null()), members).sort("_src", "_row")
+        _unknown(getattr(roster, table), members).sort("_src", "_row")
         .unique(["_src", "member_id"], keep="first", maintain_order=True)
         .select("_src", "_row", pl.lit("member_id").alias("field"), pl.col("member_id").alias("value"), "member_id",
                 pl.lit(table).alias("detail"))
@@ -145,8 +144,8 @@ def unknown_member(roster, ctx):
 
 
 def _unknown(records, members):
-    """The records whose member id no member row holds (a gather by id code, not a hash join)."""
-    return records.filter(member_rows(records, members).is_null())
+    """The records with a member id that no member row holds (a gather by id code, not a hash join)."""
+    return records.filter(pl.col("member_id").is_not_null() & member_rows(records, members).is_null())
 
 
 @rule(code="DAT007", identity=_CELL, name="data.partial-date", category="data", severity="low", needs=())

@@ -42,9 +42,9 @@ def too_few_full_members(roster, ctx):
     "Chi bộ Công ty X" with one official and three probationary members: flagged with 1 full member.
     """
     active = active_members(roster, ctx)
-    counts = active.group_by("unit").agg(
+    counts = active.group_by("_unit").agg(
         pl.col("status").is_in(FULL_STATUSES).sum().cast(pl.Int64).alias("full_members"),
-        pl.len().cast(pl.Int64).alias("members"))
+        pl.len().cast(pl.Int64).alias("members")).with_columns(pl.col("_unit").cast(pl.String).alias("unit"))
     listed = roster.units.select("unit").drop_nulls().unique()
     units = listed.join(counts, on="unit", how="full", coalesce=True).fill_null(0)
     return (
@@ -97,8 +97,8 @@ def no_admissions(roster, ctx):
     Latest admission 12/05/2022, audited 26/11/2026: flagged.
     """
     since = pl.lit(ctx.as_of).dt.offset_by(f"-{ctx.params['years']}y")
-    latest = roster.members.drop_nulls("unit").group_by("unit").agg(
-        pl.col("admission_date").max().alias("last_admission"))
+    latest = roster.members.select("_unit", "admission_date").drop_nulls("_unit").group_by("_unit").agg(
+        pl.col("admission_date").max().alias("last_admission")).with_columns(pl.col("_unit").cast(pl.String).alias("unit"))
     return (
         latest.filter(pl.col("last_admission").is_null() | (pl.col("last_admission") <= since))
         .join(unit_parents(roster), on="unit", how="left")
