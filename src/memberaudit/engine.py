@@ -65,18 +65,19 @@ def audit(roster, *, as_of: date, config: Config | None = None, select_codes: li
     calendar = build_calendar(roster, as_of, config)
     base = Context(as_of=as_of, calendar=calendar, window=config.window, min_share=config.min_share,
                    occasions=config.occasions, occasion=occasion)
-    context_frames = _context_frames(roster)
 
     def run(r: Rule):
         missing = [kind for kind in r.needs if not roster.has(kind)]
         if missing:
             return None, {"checked_members": 0, "checked_units": 0, "skipped": [f"no_table:{kind}" for kind in missing]}
         ctx = Context(**{**base.__dict__, "params": config.params(r)})
-        frame = _finish(r, r.check(roster, ctx), config, roster, context_frames, lang)
-        return frame, _coverage(r, roster, ctx)
+        raw = r.check(roster, ctx)
+        return _finish(r, raw, config, roster, context_frames.result(), lang), _coverage(r, roster, ctx)
 
-    # rules are independent and Polars releases the GIL: two at a time keep both cores busy
+    # rules are independent and Polars releases the GIL: two at a time keep both cores busy; the frames
+    # findings are completed from (0.5 s for 5.3 million members) are made meanwhile, by the first thread free
     with ThreadPoolExecutor(max_workers=2) as pool:
+        context_frames = pool.submit(_context_frames, roster)
         results = list(pool.map(run, chosen))
     frames = [frame for frame, _ in results if frame is not None]
     coverage = {r.code: cov for r, (_, cov) in zip(chosen, results, strict=True)}

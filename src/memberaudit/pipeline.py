@@ -177,9 +177,12 @@ def _one_thread() -> None:
 
 
 def _import_next() -> None:
-    """Import the schema checks (pandera loads pandas: ~0.6 s) and the rules, off the critical path."""
+    """Import the schema checks (pandera loads pandas: ~0.6 s), the rules and Vietnam's holidays (their
+    first use loads the country's calendar: 0.2 s), off the critical path."""
+    import holidays
     import pandera.polars  # noqa: F401
 
     from memberaudit.registry import rules
 
     rules()
+    holidays.country_holidays("VN", years=[2000])

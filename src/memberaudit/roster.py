@@ -16,7 +16,7 @@ MEMBER_ID = "Categorical"
 # The stacked members table (`normalize.combine`) also holds `_unit`: the unit as a Categorical, for counting
 # and grouping by unit (5.3 million members: a group_by on unit names took 0.55 s, on these codes 0.09 s;
 # made once, 0.15 s). Joins stay on `unit`, the text every other table holds.
-_DERIVING = threading.RLock()
+_DERIVING = threading.Lock()  # guards each Roster's table of locks
 # the tables kept as month masks (normalize): their mask columns, one per mark or dues state
 MASKS = {"attendance": tuple(ATTENDANCE_MARKS), "dues": DUES_STATES}
 
@@ -79,14 +79,19 @@ class Roster:
     files: list[str] = field(default_factory=list)
     cached: list[str] = field(default_factory=list)  # the files taken from the cache folder, not read
     _derived: dict = field(default_factory=dict, repr=False)
+    _locks: dict = field(default_factory=dict, repr=False)
 
     def derived(self, key: tuple, compute):
         """A frame derived from this roster (current members, covered units, …), computed once per audit.
 
         Keyed also by the identity of the members frame, so that replacing a frame never serves a stale one.
-        """
+        Rules run on two threads: a thread wanting a frame another is computing waits for it, while frames
+        of other keys are computed meanwhile (one lock per key; a computation may ask for other frames, never
+        for its own)."""
         full_key = (*key, id(self.members))
-        with _DERIVING:  # rules run on two threads: each derived frame is still computed once
+        with _DERIVING:
+            lock = self._locks.setdefault(full_key, threading.Lock())
+        with lock:
             if full_key not in self._derived:
                 self._derived[full_key] = compute()
             return self._derived[full_key]
