@@ -409,3 +409,21 @@ def test_stacked_members_hold_their_unit_as_codes_too(tmp_path):
     assert isinstance(members.schema["_unit"], pl.Categorical)
     assert members["_unit"].cast(pl.String).to_list() == members["unit"].to_list()
     assert members["unit"].to_list() == ["Chi bộ 1", "Chi bộ 1", None, "Chi bộ 1", "Chi bộ 2", "Chi bộ 1"]
+
+
+@settings(max_examples=60, deadline=None)
+@given(st.lists(st.sampled_from(["x", "P", "K", "cp", " ", "vkp", None]), max_size=20), st.booleans())
+def test_month_cells_looked_up_by_hash_equal_a_lookup_by_text(cells, clash):
+    """`_lookup` matches a month column's texts by their hashes; with every hash made equal (a clash) it
+    falls back to the texts. Either way each cell gets its value's number, 0 for an empty cell."""
+    from memberaudit import normalize
+
+    keys = sorted({c for c in cells if c is not None})
+    numbers = [2 ** i for i in range(len(keys))]
+    frame = pl.DataFrame({"m": cells}, schema={"m": pl.String})
+    with pytest.MonkeyPatch.context() as patch:
+        if clash:
+            patch.setattr(pl.Series, "hash", lambda self, *a, **k: pl.Series([7] * len(self), dtype=pl.UInt64))
+        got = frame.select(normalize._lookup(frame, "m", keys, numbers)).to_series().to_list()
+    expected = [0 if c is None else numbers[keys.index(c)] for c in cells]
+    assert got == expected
