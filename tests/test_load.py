@@ -427,3 +427,20 @@ def test_month_cells_looked_up_by_hash_equal_a_lookup_by_text(cells, clash):
         got = frame.select(normalize._lookup(frame, "m", keys, numbers)).to_series().to_list()
     expected = [0 if c is None else numbers[keys.index(c)] for c in cells]
     assert got == expected
+
+
+@settings(max_examples=60, deadline=None)
+@given(st.lists(st.tuples(*[st.sampled_from(["x", " x", "x ", "", "Nguyễn", "Nguye\u0302\u0303n", "a  b", "a\tb", None]),
+                            st.sampled_from(["P", "K ", "", None, "\u00a0K"])]), max_size=25))
+def test_cleaning_scans_distinct_texts_or_every_cell_alike(rows):
+    """Whether `_clean` scans a column's distinct texts (few values) or every cell changes only its speed."""
+    from memberaudit import load
+
+    frame = pl.DataFrame(rows, schema={"name": pl.String, "mark": pl.String}, orient="row")
+    with pytest.MonkeyPatch.context() as patch:
+        patch.setattr(load, "_few_values", lambda frame, columns: set(columns))
+        distinct = load._clean(frame, ["name"])
+    cells = load._clean(frame, ["name"])  # small frames: every cell
+    assert distinct.equals(cells)
+    assert cells["name"].to_list() == [None if not r[0] or not r[0].strip() else
+                                       " ".join(unicodedata.normalize("NFC", r[0]).split()) for r in rows]

@@ -295,8 +295,10 @@ def _clean(frame, text_columns=None):
     strings = [c for c, dtype in frame.schema.items() if dtype == pl.String]  # typed columns are as they are
     text = set(strings if text_columns is None else text_columns)
     ends = r"^\s|\s$|^$"
+    few = _few_values(frame, strings)
     needs = frame.select(
-        pl.col(c).str.contains(rf"\p{{M}}|\s\s|[\t\n\r\x{{a0}}]|{ends}" if c in text else ends).any().alias(c)
+        (pl.col(c).unique() if c in few else pl.col(c))
+        .str.contains(rf"\p{{M}}|\s\s|[\t\n\r\x{{a0}}]|{ends}" if c in text else ends).any().alias(c)
         for c in strings
     ).row(0, named=True) if strings and frame.height else {}
     exprs = {c: pl.col(c) for c in frame.columns}
@@ -308,6 +310,16 @@ def _clean(frame, text_columns=None):
             e = e.str.normalize("NFC").str.replace_all(r"\s+", " ")
         exprs[c] = e.str.strip_chars().replace("", None).alias(c)
     return frame.select(list(exprs.values()))
+
+
+def _few_values(frame, columns: list[str], sample: int = 1000) -> set[str]:
+    """The columns that, by an even sample of their rows, hold few distinct values (marks, occupations):
+    scanning their distinct texts is cheaper than scanning every cell (a national attendance export's month
+    columns: 0.5 s instead of 1.1 s). Only the speed depends on the guess."""
+    if frame.height < 10 * sample or not columns:
+        return set()
+    counts = frame.gather_every(frame.height // sample).select(pl.col(c).n_unique() for c in columns).row(0)
+    return {c for c, n in zip(columns, counts, strict=True) if n * 10 < sample}
 
 
 def table_from_grid(path, sheet, grid, col_offset, name_for_kind, aliases, year_override,
