@@ -411,22 +411,25 @@ def test_stacked_members_hold_their_unit_as_codes_too(tmp_path):
     assert members["unit"].to_list() == ["Chi bộ 1", "Chi bộ 1", None, "Chi bộ 1", "Chi bộ 2", "Chi bộ 1"]
 
 
-@settings(max_examples=60, deadline=None)
-@given(st.lists(st.sampled_from(["x", "P", "K", "cp", " ", "vkp", None]), max_size=20), st.booleans())
-def test_month_cells_looked_up_by_hash_equal_a_lookup_by_text(cells, clash):
-    """`_lookup` matches a month column's texts by their hashes; with every hash made equal (a clash) it
-    falls back to the texts. Either way each cell gets its value's number, 0 for an empty cell."""
+@settings(max_examples=80, deadline=None)
+@given(st.lists(st.sampled_from(["x", "P", "K", "cp", " ", "vkp", None]), max_size=20), st.booleans(),
+       st.sampled_from([0, 8]), st.booleans())
+def test_month_cells_numbered_by_hash_equal_a_lookup_by_value(cells, clash, few, typed):
+    """`_numbered` gives each month cell its value's number (an empty cell the key None's): texts compared
+    by their hashes, or by themselves when two hashes clash (forced here); a handful of keys compared one
+    by one or more looked up (`few`); typed (numeric) cells alike."""
     from memberaudit import normalize
 
-    keys = sorted({c for c in cells if c is not None})
+    if typed:
+        cells = [None if c is None else len(c) for c in cells]
+    keys = [*sorted({c for c in cells if c is not None}), None]
     numbers = [2 ** i for i in range(len(keys))]
-    frame = pl.DataFrame({"m": cells}, schema={"m": pl.String})
+    frame = pl.DataFrame({"m": cells}, schema={"m": pl.Int64 if typed else pl.String})
     with pytest.MonkeyPatch.context() as patch:
-        if clash:
+        if clash and len(keys) > 1:  # every key's hash the same
             patch.setattr(pl.Series, "hash", lambda self, *a, **k: pl.Series([7] * len(self), dtype=pl.UInt64))
-        got = frame.select(normalize._lookup(frame, "m", keys, numbers)).to_series().to_list()
-    expected = [0 if c is None else numbers[keys.index(c)] for c in cells]
-    assert got == expected
+        got = normalize._numbered(frame, {"m": (keys, numbers)}, few=few)["m"].to_list()
+    assert got == [numbers[keys.index(c)] for c in cells]
 
 
 @settings(max_examples=60, deadline=None)
