@@ -8,7 +8,7 @@ from dataclasses import dataclass, field
 from datetime import date
 
 from memberaudit.calendar import WorkCalendar
-from memberaudit.checks.common import Context, active_members, first_rows, in_covered_units
+from memberaudit.checks.common import Context, active_members, first_rows, in_covered_units, member_rows
 from memberaudit.config import Config
 from memberaudit.i18n import catalogue, rule_text
 from memberaudit.lazy import pl
@@ -93,7 +93,7 @@ def _context_frames(roster) -> dict:
 
     firsts = first_rows(roster.members)
     return {
-        "members": firsts.select(pl.col("member_id").cast(pl.String), pl.col("unit").alias("_m_unit"),
+        "members": firsts.select("member_id", pl.col("unit").alias("_m_unit"),
                                      pl.col("parent_unit").alias("_m_parent"), pl.col("full_name").alias("_m_name")),
         "parents": unit_parents(roster).select("unit", pl.col("parent_unit").alias("_u_parent")),
         "sources": roster.sources_frame(),
@@ -111,13 +111,16 @@ def _finish(r: Rule, raw, config: Config, roster, frames: dict, lang: str):
                                           pl.Int64 if column == "_row" else pl.String).alias(column))
     evidence_cols = [c for c in raw.columns if c not in BASE]
     texts = rule_text(r.code, lang)
-    frame = raw.with_columns(pl.col("_src").cast(pl.Int32), pl.col("_row").cast(pl.Int64),
-                             pl.col("member_id").cast(pl.String))
+    frame = raw.with_columns(pl.col("_src").cast(pl.Int32), pl.col("_row").cast(pl.Int64))
     if frame.height and frame.select(pl.any_horizontal(pl.col("member_id").is_not_null() & (
             pl.col("unit").is_null() | pl.col("full_name").is_null() | pl.col("parent_unit").is_null())).any()).item():
-        frame = frame.join(frames["members"], on="member_id", how="left").with_columns(
+        # the member's own row, found by id code (a hash join on 5.3 million ids took 0.4 s per rule)
+        members = frames["members"]
+        rows = member_rows(frame.select(pl.col("member_id").cast(members.schema["member_id"])), members)
+        frame = frame.with_columns(members.get_column(c).gather(rows) for c in ("_m_unit", "_m_name", "_m_parent")).with_columns(
             pl.coalesce("unit", "_m_unit").alias("unit"), pl.coalesce("full_name", "_m_name").alias("full_name"),
             pl.coalesce("parent_unit", "_m_parent").alias("parent_unit"))
+    frame = frame.with_columns(pl.col("member_id").cast(pl.String))
     frame = (
         frame.join(frames["parents"], on="unit", how="left")
         .with_columns(pl.coalesce("parent_unit", "_u_parent").alias("parent_unit"))
