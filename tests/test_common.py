@@ -139,3 +139,40 @@ def test_repeated_keys_are_the_duplicated_rows_grouped_by_their_keys(people, cla
     assert rows.select(frame.columns).equals(expected)
     groups = {tuple(g) for g in rows.group_by(by).agg(pl.col("index")).get_column("index").to_list()}
     assert groups == {tuple(g) for g in expected.group_by(keys).agg(pl.col("index")).get_column("index").to_list()}
+
+
+@settings(max_examples=60, deadline=None)
+@given(st.lists(st.tuples(st.sampled_from("ABCD"), st.sampled_from([2025, 2026]), st.integers(1, 12),
+                          st.sampled_from(["present", "excused", "unexcused", "exempt"])), max_size=40),
+       st.sampled_from([date(2026, 5, 31), date(2026, 1, 10), date(2026, 12, 1)]), st.sampled_from(["calendar", "rolling"]))
+def test_months_without_meeting_are_the_window_months_after_a_units_first_mark_without_one(records, as_of, window):
+    """STR002 on month masks equals the months counted one by one: per unit, every window month from its
+    first marked month on with no member's mark."""
+    from memberaudit.checks.structure import month_without_meeting
+    from memberaudit.roster import Roster, empty
+    from memberaudit.vocab import TABLE_KINDS
+
+    units = {"A": "CB1", "B": "CB1", "C": "CB2", "D": "CB3"}
+    members = pl.DataFrame({"_src": [0] * 4, "_row": [1, 2, 3, 4], "member_id": list(units),
+                            "unit": list(units.values()), "parent_unit": ["ĐB"] * 4},
+                           schema={"_src": pl.Int32, "_row": pl.Int32, "member_id": pl.Categorical, "unit": pl.String,
+                                   "parent_unit": pl.String}).with_columns(pl.col("unit").cast(pl.Categorical).alias("_unit"))
+    rows: dict[tuple, dict[str, int]] = {}
+    for member, year, month, code in records:
+        row = rows.setdefault((member, year), dict.fromkeys(("present", "excused", "unexcused", "exempt"), 0))
+        row[code] |= 1 << (month - 1)
+    attendance = pl.DataFrame([(0, 1, m, y, *r.values()) for (m, y), r in rows.items()], orient="row",
+                              schema=empty("attendance").schema)
+    roster = Roster(**{k: empty(k) for k in (*TABLE_KINDS, "issues")})
+    roster.members, roster.attendance = members, attendance
+    ctx = Context(as_of=as_of, calendar=None, window=window)
+    window_months = ctx.window_months()
+    expected = {}
+    for unit in set(units.values()):
+        marked = {date(y, mo, 1) for m, y, mo, _ in records if units[m] == unit} & set(window_months)
+        if marked:
+            gaps = [d for d in window_months if d >= min(marked) and d not in marked]
+            if gaps:
+                expected[unit] = [d.strftime("%m/%Y") for d in gaps]
+    found = month_without_meeting(roster, ctx)
+    assert dict(found.select("unit", "months").iter_rows()) == expected

@@ -8,7 +8,7 @@ from dataclasses import dataclass, field
 from datetime import date
 
 from memberaudit.calendar import WorkCalendar
-from memberaudit.checks.common import Context, active_members, first_rows, in_covered_units, member_rows
+from memberaudit.checks.common import Context, active_members, all_firsts, in_covered_units, member_rows
 from memberaudit.config import Config
 from memberaudit.i18n import catalogue, rule_text
 from memberaudit.lazy import pl
@@ -91,7 +91,7 @@ def audit(roster, *, as_of: date, config: Config | None = None, select_codes: li
 def _context_frames(roster) -> dict:
     from memberaudit.checks.structure import unit_parents
 
-    firsts = first_rows(roster.members)
+    firsts = all_firsts(roster)
     return {
         "members": firsts.select("member_id", pl.col("unit").alias("_m_unit"),
                                      pl.col("parent_unit").alias("_m_parent"), pl.col("full_name").alias("_m_name")),

@@ -10,7 +10,7 @@ import json
 from dataclasses import dataclass, field
 from datetime import date
 
-from memberaudit.checks.common import first_rows
+from memberaudit.checks.common import all_firsts
 from memberaudit.i18n import catalogue, t
 from memberaudit.lazy import pl
 from memberaudit.reports.common import rule_title
@@ -56,7 +56,7 @@ def evidence_words(rule: str, evidence: dict, lang: str) -> str:
 
 
 def _member_facts(roster):
-    return first_rows(roster.members).select(pl.col("member_id").cast(pl.String), "birth_date", "admission_date")
+    return all_firsts(roster).select(pl.col("member_id").cast(pl.String), "birth_date", "admission_date")
 
 
 def _group(rows: list[dict], sub_key: str, sub_label) -> list[tuple[str, list[tuple[str, list[dict]]]]]:

@@ -55,6 +55,11 @@ def _current_members(roster):
     return first_rows(roster.members.filter(~pl.col("status").is_in(list(EXIT_STATUSES)) & (pl.col("status") != "guest")))
 
 
+def all_firsts(roster):
+    """Each member id's first row of the whole members table, exits included: computed once per audit."""
+    return roster.derived(("firsts",), lambda: first_rows(roster.members))
+
+
 def first_rows(members):
     """Each member id's first row, in file and row order (rows without an id dropped).
 
@@ -134,18 +139,19 @@ def in_member_months(records, active):
     )
 
 
-def in_window(ctx: Context):
-    months = ctx.window_months()
-    return pl.col("month").is_between(months[0], months[-1])
+def window_bits(ctx: Context):
+    """The window's years, each with the mask of its months in the window (`_window`)."""
+    bits: dict[int, int] = {}
+    for month in ctx.window_months():
+        bits[month.year] = bits.get(month.year, 0) | 1 << (month.month - 1)
+    return pl.DataFrame({"year": list(bits), "_window": list(bits.values())}, schema={"year": pl.Int32, "_window": pl.UInt16})
 
 
 def window_masks(records, ctx: Context, codes: tuple[str, ...]):
     """The month-mask rows (attendance, dues) of the window's years, the masks of `codes` cut to its months."""
-    bits: dict[int, int] = {}
-    for month in ctx.window_months():
-        bits[month.year] = bits.get(month.year, 0) | 1 << (month.month - 1)
-    window = pl.col("year").replace_strict(list(bits), list(bits.values()), default=0, return_dtype=pl.UInt16)
-    return records.filter(pl.col("year").is_in(list(bits))).with_columns([pl.col(c) & window for c in codes])
+    bits = window_bits(ctx)
+    window = pl.col("year").replace_strict(bits["year"], bits["_window"], default=0, return_dtype=pl.UInt16)
+    return records.filter(pl.col("year").is_in(bits["year"].implode())).with_columns([pl.col(c) & window for c in codes])
 
 
 def reaching(records, mask, at_least: int):
@@ -230,21 +236,20 @@ def _id_codes(a, b):
     return a.get_column("member_id").to_physical(), b.get_column("member_id").to_physical()
 
 
-def record_units(roster, table: str):
-    """The distinct (unit, month) of the records of month-mask `table` whose member is on the roster, the unit
-    being the member's (first row per id)."""
+def unit_masks(roster, table: str):
+    """Per unit and year, the mask (`_marks`) of the months in which some record of month-mask `table` holds
+    a mark for a member on the roster, the unit being the member's (first row per id)."""
 
     def compute():
-        members = first_rows(roster.members)
+        members = all_firsts(roster)
         records = getattr(roster, table)
         marked = pl.reduce(lambda a, b: a | b, [pl.col(c) for c in MASKS[table]])
         units = members.get_column("_unit").gather(member_rows(records, members))
-        per_unit = (records.select(units, "year", marked.alias("_marks")).drop_nulls("_unit")
-                    .group_by("_unit", "year").agg(pl.col("_marks").bitwise_or())
-                    .select(pl.col("_unit").cast(pl.String).alias("unit"), "year", "_marks"))
-        return monthly(per_unit, ("_marks",), "_").select("unit", "month")  # one row per unit and year: distinct
+        return (records.select(units, "year", marked.alias("_marks")).drop_nulls("_unit")
+                .group_by("_unit", "year").agg(pl.col("_marks").bitwise_or()).filter(pl.col("_marks") != 0)
+                .select(pl.col("_unit").cast(pl.String).alias("unit"), "year", "_marks"))
 
-    return roster.derived(("record_units", table), compute)
+    return roster.derived(("unit_masks", table), compute)
 
 
 def in_covered_units(roster, table: str):

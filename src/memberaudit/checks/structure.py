@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from datetime import date
 
-from memberaudit.checks.common import active_members, first_rows, in_window, record_units
+from memberaudit.checks.common import active_members, first_rows, monthly, unit_masks, window_bits
 from memberaudit.lazy import pl
 from memberaudit.registry import rule
 
@@ -70,15 +70,23 @@ def month_without_meeting(roster, ctx):
     ## Example
     Records for January to March and May 2026, audited 31/05/2026: flagged for 04/2026.
     """
-    marks = record_units(roster, "attendance").filter(in_window(ctx))
-    first = marks.group_by("unit").agg(pl.col("month").min().alias("first"))
-    months = pl.DataFrame({"month": ctx.window_months()}, schema={"month": pl.Date})
+    # month masks throughout: per unit and year of the window, the months with a mark; a month is a number
+    # counted from year 0 (year × 12 + month - 1)
+    years = window_bits(ctx)
+    marks = (unit_masks(roster, "attendance").join(years, on="year")
+             .with_columns(pl.col("_marks") & pl.col("_window")).filter(pl.col("_marks") != 0))
+    first = marks.group_by("unit").agg(
+        (pl.col("year") * 12 + pl.col("_marks").bitwise_trailing_zeros()).min().alias("_first"))
+    start = (pl.col("_first") - pl.col("year") * 12).clip(0, 12)  # the year's months before it are no gap
     gaps = (
-        first.join(months, how="cross").filter(pl.col("month") >= pl.col("first"))
-        .join(marks, on=["unit", "month"], how="anti")
-        .group_by("unit").agg(pl.col("month").sort().dt.strftime("%m/%Y").alias("months"))
+        first.join(years, how="cross").join(marks.drop("_window"), on=["unit", "year"], how="left")
+        .select("unit", "year", (pl.col("_window") & ~pl.col("_marks").fill_null(0)
+                                 & (4096 - pl.lit(2).pow(start)).cast(pl.UInt16)).alias("_gap"))
+        .filter(pl.col("_gap") != 0)
     )
-    return gaps.join(unit_parents(roster), on="unit", how="left").select("unit", "parent_unit", "months")
+    listed = monthly(gaps, ("_gap",), "_").group_by("unit").agg(
+        pl.col("month").sort().dt.strftime("%m/%Y").alias("months"))
+    return listed.join(unit_parents(roster), on="unit", how="left").select("unit", "parent_unit", "months")
 
 
 @rule(code="STR003", name="branch.no-admissions", category="structure", severity="low",
