@@ -114,13 +114,13 @@ def cached(inputs: list[str], out: Path, reports: bool) -> tuple[float, float, s
         shutil.rmtree(folder, ignore_errors=True)
 
 
-def best(measure, repeat: int):
-    """The fastest of `repeat` runs of `measure` (a tuple, seconds first) and the highest peak memory seen
-    (second, when it is one): a shared machine slows single runs down by a third at random."""
+def best(measure, repeat: int, *, peak: bool = False):
+    """The fastest of `repeat` runs of `measure` (a tuple, seconds first); with `peak`, its second item is
+    peak memory and the highest seen is kept: a shared machine slows single runs down by a third at random."""
     runs = [measure() for _ in range(repeat)]
     fastest = min(runs, key=lambda r: r[0])
-    if len(fastest) == 3 and isinstance(fastest[1], float):
-        return fastest[0], max(r[1] for r in runs), fastest[2]
+    if peak:
+        return fastest[0], max(r[1] for r in runs), *fastest[2:]
     return fastest
 
 
@@ -143,12 +143,12 @@ def main() -> None:
             chosen = files[:scale]
             floor_s, rows = best(partial(floor, chosen), n)
             frames_s, _ = best(partial(floor, chosen, frames=True), n)
-            wall, peak, err = best(partial(measured, audit_command(chosen, out, reports=True)), n)
+            wall, peak, err = best(partial(measured, audit_command(chosen, out, reports=True)), n, peak=True)
             import json
 
             doc = json.loads((out / "findings.json").read_text(encoding="utf-8"))
             members = sum(c["checked_members"] for k, c in doc["coverage"].items() if k == "DAT001")
-            warm, _, warm_err = best(partial(cached, chosen, out, reports=True), n)
+            warm, _, warm_err = best(partial(cached, chosen, out, reports=True), n, peak=True)
             print(f"| {scale} | {members:,} | {rows:,} | {floor_s:.1f} s | {frames_s:.1f} s | {wall:.1f} s | {wall / floor_s:.2f}× "
                   f"| {stages(err)} | {peak:.2f} GiB | {rows / wall:,.0f} | {len(doc['findings']):,} "
                   f"| {warm:.1f} s ({stages(warm_err)}) |", flush=True)
@@ -156,9 +156,9 @@ def main() -> None:
         inputs = [str(p) for p in sorted(args.parquet.glob("*.parquet"))]
         # the floor: a Python process that imports Polars and reads the files into frames, nothing more
         read_s, read_peak, _ = best(lambda: measured([sys.executable, "-c", "import sys, polars as pl\n"
-                                                      "frames = [pl.read_parquet(f) for f in sys.argv[1:]]", *inputs]), n)
-        wall, peak, err = best(lambda: measured(audit_command(inputs, out, reports=False)), n)
-        warm, warm_peak, warm_err = best(lambda: cached(inputs, out, reports=False), n)
+                                                      "frames = [pl.read_parquet(f) for f in sys.argv[1:]]", *inputs]), n, peak=True)
+        wall, peak, err = best(lambda: measured(audit_command(inputs, out, reports=False)), n, peak=True)
+        warm, warm_peak, warm_err = best(lambda: cached(inputs, out, reports=False), n, peak=True)
         size = sum(Path(p).stat().st_size for p in inputs) / 2**20
         print(f"\nParquet ({size:.0f} MiB): read into Polars frames {read_s:.1f} s ({read_peak:.2f} GiB); "
               f"full audit with JSON output {wall:.1f} s ({wall / read_s:.1f}× that; read / rules / reports "
