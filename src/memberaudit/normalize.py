@@ -227,15 +227,15 @@ def _dues(frame, issues, sources, extra_marks):
 def _dues_states(values, vocabulary: dict) -> dict:
     """Each distinct dues cell's state: an amount is paid (> 0) or unpaid (0), else a mark; None if neither.
     Cells are texts, or numbers in a typed (Parquet) column."""
-    texts = [_cell_text(v) for v in values if isinstance(v, str)]
-    marks = code_map(texts, vocabulary, tight=True)
-    amounts = dict(pl.DataFrame({"cell": texts}, schema={"cell": pl.String})
+    texts = {v: _cell_text(v) for v in values if isinstance(v, str)}
+    marks = code_map(list(texts.values()), vocabulary, tight=True)
+    amounts = dict(pl.DataFrame({"cell": list(texts.values())}, schema={"cell": pl.String})
                    .select("cell", number("cell").alias("amount")).iter_rows())
 
     def state(value):
-        amount = amounts[_cell_text(value)] if isinstance(value, str) else value
+        amount = amounts[texts[value]] if isinstance(value, str) else value
         if amount is None:
-            return marks[_cell_text(value)]
+            return marks[texts[value]]
         return "paid" if amount > 0 else "unpaid" if amount == 0 else None
 
     return {v: state(v) for v in values}
