@@ -447,3 +447,20 @@ def test_cleaning_scans_distinct_texts_or_every_cell_alike(rows):
     assert distinct.equals(cells)
     assert cells["name"].to_list() == [None if not r[0] or not r[0].strip() else
                                        " ".join(unicodedata.normalize("NFC", r[0]).split()) for r in rows]
+
+
+@settings(max_examples=80, deadline=None)
+@given(st.lists(st.sampled_from(["02/01/1980", " 02/01/1980 ", "31/02/1980", "5/3/85", "1980-01-02 00:00:00",
+                                 "1962", "03/1990", "29000", "1.2.1980", "hôm qua", "01/01/0085", None]),
+                min_size=1, max_size=15), st.booleans())
+def test_date_columns_parse_like_each_cell_through_the_cascade(cells, allow_partial):
+    """`parse_dates` (usual form directly, the rest through the cascade once per distinct text) gives each
+    cell what `parse_date` gives it: date, partial flag, problem, raw text."""
+    from memberaudit.values import parse_date, parse_dates
+
+    frame = pl.DataFrame({"d": cells}, schema={"d": pl.String})
+    columns = ["d", "d__partial", "d__problem", "d__raw"]
+    got = parse_dates(frame, "d", allow_partial=allow_partial).select(columns)
+    each = frame.with_columns(parse_date("d", allow_partial=allow_partial)).select(columns)
+    assert got.with_columns(pl.col("d__partial").fill_null(False)).equals(
+        each.with_columns(pl.col("d__partial").fill_null(False)))

@@ -79,9 +79,10 @@ def _direct_format(values) -> str:
 
 
 def parse_dates(frame, column: str, *, allow_partial: bool):
-    """`parse_date` applied to a frame column, fast: each distinct text is parsed once (a million members
-    have some 30,000 distinct birth dates), the usual dd/mm/yyyy and Excel-date texts directly and only
-    the others through the full cascade."""
+    """`parse_date` applied to a frame column, fast: every cell in the column's usual form (dd/mm/yyyy, an
+    Excel date's text) is parsed directly, in one vectorised pass; only the distinct texts it leaves go
+    through the full cascade and are mapped back (a workbook's 10,000 birth dates: 4 ms instead of 13 ms
+    for parsing each distinct text and mapping all back)."""
     if column not in frame.columns or frame.get_column(column).null_count() == frame.height \
             or frame.schema[column] == pl.Date:
         # an empty column (most optional dates in most files), or dates already (Parquet): nothing to parse
@@ -89,33 +90,20 @@ def parse_dates(frame, column: str, *, allow_partial: bool):
         return frame.with_columns(
             pl.lit(None, dtype=pl.String).alias(f"{column}__raw"), value.cast(pl.Date).alias(column),
             pl.lit(False).alias(f"{column}__partial"), pl.lit(None, dtype=pl.String).alias(f"{column}__problem"))
-    distinct = frame.select(pl.col(column).unique().drop_nulls())
-    parsed = _parse_texts(distinct.with_columns(pl.col(column).alias("_key")), column, allow_partial=allow_partial)
-    raw, partial, problem, value = _from_distinct(
-        column, parsed, (f"{column}__raw", f"{column}__partial", f"{column}__problem", column), key="_key")
-    return frame.with_columns(raw, partial.fill_null(False), problem).with_columns(value)
-
-
-def _parse_texts(frame, column: str, *, allow_partial: bool):
-    """The parse of a column of texts (none null): the direct path, then the cascade for what it missed."""
-    raw = pl.col(column).str.strip_chars()
-    direct = raw.str.to_date(_direct_format(frame.get_column(column)), strict=False)
-    direct = pl.when(direct.dt.year() >= 1800).then(direct)  # "1/2/85" must not become the year 85
-    frame = frame.with_columns(raw.alias(f"{column}__raw"), direct.alias(f"{column}__direct"))
-    rest = (frame.filter(pl.col(f"{column}__direct").is_null() & pl.col(f"{column}__raw").is_not_null())
-            .select(pl.col(f"{column}__raw").alias(column)).unique())
+    raw, direct = f"{column}__raw", f"{column}__direct"
+    raw_text = pl.col(column).str.strip_chars()
+    parsed = raw_text.str.to_date(_direct_format(frame.get_column(column)), strict=False)
+    frame = frame.with_columns(raw_text.alias(raw),
+                               pl.when(parsed.dt.year() >= 1800).then(parsed).alias(direct))  # "1/2/85" is no year 85
+    rest = (frame.filter(pl.col(direct).is_null() & pl.col(raw).is_not_null())
+            .select(pl.col(raw).unique().alias("_key")).with_columns(pl.col("_key").alias(column)))
     if rest.height == 0:  # every date in the usual form: nothing partial, no problem
-        return frame.drop(column).rename({f"{column}__direct": column}).with_columns(
-            pl.lit(False).alias(f"{column}__partial"), pl.lit(None, dtype=pl.String).alias(f"{column}__problem"))
-    parsed = rest.with_columns(parse_date(column, allow_partial=allow_partial))
-    return (
-        frame.drop(column).join(parsed, on=f"{column}__raw", how="left")
-        .with_columns(
-            pl.coalesce(f"{column}__direct", column).alias(column),
-            pl.col(f"{column}__partial").fill_null(False),
-        )
-        .drop(f"{column}__direct")
-    )
+        return frame.with_columns(pl.col(direct).alias(column), pl.lit(False).alias(f"{column}__partial"),
+                                  pl.lit(None, dtype=pl.String).alias(f"{column}__problem")).drop(direct)
+    cascade = rest.with_columns(parse_date(column, allow_partial=allow_partial)[:3])
+    value, partial, problem = _from_distinct(raw, cascade, (column, f"{column}__partial", f"{column}__problem"),
+                                             key="_key")
+    return frame.with_columns(pl.coalesce(direct, value).alias(column), partial.fill_null(False), problem).drop(direct)
 
 
 def code_map(values: list[str | None], vocabulary: dict[str, tuple[str, ...]], *, tight: bool = False,
