@@ -533,8 +533,8 @@ def main() -> None:
     """The console entry point. Once a command has finished and its output is flushed, the process ends at
     once: Python would otherwise free every frame and string one by one on the way out (1.5 s after an audit
     of 5.3 million members, with nothing left to do); what the command read and found is still held
-    (`_LEFT`), so it is not freed when the command returns either. Everything is written by then: reports are renamed
-    into place before the command returns, and worker processes have been joined."""
+    (`_LEFT`), so it is not freed when the command returns either. Everything is written by then: reports
+    are renamed into place before the command returns, and worker processes have been joined."""
     import os
 
     try:
