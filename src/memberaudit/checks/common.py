@@ -65,7 +65,9 @@ def first_rows(members):
 
     `unique(keep="first")` hashes every id: 2.4 s for 5.3 million members. Here the ids' Categorical codes
     find the rows whose id is on several rows (nearly none), and only those are compared (0.15 s)."""
-    members = in_file_order(members.filter(pl.col("member_id").is_not_null()))
+    if members.get_column("member_id").null_count():  # a filter copies every column, even keeping all rows
+        members = members.filter(pl.col("member_id").is_not_null())
+    members = in_file_order(members)
     repeated = repeats(members)
     if not repeated.any():
         return members
