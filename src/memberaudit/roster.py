@@ -13,9 +13,6 @@ PROVENANCE = {"_src": "Int32", "_row": "Int32"}  # Excel rows end at 1,048,576
 # member ids are Categorical in the tables rules join: joins and distinct counts work on small integers
 # instead of hashing text; findings hold plain text.
 MEMBER_ID = "Categorical"
-# The stacked members table (`normalize.combine`) also holds `_unit`: the unit as a Categorical, for counting
-# and grouping by unit (5.3 million members: a group_by on unit names took 0.55 s, on these codes 0.09 s;
-# made once, 0.15 s). Joins stay on `unit`, the text every other table holds.
 _DERIVING = threading.Lock()  # guards each Roster's table of locks
 # the tables kept as month masks (normalize): their mask columns, one per mark or dues state
 MASKS = {"attendance": tuple(ATTENDANCE_MARKS), "dues": DUES_STATES}
@@ -66,6 +63,9 @@ def conform(kind: str, frame, *, file: bool = False):
 
 @dataclass
 class Roster:
+    # once stacked (`normalize.combine`), members also hold `_unit`: the unit as a Categorical, for counting and
+    # grouping by unit (5.3 million members: a group_by on unit names took 0.55 s, on these codes 0.09 s; made
+    # once, 0.15 s). Joins stay on `unit`, the text every other table holds.
     members: object
     units: object
     attendance: object
