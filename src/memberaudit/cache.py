@@ -26,6 +26,7 @@ from functools import cache
 from pathlib import Path
 
 from memberaudit.errors import UserError
+from memberaudit.outputs import CACHE_TAG, CACHE_TAG_TEXT
 from memberaudit.roster import COLUMNS
 
 FORMAT = 2  # raise when the layout of an entry changes
@@ -38,6 +39,9 @@ def prepare(folder: str | Path) -> str:
     path = Path(folder)
     try:
         path.mkdir(parents=True, exist_ok=True)
+        tag = path / CACHE_TAG
+        if not tag.exists():  # marks the folder as ours: never read as input, even inside an input folder
+            tag.write_text(CACHE_TAG_TEXT, encoding="utf-8")
         probe = tempfile.NamedTemporaryFile(dir=path, prefix=".probe-")
         probe.close()
     except OSError as exc:

@@ -78,9 +78,12 @@ class Session:
 
         return Console(stderr=True, quiet=self.quiet, highlight=False, soft_wrap=False)
 
-    def read(self, inputs, *, year=None):
+    def read(self, inputs, *, year=None, outputs: dict | None = None):
+        """The inputs as one Roster, once the `outputs` ({option: path}) are known to be safe to write."""
+        from memberaudit import outputs as output_paths
         from memberaudit.pipeline import read_roster
 
+        output_paths.check(inputs, outputs or {}, cache=self.config.cache)
         progress = None
         if not self.quiet and sys.stderr.isatty():
             progress = _progress_bar(self.lang)
@@ -253,7 +256,8 @@ def audit(
             clock.append(time.perf_counter())
             return clock[-1] - clock[-2]
 
-        roster = session.read(inputs, year=year)
+        roster = session.read(inputs, year=year, outputs={"--output": output, "--html": html, "--excel": excel,
+                                                          "--log-file": log_file})
         seconds = {"read": lap()}
         result = session.audit(roster, select_codes=_codes(select), ignore_codes=_codes(ignore))
         seconds["rules"] = lap()
@@ -299,7 +303,7 @@ def validate(
 
         _check_choice(fmt, ("text", "json"), "--format")
         session = Session(config_path=config, as_of=as_of, lang=lang, quiet=quiet, debug=debug, cache=cache)
-        roster = session.read(inputs, year=year)
+        roster = session.read(inputs, year=year, outputs={"--output": output})
         result = session.audit(roster, select_codes=["data"])
         if fmt == "json":
             from memberaudit.reports import data as data_report
@@ -344,7 +348,7 @@ def screen(
 
         _check_choice(fmt, ("text", "json"), "--format")
         session = Session(config_path=config, as_of=as_of, lang=lang, quiet=quiet, debug=debug, cache=cache)
-        roster = session.read(inputs, year=year)
+        roster = session.read(inputs, year=year, outputs={"--output": output, "--html": html})
         result = session.audit(roster, select_codes=["screening"])
         _print_list(session, screening_list(result, roster, session.lang), fmt, output, html)
 
@@ -374,7 +378,7 @@ def badges(
         _check_choice(fmt, ("text", "json"), "--format")
         session = Session(config_path=config, as_of=as_of, lang=lang, quiet=quiet, debug=debug, cache=cache)
         chosen = _parse_as_of(occasion) if occasion else None
-        roster = session.read(inputs, year=year)
+        roster = session.read(inputs, year=year, outputs={"--output": output, "--html": html})
         result = session.audit(roster, select_codes=["MIL001"], occasion=chosen)
         _print_list(session, badge_list(result, roster, session.lang), fmt, output, html)
 
@@ -426,7 +430,7 @@ def mix(
             raise UserError("config.value", file="--by", key="by", allowed=", ".join(DIMENSIONS))
         _check_choice(fmt, ("table", "json"), "--format")
         session = Session(config_path=config, as_of=as_of, lang=lang, quiet=quiet, debug=debug, cache=cache)
-        roster = session.read(inputs, year=year)
+        roster = session.read(inputs, year=year, outputs={"--html": html, "--excel": excel})
         summary = mix_summary(roster, session.as_of, by=dims, new_in=new_in, min_share=session.config.min_share)
         if fmt == "json":
             sys.stdout.write(mix_report.to_json(summary))

@@ -82,20 +82,35 @@ class Loaded:
 
 
 def discover(inputs: Iterable[str | Path]) -> list[Path]:
-    """Input files, directories read recursively, in a stable order; a missing path is an InputError."""
+    """Input files, directories read recursively, in a stable order; a missing path is an InputError.
+
+    Inside folders, only regular files are read (a FIFO named `x.csv` would block the run), never Excel's
+    lock files, hidden files and folders, or a folder memberaudit writes (a cache folder, tagged)."""
+    import os
+
+    from memberaudit.outputs import is_ours
+
     found: list[Path] = []
     for item in inputs:
         path = Path(item)
         if not path.exists():
             raise InputError("input.missing", file=str(path))
         if path.is_dir():
-            found.extend(
-                p for p in sorted(path.rglob("*"))
-                if p.is_file() and p.suffix.lower() in SUFFIXES and not p.name.startswith(("~$", "."))
-            )
+            if is_ours(path):
+                raise InputError("input.ours", file=str(path))
+            inside = []
+            for folder, dirs, files in os.walk(path):
+                dirs[:] = [d for d in dirs if not d.startswith(".") and not is_ours(Path(folder, d))]
+                inside.extend(
+                    p for p in (Path(folder, f) for f in files)
+                    if p.suffix.lower() in SUFFIXES and not p.name.startswith(("~$", ".")) and p.is_file()
+                )
+            found.extend(sorted(inside))
         else:
             if path.suffix.lower() not in SUFFIXES:
                 raise InputError("input.format", file=str(path), suffixes=", ".join(sorted(SUFFIXES)))
+            if not path.is_file():
+                raise InputError("input.not_file", file=str(path))
             found.append(path)
     if not found:
         raise InputError("input.none", inputs=", ".join(map(str, inputs)))

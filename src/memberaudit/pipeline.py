@@ -44,6 +44,8 @@ def read_roster(inputs: Iterable[str | Path], *, config: Config | None = None, y
     from memberaudit.schemas import validate
 
     config = config or Config()
+    if config.cache:  # tagged before discovery, so that a cache folder inside an input folder is never read
+        cache.prepare(config.cache)
     files = discover(inputs)
     entries = _cache_entries(files, config, year)
     jobs = [(str(f), config.aliases, config.marks, year, entry) for f, entry in zip(files, entries, strict=True)]

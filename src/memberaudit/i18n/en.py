@@ -8,12 +8,23 @@ MESSAGES = {
     "input.unreadable": "Cannot read {file}: {reason}. Open it in Excel, save it as .xlsx and run again.",
     "input.unreadable_sheet": "Cannot read sheet '{sheet}' of {file}: {reason}.",
     "input.encoding": "{file} is not UTF-8, UTF-16 or Windows-1258. Save the CSV as UTF-8.",
+    "input.ours": "{file} is a folder memberaudit writes (a cache folder); it is never read as input.",
+    "input.not_file": "{file} is not a regular file (a pipe or a device?); give the file itself.",
+    "output.is_input": "{option} {file} is the input {input}: writing it would destroy the data. Choose another path.",
+    "output.in_input": (
+        "{option} {file} lies inside the input folder {input}, where the next run would read it as data. "
+        "Write it outside that folder."),
+    "output.twice": "{first} and {second} both write {file}: one report would be lost. Give each its own path.",
+    "output.is_folder": "{option} {file} is a folder; give a file name.",
+    "output.unwritable": "Cannot write {option} {file}: {reason}. Choose a folder you can write to.",
     "input.month_without_year": (
         "Sheet '{sheet}' in {file} has month columns but no year (in the sheet name, the title rows or the "
         "headers). Put the year in the sheet name (e.g. 'Sinh hoạt 2026') or run with --year 2026."),
     "input.missing_column": (
         "Sheet '{sheet}' in {file} ({kind} table, header row {row}) has no required column '{column}'. Add it, or "
         "declare the header you use under [aliases.{kind}] in memberaudit.toml."),
+    "reason.not_folder": "a file stands where its folder should be",
+    "reason.permission": "permission denied",
     "reason.encrypted": "the file is password-protected; remove the password (File › Info › Protect Workbook)",
     "reason.not_excel": "the file is not an Excel workbook although its name says so",
     "cache.unwritable": "Cannot write the cache folder {folder} ({reason}). Choose a folder you can write to.",

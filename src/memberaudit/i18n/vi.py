@@ -9,12 +9,23 @@ MESSAGES = {
     "input.unreadable": "Không đọc được tệp {file}: {reason}. Mở tệp bằng Excel, lưu lại dạng .xlsx rồi chạy lại.",
     "input.unreadable_sheet": "Không đọc được trang tính «{sheet}» trong {file}: {reason}.",
     "input.encoding": "Tệp {file} không phải UTF-8, UTF-16 hay Windows-1258. Lưu lại tệp CSV dạng UTF-8.",
+    "input.ours": "{file} là thư mục do memberaudit ghi (bộ nhớ đệm); không bao giờ được đọc làm dữ liệu vào.",
+    "input.not_file": "{file} không phải là tệp thông thường (ống dẫn hay thiết bị?); hãy chỉ đúng tệp dữ liệu.",
+    "output.is_input": "{option} {file} chính là tệp đầu vào {input}: ghi vào sẽ làm mất dữ liệu. Hãy chọn đường dẫn khác.",
+    "output.in_input": (
+        "{option} {file} nằm trong thư mục đầu vào {input}, lần chạy sau sẽ đọc nó như dữ liệu. "
+        "Hãy ghi ra ngoài thư mục đó."),
+    "output.twice": "{first} và {second} cùng ghi vào {file}: một báo cáo sẽ bị mất. Hãy đặt mỗi tệp một đường dẫn.",
+    "output.is_folder": "{option} {file} là một thư mục; hãy cho tên tệp.",
+    "output.unwritable": "Không ghi được {option} {file}: {reason}. Hãy chọn thư mục có quyền ghi.",
     "input.month_without_year": (
         "Trang tính «{sheet}» trong {file} có cột tháng nhưng không ghi năm (ở tên trang tính, dòng tiêu đề "
         "hay tiêu đề cột). Thêm năm vào tên trang tính (ví dụ «Sinh hoạt 2026») hoặc chạy với --year 2026."),
     "input.missing_column": (
         "Trang tính «{sheet}» trong {file} (bảng {kind}, dòng tiêu đề {row}) thiếu cột bắt buộc «{column}». "
         "Thêm cột đó, hoặc khai báo tên cột đang dùng trong memberaudit.toml mục [aliases.{kind}]."),
+    "reason.not_folder": "ở chỗ thư mục chứa nó lại là một tệp",
+    "reason.permission": "không có quyền ghi",
     "reason.encrypted": "tệp có mật khẩu; hãy gỡ mật khẩu (Tệp › Thông tin › Bảo vệ sổ làm việc)",
     "reason.not_excel": "tệp không phải là sổ làm việc Excel dù có phần mở rộng như vậy",
     "cache.unwritable": "Không ghi được vào thư mục bộ nhớ đệm {folder} ({reason}). Hãy chọn một thư mục có quyền ghi.",

@@ -2,9 +2,11 @@
 
 from __future__ import annotations
 
+import glob
 import json
 import os
 import tempfile
+import time
 from collections.abc import Callable
 from pathlib import Path
 
@@ -20,6 +22,7 @@ def atomic_write(path: str | Path, write: Callable[[Path], None]) -> Path:
     """Write through a temporary file in the same folder, then rename: readers never see half a file."""
     path = Path(path)
     path.parent.mkdir(parents=True, exist_ok=True)
+    _remove_stale(path)
     fd, tmp = tempfile.mkstemp(prefix=f".{path.name}.", suffix=".tmp", dir=path.parent)
     os.close(fd)
     umask = os.umask(0)
@@ -32,6 +35,20 @@ def atomic_write(path: str | Path, write: Callable[[Path], None]) -> Path:
         Path(tmp).unlink(missing_ok=True)
         raise
     return path
+
+
+STALE_SECONDS = 3600
+
+
+def _remove_stale(path: Path) -> None:
+    """Temporary files of ours that a killed run left beside `path` (an hour old: no run is still writing)."""
+    limit = time.time() - STALE_SECONDS
+    for stale in path.parent.glob(f".{glob.escape(path.name)}.*.tmp"):
+        try:
+            if stale.is_file() and stale.stat().st_mtime < limit:
+                stale.unlink()
+        except OSError:
+            continue
 
 
 def mask_id(value: str | None) -> str | None:
