@@ -118,7 +118,8 @@ def test_year_from_title_rows_when_sheet_name_has_none(workbook):
 
 
 def test_month_header_without_any_year_is_an_error_naming_the_sheet(workbook):
-    path = workbook({"Điểm danh": [["Số thẻ", "Họ tên", "T1", "T2"], ["001", "An", "x", "x"]]})
+    path = workbook({"Đảng viên": member_rows(["001", "An", "02/01/1980", "CB1", "01/02/2010", None]),
+                     "Điểm danh": [["Số thẻ", "Họ tên", "T1", "T2"], ["001", "An", "x", "x"]]})
     with pytest.raises(InputError) as caught:
         roster_of(path)
     assert caught.value.key == "input.month_without_year" and caught.value.params["sheet"] == "Điểm danh"

@@ -39,6 +39,7 @@ ShowIds = Annotated[bool, typer.Option("--show-ids", help="Print national ids in
 Output = Annotated[Path | None, typer.Option("--output", "-o", help="Write the findings to this file.")]
 Html = Annotated[Path | None, typer.Option("--html", help="Write a self-contained HTML report.")]
 Excel = Annotated[Path | None, typer.Option("--excel", help="Write an Excel report.")]
+Hidden = Annotated[bool, typer.Option("--include-hidden", help="Read hidden sheets too (skipped by default).")]
 CacheOpt = Annotated[Path | None, typer.Option(
     "--cache", help="Keep what was read in this folder: later runs skip unchanged files. It holds member data.")]
 
@@ -52,7 +53,7 @@ _LEFT: list = []
 class Session:
     """Options every reading command shares, resolved against the configuration file."""
 
-    def __init__(self, *, config_path, as_of, lang, quiet, debug, cache=None):
+    def __init__(self, *, config_path, as_of, lang, quiet, debug, cache=None, include_hidden=False):
         from memberaudit.config import load_config
 
         _LEFT.clear()
@@ -60,6 +61,7 @@ class Session:
         self.config = load_config(config_path)
         if cache:
             self.config.cache = str(cache)
+        self.config.include_hidden = self.config.include_hidden or include_hidden
         self.lang = lang or self.config.lang or "vi"
         _check_choice(self.lang, ("vi", "en"), "--lang")
         self.as_of = _parse_as_of(as_of) if as_of else (self.config.as_of or date.today())
@@ -228,6 +230,7 @@ def audit(
     year: Year = None,
     log_file: LogFile = None,
     cache: CacheOpt = None,
+    include_hidden: Hidden = False,
     lang: Lang = None,
     quiet: Quiet = False,
     debug: Debug = False,
@@ -244,7 +247,8 @@ def audit(
         _check_choice(fail_on, (None, "high", "medium", "low"), "--fail-on")
         if fmt == "text" and output:
             raise UserError("usage.format", format="text")
-        session = Session(config_path=config, as_of=as_of, lang=lang, quiet=quiet, debug=debug, cache=cache)
+        session = Session(config_path=config, as_of=as_of, lang=lang, quiet=quiet, debug=debug, cache=cache,
+                          include_hidden=include_hidden)
         from memberaudit.registry import rules, unknown_tokens
 
         bad = unknown_tokens(rules(), _codes(select) + _codes(ignore))
@@ -290,6 +294,7 @@ def validate(
     output: Output = None,
     year: Year = None,
     cache: CacheOpt = None,
+    include_hidden: Hidden = False,
     lang: Lang = None,
     quiet: Quiet = False,
     debug: Debug = False,
@@ -302,7 +307,8 @@ def validate(
         from memberaudit.i18n import t
 
         _check_choice(fmt, ("text", "json"), "--format")
-        session = Session(config_path=config, as_of=as_of, lang=lang, quiet=quiet, debug=debug, cache=cache)
+        session = Session(config_path=config, as_of=as_of, lang=lang, quiet=quiet, debug=debug, cache=cache,
+                          include_hidden=include_hidden)
         roster = session.read(inputs, year=year, outputs={"--output": output})
         result = session.audit(roster, select_codes=["data"])
         if fmt == "json":
@@ -335,6 +341,7 @@ def screen(
     config: ConfigOpt = None,
     year: Year = None,
     cache: CacheOpt = None,
+    include_hidden: Hidden = False,
     lang: Lang = None,
     quiet: Quiet = False,
     debug: Debug = False,
@@ -347,7 +354,8 @@ def screen(
         from memberaudit.lists import screening_list
 
         _check_choice(fmt, ("text", "json"), "--format")
-        session = Session(config_path=config, as_of=as_of, lang=lang, quiet=quiet, debug=debug, cache=cache)
+        session = Session(config_path=config, as_of=as_of, lang=lang, quiet=quiet, debug=debug, cache=cache,
+                          include_hidden=include_hidden)
         roster = session.read(inputs, year=year, outputs={"--output": output, "--html": html})
         result = session.audit(roster, select_codes=["screening"])
         _print_list(session, screening_list(result, roster, session.lang), fmt, output, html)
@@ -364,6 +372,7 @@ def badges(
     config: ConfigOpt = None,
     year: Year = None,
     cache: CacheOpt = None,
+    include_hidden: Hidden = False,
     lang: Lang = None,
     quiet: Quiet = False,
     debug: Debug = False,
@@ -376,7 +385,8 @@ def badges(
         from memberaudit.lists import badge_list
 
         _check_choice(fmt, ("text", "json"), "--format")
-        session = Session(config_path=config, as_of=as_of, lang=lang, quiet=quiet, debug=debug, cache=cache)
+        session = Session(config_path=config, as_of=as_of, lang=lang, quiet=quiet, debug=debug, cache=cache,
+                          include_hidden=include_hidden)
         chosen = _parse_as_of(occasion) if occasion else None
         roster = session.read(inputs, year=year, outputs={"--output": output, "--html": html})
         result = session.audit(roster, select_codes=["MIL001"], occasion=chosen)
@@ -411,6 +421,7 @@ def mix(
     config: ConfigOpt = None,
     year: Year = None,
     cache: CacheOpt = None,
+    include_hidden: Hidden = False,
     lang: Lang = None,
     quiet: Quiet = False,
     debug: Debug = False,
@@ -429,7 +440,8 @@ def mix(
         if not dims or any(d not in DIMENSIONS for d in dims):
             raise UserError("config.value", file="--by", key="by", allowed=", ".join(DIMENSIONS))
         _check_choice(fmt, ("table", "json"), "--format")
-        session = Session(config_path=config, as_of=as_of, lang=lang, quiet=quiet, debug=debug, cache=cache)
+        session = Session(config_path=config, as_of=as_of, lang=lang, quiet=quiet, debug=debug, cache=cache,
+                          include_hidden=include_hidden)
         roster = session.read(inputs, year=year, outputs={"--html": html, "--excel": excel})
         summary = mix_summary(roster, session.as_of, by=dims, new_in=new_in, min_share=session.config.min_share)
         if fmt == "json":

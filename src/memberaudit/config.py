@@ -38,6 +38,7 @@ class Config:
     occasions: list[str] = field(default_factory=lambda: ["02-03", "05-19", "09-02", "11-07"])  # MM-DD: 3/2, 19/5, 2/9, 7/11
     waivers: list[Waiver] = field(default_factory=list)
     cache: str | None = None  # folder of files already read (memberaudit.cache)
+    include_hidden: bool = False  # read hidden sheets too (working copies and lookups, skipped by default)
     path: str | None = None
 
     def params(self, rule) -> dict:

@@ -29,3 +29,23 @@ class InputError(UserError):
 
 class ConfigError(UserError):
     """A configuration file or option that is wrong."""
+
+
+class NoMembers(InputError):
+    """A run that read no members table: each input with the tables read from it and why each other sheet was
+    skipped, so that a scheduled run never passes having read nothing."""
+
+    def __init__(self, files: list[tuple[str, list[str], list[tuple[str, str, dict]]]]) -> None:
+        super().__init__("input.no_members")
+        self.files = files
+
+    def render(self, lang: str) -> str:
+        from memberaudit.i18n import t
+
+        lines = [t("input.no_members", lang)]
+        for file, read, skipped in self.files:
+            lines.append(f"  {file}")
+            lines += [f"    {t('ui.read_as', lang, sheet=sheet, kind=t(f'kind.{kind}', lang))}" for sheet, kind in read]
+            lines += [f"    {t('ui.skipped_sheet', lang, sheet=sheet, reason=t(reason, lang, **params))}"
+                      for sheet, reason, params in skipped]
+        return "\n".join(lines)

@@ -6,8 +6,6 @@ Nothing here interprets values beyond text clean-up; `normalize` turns raw table
 from __future__ import annotations
 
 import io
-import re
-import zipfile
 from collections.abc import Iterable
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -24,6 +22,7 @@ from memberaudit.headers import (
     year_in,
 )
 from memberaudit.lazy import pl
+from memberaudit import xlsx
 from memberaudit.legacy import convert_grid
 from memberaudit.text import fold
 from memberaudit.vocab import (
@@ -43,7 +42,6 @@ HEADER_SCAN_ROWS = 30
 TEXT_FIELDS = ("member_id", "full_name", "unit", "parent_unit", "status", "gender", "ethnicity", "occupation",
                "residence", "national_id", "kind", "from_unit", "to_unit", "purpose", "rating", "mark", "month")
 _FOOTER_KEYS = tuple(fold(w) for w in FOOTER_WORDS)
-_CELL_REF = re.compile(r"([A-Z]+)(\d+)")
 
 
 @dataclass
@@ -117,23 +115,29 @@ def discover(inputs: Iterable[str | Path]) -> list[Path]:
     return found
 
 
-def load_file(path: str, *, extra_aliases: dict | None = None, year: int | None = None) -> Loaded:
+def load_file(path: str, *, extra_aliases: dict | None = None, year: int | None = None,
+              include_hidden: bool = False) -> Loaded:
     """Read one file's sheets into raw tables (and the sheets skipped, with the reason)."""
     aliases = alias_index(extra_aliases)
     loaded = Loaded(files=[path])
-    grids = list(read_grids(Path(path)))
-    if not grids:
-        raise InputError("input.empty", file=path)
-    for sheet, grid, col_offset, name_for_kind, merges, *body in grids:
+    if Path(path).stat().st_size == 0:
+        raise InputError("input.zero_bytes", file=path)
+    for grid in read_grids(Path(path), include_hidden=include_hidden):
+        if isinstance(grid, Skipped):
+            loaded.skipped.append(grid)
+            continue
+        sheet, grid, col_offset, name_for_kind, merges, *body = grid
         result = table_from_grid(path, sheet, grid, col_offset, name_for_kind, aliases, year, merges, *body)
         (loaded.tables if isinstance(result, RawTable) else loaded.skipped).append(result)
+    if not loaded.tables and all(s.reason == "skip.empty" for s in loaded.skipped):
+        raise InputError("input.empty", file=path)
     return loaded
 
 
 # --- reading files into text grids -------------------------------------------------------------------------
 
 
-def read_grids(path: Path):
+def read_grids(path: Path, include_hidden: bool = False):
     """Yield (sheet name, grid of text columns, first column index, name that may tell the kind, merges).
 
     `merges` is a callable returning the sheet's merged ranges, read only when a table needs them.
@@ -141,7 +145,7 @@ def read_grids(path: Path):
     """
     suffix = path.suffix.lower()
     if suffix in EXCEL_SUFFIXES:
-        yield from _excel_grids(path)
+        yield from _excel_grids(path, include_hidden)
     elif suffix == ".csv":
         yield path.stem, _csv_grid(path), 0, path.stem, list
     else:
@@ -149,7 +153,7 @@ def read_grids(path: Path):
         yield path.stem, header, 0, path.stem, list, body
 
 
-def _excel_grids(path: Path):
+def _excel_grids(path: Path, include_hidden: bool = False):
     import fastexcel
 
     try:
@@ -157,22 +161,35 @@ def _excel_grids(path: Path):
         names = reader.sheet_names
     except Exception as exc:  # calamine's errors name no common base class across versions
         raise InputError("input.unreadable", file=str(path), reason=_reason(path, exc)) from exc
+    facts = xlsx.sheet_facts(path) if path.suffix.lower() in {".xlsx", ".xlsm"} else {}
     cache: dict = {}
 
     def merges_of(name: str):
         # calamine does not report merged ranges; reading them means inflating the sheet XML once more
         if "all" not in cache:
-            cache["all"] = _xlsx_merges(path) if path.suffix.lower() in {".xlsx", ".xlsm"} else {}
+            cache["all"] = xlsx.merges(path, facts)
         return cache["all"].get(name, [])
 
     for index, name in enumerate(names):
+        fact = facts.get(name)
+        if fact and fact.hidden and not include_hidden:
+            yield Skipped(str(path), name, "skip.hidden")
+            continue
+        if fact and xlsx.absurd_range(path, fact):
+            yield Skipped(str(path), name, "skip.absurd_range", {"range": fact.used})
+            continue
         try:
             sheet = reader.load_sheet(index, header_row=None, dtypes="string", skip_rows=0)
+            if not include_hidden and not fact and sheet.visible != "visible":
+                yield Skipped(str(path), name, "skip.hidden")
+                continue
             columns = sheet.available_columns()
             grid = pl.DataFrame(sheet)
-        except Exception as exc:
-            raise InputError("input.unreadable_sheet", file=str(path), sheet=name, reason=str(exc)) from exc
+        except Exception as exc:  # one unreadable sheet never ends the workbook: skipped with its reason
+            yield Skipped(str(path), name, "skip.unreadable", {"reason": str(exc).splitlines()[0][:200] if str(exc) else type(exc).__name__})
+            continue
         if grid.width == 0 or grid.height == 0:
+            yield Skipped(str(path), name, "skip.empty")
             continue
         offset = columns[0].absolute_index if columns else 0
         grid = grid.rename({c: f"c{i}" for i, c in enumerate(grid.columns)})
@@ -186,45 +203,6 @@ def _reason(path: Path, exc: Exception) -> str:
     if path.suffix.lower() in {".xlsx", ".xlsm", ".ods"} and not head.startswith(b"PK"):
         return "not_excel"
     return str(exc).splitlines()[0][:200] if str(exc) else type(exc).__name__
-
-
-def _xlsx_merges(path: Path) -> dict[str, list[tuple[int, int, int, int]]]:
-    """Merged ranges per sheet name, read from the workbook XML (calamine does not report them)."""
-    try:
-        with zipfile.ZipFile(path) as zf:
-            workbook = zf.read("xl/workbook.xml").decode("utf-8", "replace")
-            rels = zf.read("xl/_rels/workbook.xml.rels").decode("utf-8", "replace")
-            targets = dict(re.findall(r'<Relationship[^>]*?Id="([^"]+)"[^>]*?Target="([^"]+)"', rels))
-            targets.update({k: v for v, k in re.findall(r'<Relationship[^>]*?Target="([^"]+)"[^>]*?Id="([^"]+)"', rels)})
-            merges: dict[str, list[tuple[int, int, int, int]]] = {}
-            for name, rid in re.findall(r'<sheet\b[^>]*?name="([^"]+)"[^>]*?r:id="([^"]+)"', workbook):
-                target = targets.get(rid, "")
-                member = target.lstrip("/") if target.startswith("/") else "xl/" + target
-                try:
-                    xml = zf.read(member)
-                except KeyError:
-                    continue
-                start = xml.rfind(b"<mergeCells")
-                if start < 0:
-                    continue
-                refs = re.findall(rb'<mergeCell ref="([A-Z]+\d+):([A-Z]+\d+)"', xml[start:])
-                merges[_xml_unescape(name)] = [(*_cell(a.decode()), *_cell(b.decode())) for a, b in refs]
-            return merges
-    except (zipfile.BadZipFile, KeyError, OSError):
-        return {}
-
-
-def _xml_unescape(text: str) -> str:
-    return text.replace("&amp;", "&").replace("&lt;", "<").replace("&gt;", ">").replace("&quot;", '"').replace("&apos;", "'")
-
-
-def _cell(ref: str) -> tuple[int, int]:
-    """0-based (row, column) of an A1 reference."""
-    letters, digits = _CELL_REF.match(ref).groups()
-    col = 0
-    for ch in letters:
-        col = col * 26 + ord(ch) - 64
-    return int(digits) - 1, col - 1
 
 
 def _fill_merges(grid, merges, offset: int):
@@ -249,6 +227,13 @@ def _decode(raw: bytes, path: Path) -> str:
         return raw[3:].decode("utf-8")
     if raw.startswith((b"\xff\xfe", b"\xfe\xff")):
         return raw.decode("utf-16")
+    head = raw[:4096]
+    if head.count(0) > len(head) // 4:  # UTF-16 without a byte order mark: every other byte of ASCII is 0
+        odd = head[1::2].count(0) >= head[0::2].count(0)
+        try:
+            return raw.decode("utf-16-le" if odd else "utf-16-be")
+        except UnicodeDecodeError as exc:
+            raise InputError("input.encoding", file=str(path)) from exc
     try:
         return raw.decode("utf-8")
     except UnicodeDecodeError:
@@ -259,20 +244,44 @@ def _decode(raw: bytes, path: Path) -> str:
         raise InputError("input.encoding", file=str(path)) from exc
 
 
+SEPARATORS = (",", ";", "\t", "|")
+SNIFF_LINES = 60
+
+
+def sniff_separator(text: str) -> tuple[str, int]:
+    """The separator that splits the first lines into the most rows of one width (quotes respected), and the
+    widest of those rows: a title line ("Hà Nội, ngày 30 tháng 11 năm 2026") above a tab-separated table
+    decides neither."""
+    import csv
+
+    lines = text.splitlines()[:SNIFF_LINES]
+    widths = {sep: [len(row) for row in csv.reader(lines, delimiter=sep, quotechar='"')] for sep in SEPARATORS}
+
+    def score(sep: str) -> tuple[int, int]:
+        wide = [w for w in widths[sep] if w > 1]
+        if not wide:
+            return (0, 0)
+        modal = max(set(wide), key=lambda w: (wide.count(w), w))
+        return (wide.count(modal), modal)
+
+    best = max(SEPARATORS, key=score)
+    return best, max(widths[best], default=1)
+
+
 def _csv_grid(path: Path):
     text = _decode(path.read_bytes(), path)
     if not text.strip():
         raise InputError("input.empty", file=str(path))
-    first = text.splitlines()[0] if text else ""
-    sep = max((",", ";", "\t"), key=first.count)
+    sep, width = sniff_separator(text)
+    # a header line of our own sets the width: Polars would take it from the first line, a one-cell title
+    names = sep.join(f"c{i}" for i in range(width))
     try:
-        grid = pl.read_csv(
-            io.BytesIO(text.encode("utf-8")), has_header=False, separator=sep, infer_schema=False,
+        return pl.read_csv(
+            io.BytesIO(f"{names}\n{text}".encode()), has_header=True, separator=sep, infer_schema=False,
             truncate_ragged_lines=True, quote_char='"',
         )
     except Exception as exc:
         raise InputError("input.unreadable", file=str(path), reason=str(exc).splitlines()[0][:200]) from exc
-    return grid.rename({c: f"c{i}" for i, c in enumerate(grid.columns)})
 
 
 def _parquet_grid(path: Path):

@@ -154,13 +154,18 @@ def _members(frame, issues, sources, extra_marks):
         first = frame.filter(pl.col("occupation").is_in(unknown)).group_by("occupation").agg(pl.all().first())
         issues.append(_issues(first, pl.lit(True), "DAT005", "occupation", pl.col("occupation"), pl.lit("occupation")))
     frame = on_distinct(frame, "full_name", name_key=name_key(pl.col("full_name")))  # names repeat a lot
+    # a gap beyond any life (`1E+20`, a pasted id) is no number of months: a data finding, counted as none
+    gap = number("party_age_gap_months")
+    frame = frame.with_columns(pl.when(gap.abs() < 10_000).then(gap).cast(pl.Int64).alias("_gap"))
+    issues.append(_issues(frame, pl.col("party_age_gap_months").is_not_null() & pl.col("_gap").is_null(), "DAT002",
+                          "party_age_gap_months", pl.col("party_age_gap_months"), pl.lit("not_a_number")))
     return frame.with_columns(
         pl.when(pl.col("occupation").is_not_null())
         .then(pl.col("occupation").replace_strict(groups, default="other", return_dtype=pl.String))
         .alias("occupation_group"),
-        number("party_age_gap_months").fill_null(0).cast(pl.Int64).alias("party_age_gap_months"),
+        pl.col("_gap").fill_null(0).alias("party_age_gap_months"),
         pl.col("national_id").str.replace_all(r"\s", ""),
-    )
+    ).drop("_gap")
 
 
 def name_key(name):

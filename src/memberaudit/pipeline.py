@@ -21,15 +21,16 @@ PARALLEL_BYTES = 4 * 2**20
 IN_PROCESS = {".parquet", ".csv"}
 
 
-def read_file(job: tuple[str, dict, dict, int | None, tuple[str, str] | None]):
+def read_file(job: tuple[str, dict, dict, int | None, bool, tuple[str, str] | None]):
     """Load and normalise one file, or take it from the cache (folder, entry name): the unit of parallel work."""
     from memberaudit.load import load_file
     from memberaudit.normalize import normalize
 
-    path, aliases, marks, year, entry = job
+    path, aliases, marks, year, include_hidden, entry = job
     if entry and (roster := cache.fetch(*entry, path)) is not None:
         return roster
-    roster = normalize(load_file(path, extra_aliases=aliases, year=year), extra_marks=marks)
+    roster = normalize(load_file(path, extra_aliases=aliases, year=year, include_hidden=include_hidden),
+                       extra_marks=marks)
     if entry:
         cache.keep(*entry, roster)
     return roster
@@ -48,7 +49,8 @@ def read_roster(inputs: Iterable[str | Path], *, config: Config | None = None, y
         cache.prepare(config.cache)
     files = discover(inputs)
     entries = _cache_entries(files, config, year)
-    jobs = [(str(f), config.aliases, config.marks, year, entry) for f, entry in zip(files, entries, strict=True)]
+    jobs = [(str(f), config.aliases, config.marks, year, config.include_hidden, entry)
+            for f, entry in zip(files, entries, strict=True)]
     # workbooks are costly to parse and small to send back: worker processes share them with the main
     # process. Parquet and CSV parse fast and would send back big (a million members' attendance: 0.5 GB
     # pickled, 8 s to send): the main process reads them itself, and every file already in the cache.
@@ -81,8 +83,20 @@ def read_roster(inputs: Iterable[str | Path], *, config: Config | None = None, y
             finished(i, read_file(jobs[i]))
     if config.cache:  # after reading: the entries used in this run are marked used and stay
         cache.prune(config.cache)
+    roster = combine(parts)
+    if not roster.has("members"):
+        raise _no_members(roster)
     # one schema check of the stacked tables: its cost is mostly per table, not per row
-    return validate(combine(parts))
+    return validate(roster)
+
+
+def _no_members(roster):
+    """The error of a run that read no members table: every input named, with what became of its sheets."""
+    from memberaudit.errors import NoMembers
+
+    return NoMembers([(file, [(s.sheet, s.kind) for s in roster.sources if s.file == file],
+                       [(s.sheet, s.reason, s.params) for s in roster.skipped if s.file == file])
+                      for file in roster.files])
 
 
 def _cache_entries(files: list[Path], config: Config, year: int | None) -> list:
@@ -91,7 +105,7 @@ def _cache_entries(files: list[Path], config: Config, year: int | None) -> list:
     if not config.cache:
         return [None] * len(files)
     folder = cache.prepare(config.cache)
-    settings = [config.aliases, config.marks, year]
+    settings = [config.aliases, config.marks, year, config.include_hidden]
     with ThreadPoolExecutor(max_workers=os.cpu_count() or 1) as pool:
         return [(folder, name) for name in pool.map(lambda f: cache.key(str(f), settings), files)]
 

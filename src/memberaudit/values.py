@@ -5,6 +5,9 @@ from __future__ import annotations
 from memberaudit.lazy import pl
 from memberaudit.text import fold, fold_tight
 
+# A date outside these years is a typing error (`1/1/0000`, `31/12/9999`), never a date a rule computes
+# from: dates later than the as-of date are judged by DAT003, the rest here (DAT002 "implausible_year").
+FIRST_YEAR, LAST_YEAR = 1900, 2099
 # Excel's day 0 is 1899-12-30 (the 1900 leap-year bug makes every serial after February 1900 line up).
 _EXCEL_EPOCH = "1899-12-30"
 
@@ -14,7 +17,8 @@ def parse_date(column: str, *, allow_partial: bool) -> list:
 
     Accepts Excel dates (read as ISO text), serial numbers, dd/mm/yyyy with / - . separators, yyyy-mm-dd;
     with `allow_partial`, mm/yyyy and yyyy (flagged partial). A two-digit year or an impossible date is a
-    problem, never a guess. Problems: "two_digit_year", "impossible", "unreadable", "partial_not_allowed".
+    problem, never a guess. Problems: "two_digit_year", "impossible", "implausible_year", "unreadable",
+    "partial_not_allowed".
     """
     s = pl.col(column).str.strip_chars()
     iso = s.str.extract_groups(r"^(\d{4})-(\d{1,2})-(\d{1,2})(?:[ T][\d:.]*)?$")
@@ -27,7 +31,7 @@ def parse_date(column: str, *, allow_partial: bool) -> list:
     def ymd(y, m, d):
         return pl.concat_str([y, pl.lit("-"), m, pl.lit("-"), d]).str.to_date("%Y-%m-%d", strict=False)
 
-    full = (
+    any_year = (
         pl.when(iso.struct.field("1").is_not_null())
         .then(ymd(iso.struct.field("1"), iso.struct.field("2"), iso.struct.field("3")))
         .when(dmy.struct.field("1").is_not_null())
@@ -35,6 +39,8 @@ def parse_date(column: str, *, allow_partial: bool) -> list:
         .when(serial.is_not_null())
         .then(pl.lit(_EXCEL_EPOCH).str.to_date() + pl.duration(days=serial))
     )
+    in_range = any_year.dt.year().is_between(FIRST_YEAR, LAST_YEAR)
+    full = pl.when(in_range).then(any_year)
     partial = (
         pl.when(my.struct.field("1").is_not_null())
         .then(ymd(my.struct.field("2"), my.struct.field("1"), pl.lit("1")))
@@ -46,6 +52,7 @@ def parse_date(column: str, *, allow_partial: bool) -> list:
     problem = (
         pl.when(s.is_null()).then(None)
         .when(full.is_not_null()).then(None)
+        .when(any_year.is_not_null()).then(pl.lit("implausible_year"))
         .when(dmy2).then(pl.lit("two_digit_year"))
         .when(shaped).then(pl.lit("impossible"))
         .when(is_partial).then(pl.lit(None if allow_partial else "partial_not_allowed"))
@@ -83,8 +90,9 @@ def parse_dates(frame, column: str, *, allow_partial: bool):
     Excel date's text) is parsed directly, in one vectorised pass; only the distinct texts it leaves go
     through the full cascade and are mapped back (a workbook's 10,000 birth dates: 4 ms instead of 13 ms
     for parsing each distinct text and mapping all back)."""
-    if column not in frame.columns or frame.get_column(column).null_count() == frame.height \
-            or frame.schema[column] == pl.Date:
+    if column in frame.columns and frame.schema[column] == pl.Date:
+        return _typed_dates(frame, column)
+    if column not in frame.columns or frame.get_column(column).null_count() == frame.height:
         # an empty column (most optional dates in most files), or dates already (Parquet): nothing to parse
         value = pl.col(column) if column in frame.columns else pl.lit(None, dtype=pl.Date)
         return frame.with_columns(
@@ -94,7 +102,8 @@ def parse_dates(frame, column: str, *, allow_partial: bool):
     raw_text = pl.col(column).str.strip_chars()
     parsed = raw_text.str.to_date(_direct_format(frame.get_column(column)), strict=False)
     frame = frame.with_columns(raw_text.alias(raw),
-                               pl.when(parsed.dt.year() >= 1800).then(parsed).alias(direct))  # "1/2/85" is no year 85
+                               # "1/2/85" is no year 85; "1/1/0000" goes through the cascade, which says why
+                               pl.when(parsed.dt.year().is_between(FIRST_YEAR, LAST_YEAR)).then(parsed).alias(direct))
     rest = (frame.filter(pl.col(direct).is_null() & pl.col(raw).is_not_null())
             .select(pl.col(raw).unique().alias("_key")).with_columns(pl.col("_key").alias(column)))
     if rest.height == 0:  # every date in the usual form: nothing partial, no problem
@@ -104,6 +113,16 @@ def parse_dates(frame, column: str, *, allow_partial: bool):
     value, partial, problem = _from_distinct(raw, cascade, (column, f"{column}__partial", f"{column}__problem"),
                                              key="_key")
     return frame.with_columns(pl.coalesce(direct, value).alias(column), partial.fill_null(False), problem).drop(direct)
+
+
+def _typed_dates(frame, column: str):
+    """A column of dates already (Parquet): only dates outside the plausible years are problems."""
+    bad = ~pl.col(column).dt.year().is_between(FIRST_YEAR, LAST_YEAR)
+    return frame.with_columns(
+        pl.when(bad).then(pl.col(column).cast(pl.String)).alias(f"{column}__raw"),
+        pl.when(~bad).then(pl.col(column)).alias(column),
+        pl.lit(False).alias(f"{column}__partial"),
+        pl.when(bad).then(pl.lit("implausible_year")).alias(f"{column}__problem"))
 
 
 def code_map(values: list[str | None], vocabulary: dict[str, tuple[str, ...]], *, tight: bool = False,

@@ -17,6 +17,12 @@ MESSAGES = {
     "output.twice": "{first} and {second} both write {file}: one report would be lost. Give each its own path.",
     "output.is_folder": "{option} {file} is a folder; give a file name.",
     "output.unwritable": "Cannot write {option} {file}: {reason}. Choose a folder you can write to.",
+    "input.zero_bytes": "{file} is empty (0 bytes): it was not saved completely, or it is the wrong file.",
+    "input.no_members": "No members table was read from the inputs: nothing to audit. What each input held:",
+    "ui.read_as": "sheet '{sheet}': read as {kind}",
+    "ui.skipped_sheet": "sheet '{sheet}': skipped, {reason}",
+    "kind.members": "members", "kind.units": "branches", "kind.attendance": "attendance", "kind.dues": "dues",
+    "kind.transfers": "transfers", "kind.ratings": "ratings", "kind.targets": "targets",
     "input.month_without_year": (
         "Sheet '{sheet}' in {file} has month columns but no year (in the sheet name, the title rows or the "
         "headers). Put the year in the sheet name (e.g. 'Sinh hoạt 2026') or run with --year 2026."),
@@ -41,6 +47,12 @@ MESSAGES = {
     "usage.exists": "{file} exists; add --force to overwrite it.",
     "usage.json": "Cannot read {file} as memberaudit JSON output: {reason}",
     "error.internal": "Unexpected error: {reason}. Run again with --debug for details and report it.",
+    "skip.hidden": "hidden sheet (a working copy or lookup list); read it with --include-hidden",
+    "skip.absurd_range": (
+        "its used range {range} is far larger than its cells (a stray cell far away); delete the empty rows and "
+        "columns after the table and save"),
+    "skip.unreadable": "the sheet cannot be read: {reason}",
+    "skip.empty": "the sheet is empty",
     "skip.unknown": "table kind not recognised (neither sheet name nor header row matched)",
     "skip.no_header_named": "the sheet name says {kind} but no header row was found in the first 30 rows",
     "skip.ambiguous": "the header fits both attendance and dues; name the sheet to tell them apart",
@@ -184,7 +196,8 @@ VALUE_LABELS = {
         "received_on": "letter received on", "meeting_date": "meeting date",
     },
     "detail": {
-        "two_digit_year": "two-digit year", "impossible": "no such date", "unreadable": "unreadable",
+        "two_digit_year": "two-digit year", "impossible": "no such date", "implausible_year": "year outside 1900-2099",
+        "unreadable": "unreadable",
         "partial_not_allowed": "day or month missing", "not_a_number": "not a number",
         "birth_not_before_admission": "birth not before admission",
         "official_before_admission": "official before admission", "after_as_of": "after the as-of date",

@@ -18,6 +18,12 @@ MESSAGES = {
     "output.twice": "{first} và {second} cùng ghi vào {file}: một báo cáo sẽ bị mất. Hãy đặt mỗi tệp một đường dẫn.",
     "output.is_folder": "{option} {file} là một thư mục; hãy cho tên tệp.",
     "output.unwritable": "Không ghi được {option} {file}: {reason}. Hãy chọn thư mục có quyền ghi.",
+    "input.zero_bytes": "Tệp {file} rỗng (0 byte): tệp chưa được lưu hết, hoặc chọn nhầm tệp.",
+    "input.no_members": "Không đọc được bảng đảng viên nào từ dữ liệu vào: không có gì để kiểm tra. Nội dung từng tệp:",
+    "ui.read_as": "trang tính «{sheet}»: đọc thành bảng {kind}",
+    "ui.skipped_sheet": "trang tính «{sheet}»: bỏ qua, {reason}",
+    "kind.members": "đảng viên", "kind.units": "chi bộ", "kind.attendance": "sinh hoạt", "kind.dues": "đảng phí",
+    "kind.transfers": "chuyển sinh hoạt", "kind.ratings": "xếp loại", "kind.targets": "chỉ tiêu",
     "input.month_without_year": (
         "Trang tính «{sheet}» trong {file} có cột tháng nhưng không ghi năm (ở tên trang tính, dòng tiêu đề "
         "hay tiêu đề cột). Thêm năm vào tên trang tính (ví dụ «Sinh hoạt 2026») hoặc chạy với --year 2026."),
@@ -43,6 +49,12 @@ MESSAGES = {
     "usage.json": "Không đọc được {file} như kết quả JSON của memberaudit: {reason}",
     "error.internal": "Lỗi không mong đợi: {reason}. Chạy lại với --debug để xem chi tiết và báo cho nhóm phát triển.",
     # sheets skipped
+    "skip.hidden": "trang tính ẩn (bản nháp hoặc danh mục tra cứu); đọc cả trang ẩn bằng --include-hidden",
+    "skip.absurd_range": (
+        "vùng dữ liệu {range} lớn hơn rất nhiều so với số ô có dữ liệu (có một ô lạc ở xa); hãy xóa các hàng, cột "
+        "trống sau bảng rồi lưu lại"),
+    "skip.unreadable": "không đọc được trang tính: {reason}",
+    "skip.empty": "trang tính trống",
     "skip.unknown": "không nhận ra loại bảng (tên trang tính và dòng tiêu đề không khớp)",
     "skip.no_header_named": "tên trang tính là bảng {kind} nhưng không tìm thấy dòng tiêu đề trong 30 dòng đầu",
     "skip.ambiguous": "dòng tiêu đề khớp cả bảng sinh hoạt và đảng phí; đặt tên trang tính cho rõ",
@@ -190,7 +202,8 @@ VALUE_LABELS = {
         "meeting_date": "Ngày sinh hoạt",
     },
     "detail": {
-        "two_digit_year": "năm chỉ có 2 chữ số", "impossible": "ngày không tồn tại", "unreadable": "không đọc được",
+        "two_digit_year": "năm chỉ có 2 chữ số", "impossible": "ngày không tồn tại", "implausible_year": "năm ngoài khoảng 1900-2099",
+        "unreadable": "không đọc được",
         "partial_not_allowed": "thiếu ngày/tháng", "not_a_number": "không phải số",
         "birth_not_before_admission": "ngày sinh không trước ngày vào Đảng",
         "official_before_admission": "ngày chính thức trước ngày vào Đảng", "after_as_of": "sau ngày đối chiếu",
