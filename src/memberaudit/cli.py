@@ -98,12 +98,16 @@ class Session:
         _LEFT.append(roster)
         return roster
 
-    def audit(self, roster, *, select_codes, ignore_codes=(), occasion=None):
-        """The rules chosen by codes, prefixes or categories, as of the session's date and configuration."""
+    def audit(self, roster, *, select_codes, ignore_codes=(), occasion=None, show_ids=False):
+        """The rules chosen by codes, prefixes or categories, as of the session's date and configuration;
+        national ids masked in what every output shows, unless `show_ids`."""
         from memberaudit.engine import audit
+        from memberaudit.reports.common import mask_findings
 
         result = audit(roster, as_of=self.as_of, config=self.config, select_codes=list(select_codes),
                        ignore_codes=list(ignore_codes), lang=self.lang, occasion=occasion)
+        if not show_ids:
+            result.findings = mask_findings(result.findings)
         _LEFT.append(result)
         return result
 
@@ -263,7 +267,7 @@ def audit(
         roster = session.read(inputs, year=year, outputs={"--output": output, "--html": html, "--excel": excel,
                                                           "--log-file": log_file})
         seconds = {"read": lap()}
-        result = session.audit(roster, select_codes=_codes(select), ignore_codes=_codes(ignore))
+        result = session.audit(roster, select_codes=_codes(select), ignore_codes=_codes(ignore), show_ids=show_ids)
         seconds["rules"] = lap()
         console = session.console
         from memberaudit.reports import data as data_report
@@ -273,9 +277,9 @@ def audit(
         if fmt == "text":
             text_report.summary(console, result, session.lang)
         elif not output:
-            sys.stdout.write(data_report.render(result, roster, fmt, show_ids=show_ids))
+            sys.stdout.write(data_report.render(result, roster, fmt))
         written = write_reports(result, roster, fmt=fmt if fmt != "text" else None, output=output, html=html,
-                                excel=excel, lang=session.lang, show_ids=show_ids)
+                                excel=excel, lang=session.lang)
         for path in written:
             session.status.print(t("ui.written", session.lang, file=path))
         seconds["reports"] = lap()

@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from dataclasses import dataclass, field
-from datetime import date
+from datetime import date, timedelta
 
 from memberaudit.lazy import pl
 from memberaudit.roster import MASKS
@@ -27,6 +27,12 @@ class Context:
     @property
     def as_of_month(self) -> date:
         return self.as_of.replace(day=1)
+
+    @property
+    def month_ended(self) -> bool:
+        """Whether the as-of month is over (as-of on its last day): only then is an empty cell of it, or a
+        meeting missing in it, judged (a run on the 1st must not flag a month six hours old)."""
+        return (self.as_of + timedelta(days=1)).month != self.as_of.month
 
     def window_months(self) -> list[date]:
         """Month starts of the window: Jan..as-of month (calendar) or the 12 months ending there (rolling)."""
@@ -142,11 +148,19 @@ def in_member_months(records, active):
 
 
 def window_bits(ctx: Context):
-    """The window's years, each with the mask of its months in the window (`_window`)."""
+    """The window's years, each with the mask of its months in the window (`_window`) and of those judged for
+    what is missing (`_judged`: the as-of month only once it has ended)."""
     bits: dict[int, int] = {}
     for month in ctx.window_months():
         bits[month.year] = bits.get(month.year, 0) | 1 << (month.month - 1)
-    return pl.DataFrame({"year": list(bits), "_window": list(bits.values())}, schema={"year": pl.Int32, "_window": pl.UInt16})
+    return pl.DataFrame({"year": list(bits), "_window": list(bits.values()),
+                         "_judged": [b & ~unended_bit(ctx, y) for y, b in bits.items()]},
+                        schema={"year": pl.Int32, "_window": pl.UInt16, "_judged": pl.UInt16})
+
+
+def unended_bit(ctx: Context, year: int) -> int:
+    """The mask bit of the as-of month in `year` while that month is still running, else 0."""
+    return 0 if ctx.month_ended or year != ctx.as_of.year else 1 << (ctx.as_of.month - 1)
 
 
 def window_masks(records, ctx: Context, codes: tuple[str, ...]):

@@ -9,6 +9,7 @@ from memberaudit.checks.common import (
     in_member_months,
     month_list,
     party_age_years,
+    unended_bit,
 )
 from memberaudit.lazy import pl
 from memberaudit.registry import rule
@@ -23,7 +24,8 @@ def unpaid_months(roster, ctx):
 
     ## What it does
     For each active member found in a dues table, counts the member months of the window whose dues are
-    unpaid: marked unpaid (0, K, chưa nộp, nợ), or left empty in a wide dues sheet. A month with any paid
+    unpaid: marked unpaid (0, K, chưa nộp, nợ), or left empty in a wide dues sheet (an empty cell of the
+    as-of month only once that month has ended). A month with any paid
     or excused record is not unpaid. Members whose party age on the as-of date is at least
     `exempt_party_age` (50) are exempt from dues and never flagged.
 
@@ -37,7 +39,11 @@ def unpaid_months(roster, ctx):
     active = active_members(roster, ctx).filter(party_age_years(ctx.as_of) < ctx.params["exempt_party_age"])
     # dues keep being owed in exempt months, so only the months before admission are left out
     active_dues = active.with_columns(pl.lit("official").alias("status"))
-    records = candidate_months(roster.dues, ctx, MASKS["dues"], pl.col("unpaid") | pl.col("blank"),
+    # an empty cell of the month in progress is not yet unpaid; an explicit unpaid mark in it is
+    running = unended_bit(ctx, ctx.as_of.year)
+    dues = roster.dues.with_columns(pl.when(pl.col("year") == ctx.as_of.year).then(pl.col("blank") & ~running)
+                                    .otherwise(pl.col("blank")).cast(pl.UInt16).alias("blank")) if running else roster.dues
+    records = candidate_months(dues, ctx, MASKS["dues"], pl.col("unpaid") | pl.col("blank"),
                                ctx.params["months"], "state")
     owed = records.filter(pl.col("state").is_in(["unpaid", "blank"])).select("member_id", "month").unique()
     settled = records.filter(pl.col("state").is_in(["paid", "excused"]))

@@ -61,7 +61,8 @@ def month_without_meeting(roster, ctx):
 
     ## What it does
     For each branch with attendance records in the window, lists the months from its first recorded month
-    to the as-of month in which no member of the branch has any mark.
+    to the as-of month in which no member of the branch has any mark; the as-of month only once it has
+    ended (as-of on its last day).
 
     ## Why
     A branch meets every month (Charter Art. 24.2); a month with no record is a missed meeting or a
@@ -73,14 +74,14 @@ def month_without_meeting(roster, ctx):
     # month masks throughout: per unit and year of the window, the months with a mark; a month is a number
     # counted from year 0 (year × 12 + month - 1)
     years = window_bits(ctx)
-    marks = (unit_masks(roster, "attendance").join(years, on="year")
+    marks = (unit_masks(roster, "attendance").join(years.drop("_judged"), on="year")
              .with_columns(pl.col("_marks") & pl.col("_window")).filter(pl.col("_marks") != 0))
     first = marks.group_by("unit").agg(
         (pl.col("year") * 12 + pl.col("_marks").bitwise_trailing_zeros()).min().alias("_first"))
     start = (pl.col("_first") - pl.col("year") * 12).clip(0, 12)  # the year's months before it are no gap
     gaps = (
         first.join(years, how="cross").join(marks.drop("_window"), on=["unit", "year"], how="left")
-        .select("unit", "year", (pl.col("_window") & ~pl.col("_marks").fill_null(0)
+        .select("unit", "year", (pl.col("_judged") & ~pl.col("_marks").fill_null(0)
                                  & (4096 - pl.lit(2).pow(start)).cast(pl.UInt16)).alias("_gap"))
         .filter(pl.col("_gap") != 0)
     )

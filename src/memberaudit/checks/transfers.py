@@ -143,9 +143,14 @@ def double_registration(roster, ctx):
             .agg(pl.col("unit").unique(maintain_order=True).alias("units"), pl.col("member_id").n_unique().alias("_ids"))
             .filter(condition)
         )
+        # a match by national id shows it (masked in outputs unless --show-ids)
+        shown = [pl.col("national_id")] if match == "national_id" else []
         return repeated.join(groups, on=by).select(
-            *MEMBER_COLUMNS, pl.col("units").list.set_difference(pl.concat_list("unit")).alias("other_units"),
-            pl.lit(match).alias("match"), pl.lit(severity).alias("severity"))
+            # a possible duplicate within one branch is "also in" that same branch
+            *MEMBER_COLUMNS, pl.when(pl.col("units").list.len() > 1)
+            .then(pl.col("units").list.set_difference(pl.concat_list("unit"))).otherwise(pl.concat_list("unit"))
+            .alias("other_units"),
+            pl.lit(match).alias("match"), pl.lit(severity).alias("severity"), *shown)
 
     same_id = grouped(["member_id"], pl.col("units").list.len() > 1, "member_id", "medium")
     same_nid = grouped(["national_id"], (pl.col("units").list.len() > 1) & (pl.col("_ids") > 1), "national_id",
@@ -154,4 +159,4 @@ def double_registration(roster, ctx):
     found = [f for f in (same_id, same_nid, same_person) if f.height]
     if len(found) < 2:  # a row is in two lists only when two have rows: nothing to drop
         return found[0] if found else same_id
-    return pl.concat(found).unique(["_src", "_row"], keep="first", maintain_order=True)
+    return pl.concat(found, how="diagonal").unique(["_src", "_row"], keep="first", maintain_order=True)

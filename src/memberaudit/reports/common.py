@@ -51,36 +51,49 @@ def _remove_stale(path: Path) -> None:
             continue
 
 
+# one mask everywhere: the last four digits kept behind four stars, whatever the length
+MASK = "****"
+# digit runs that may be a citizen id (12, or 11 with its leading 0 lost) or an old CMND (9) in an echoed cell
+_ID_LIKE = r"\b\d{5,8}(\d{4})\b"
+
+
 def mask_id(value: str | None) -> str | None:
     """A national id with all but the last 4 digits hidden."""
     if not value:
         return value
-    return "*" * max(len(value) - 4, 0) + value[-4:]
+    return MASK + value[-4:]
 
 
-def _mask_evidence(evidence: dict) -> dict:
-    return {k: (mask_id(v) if "national_id" in k and isinstance(v, str) else v) for k, v in evidence.items()}
+def mask_findings(findings):
+    """Findings with national ids masked: in the evidence, and digit runs that look like one in an echoed cell
+    value (an id typed into a birth-date column), member ids excepted. Every report is given these unless
+    the user asks `--show-ids`."""
+    if findings.height == 0:
+        return findings
+    evidence = pl.col("evidence")
+    if findings.get_column("evidence").str.contains("national_id", literal=True).any():
+        evidence = evidence.str.replace_all(r'("[a-z_]*national_id[a-z_]*":")\d*(\d{4})"', f'$1{MASK}$2"')
+    return findings.with_columns(
+        evidence.alias("evidence"),
+        pl.when(pl.col("value").str.contains(r"\d{9}") & (pl.col("value") != pl.col("member_id")).fill_null(True))
+        .then(pl.col("value").str.replace_all(_ID_LIKE, f"{MASK}$1")).otherwise(pl.col("value")).alias("value"))
 
 
-def finding_json(findings, *, show_ids: bool = False, indent: str = ""):
+def finding_json(findings, *, indent: str = ""):
     """Each finding as one JSON object text (after `indent`), built by Polars: the fields of RECORD_FIELDS
-    with the evidence (already JSON) embedded as an object, national ids in it masked unless `show_ids`."""
+    with the evidence (already JSON) embedded as an object."""
     evidence = pl.col("evidence").fill_null("{}")
-    # the regex scans every evidence text (0.5 s for a million findings): only when some hold a national id
-    if not show_ids and findings.get_column("evidence").str.contains("national_id", literal=True).any():
-        evidence = evidence.str.replace_all(r'("[a-z_]*national_id[a-z_]*":")\d*(\d{4})"', '$1****$2"')
     fields = [f for f in RECORD_FIELDS if f != "evidence"]
     head = pl.struct(fields).struct.json_encode().str.strip_suffix("}")
     return findings.select(
         pl.concat_str([pl.lit(indent), head, pl.lit(',"evidence":'), evidence, pl.lit("}")]).alias("json"))["json"]
 
 
-def records(result, *, show_ids: bool = False) -> list[dict]:
-    """Findings as plain dicts, evidence decoded to typed fields, national ids masked unless asked."""
+def records(result) -> list[dict]:
+    """Findings as plain dicts, evidence decoded to typed fields."""
     out = []
     for row in result.findings.select(RECORD_FIELDS).iter_rows(named=True):
-        evidence = json.loads(row["evidence"] or "{}")
-        row["evidence"] = evidence if show_ids else _mask_evidence(evidence)
+        row["evidence"] = json.loads(row["evidence"] or "{}")
         out.append(row)
     return out
 

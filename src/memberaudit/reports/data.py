@@ -10,12 +10,12 @@ from pathlib import Path
 from memberaudit.reports.common import RECORD_FIELDS, atomic_write, document_head, finding_json, records
 
 
-def render(result, roster, fmt: str, *, show_ids: bool = False) -> str:
+def render(result, roster, fmt: str) -> str:
     if fmt in ("json", "jsonl"):
         buffer = io.BytesIO()
-        _stream(result, roster, fmt, buffer, show_ids=show_ids)
+        _stream(result, roster, fmt, buffer)
         return buffer.getvalue().decode("utf-8")
-    rows = records(result, show_ids=show_ids)
+    rows = records(result)
     if fmt == "csv":
         buffer = io.StringIO()
         writer = csv.DictWriter(buffer, fieldnames=RECORD_FIELDS, lineterminator="\n")
@@ -26,10 +26,10 @@ def render(result, roster, fmt: str, *, show_ids: bool = False) -> str:
     raise ValueError(fmt)
 
 
-def _stream(result, roster, fmt: str, handle, *, show_ids: bool) -> None:
+def _stream(result, roster, fmt: str, handle) -> None:
     """JSON (SPEC 5) or JSON lines into a binary handle: metadata by `json`, the findings (10^5 and more)
     written by Polars straight from its buffers, never built into one Python string."""
-    lines = finding_json(result.findings, show_ids=show_ids, indent="    " if fmt == "json" else "")
+    lines = finding_json(result.findings, indent="    " if fmt == "json" else "")
     if fmt == "jsonl":
         _write_lines(lines, handle)
         return
@@ -49,13 +49,13 @@ def _write_lines(lines, handle, end: str = "\n") -> None:
         lines.to_frame().write_csv(handle, include_header=False, quote_style="never", line_terminator=end)
 
 
-def write(result, roster, fmt: str, path: str | Path, *, show_ids: bool = False) -> Path:
+def write(result, roster, fmt: str, path: str | Path) -> Path:
     if fmt in ("json", "jsonl"):
         def stream(tmp: Path) -> None:
             with tmp.open("wb") as handle:
-                _stream(result, roster, fmt, handle, show_ids=show_ids)
+                _stream(result, roster, fmt, handle)
 
         return atomic_write(path, stream)
-    text = render(result, roster, fmt, show_ids=show_ids)
+    text = render(result, roster, fmt)
     # CSV gets a BOM so that Excel opens Vietnamese text correctly on a double-click
     return atomic_write(path, lambda tmp: tmp.write_text(text, encoding="utf-8-sig"))

@@ -63,7 +63,7 @@ def _columns(lang: str) -> list[tuple[str, str, int]]:
             ("value", t("xlsx.value", lang), 16), ("waived", t("ui.waived", lang), 14)]
 
 
-def write(result, roster, path, *, lang: str = "vi", show_ids: bool = False) -> Path:
+def write(result, roster, path, *, lang: str = "vi") -> Path:
     return atomic_write(path, lambda tmp: _write(result, roster, tmp, lang))
 
 

@@ -21,7 +21,7 @@ def _environment():
                        autoescape=select_autoescape(["html", "j2"]), trim_blocks=True, lstrip_blocks=True)
 
 
-def context(result, roster, *, lang: str, show_ids: bool = False) -> dict:
+def context(result, roster, *, lang: str) -> dict:
     findings = result.findings
     counts = result.summary()
     labels = {s: t(f"severity.{s}", lang) for s in ("high", "medium", "low")}
@@ -115,11 +115,11 @@ def _table_json(findings) -> str:
     return ("[" + body + "]").replace("<", "\\u003c")
 
 
-def render(result, roster, *, lang: str = "vi", show_ids: bool = False) -> str:
+def render(result, roster, *, lang: str = "vi") -> str:
     template = _environment().get_template("report.html.j2")
-    return template.render(**context(result, roster, lang=lang, show_ids=show_ids))
+    return template.render(**context(result, roster, lang=lang))
 
 
-def write(result, roster, path, *, lang: str = "vi", show_ids: bool = False) -> Path:
-    text = render(result, roster, lang=lang, show_ids=show_ids)
+def write(result, roster, path, *, lang: str = "vi") -> Path:
+    text = render(result, roster, lang=lang)
     return atomic_write(path, lambda tmp: tmp.write_text(text, encoding="utf-8"))

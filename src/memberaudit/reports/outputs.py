@@ -7,7 +7,7 @@ from pathlib import Path
 
 
 def write_reports(result, roster, *, fmt: str | None = None, output: Path | None = None, html: Path | None = None,
-                  excel: Path | None = None, lang: str = "vi", show_ids: bool = False) -> list[Path]:
+                  excel: Path | None = None, lang: str = "vi") -> list[Path]:
     """The findings file (`fmt` to `output`), the HTML and the Excel report, whichever are given.
 
     The Excel workbook is written on a second thread meanwhile: its heavy parts (rows rendered by Polars,
@@ -19,15 +19,15 @@ def write_reports(result, roster, *, fmt: str | None = None, output: Path | None
         if excel:
             from memberaudit.reports import excel as excel_report
 
-            workbook = pool.submit(excel_report.write, result, roster, excel, lang=lang, show_ids=show_ids)
+            workbook = pool.submit(excel_report.write, result, roster, excel, lang=lang)
         if output and fmt:
             from memberaudit.reports import data
 
-            written.append(data.write(result, roster, fmt, output, show_ids=show_ids))
+            written.append(data.write(result, roster, fmt, output))
         if html:
             from memberaudit.reports import html as html_report
 
-            written.append(html_report.write(result, roster, html, lang=lang, show_ids=show_ids))
+            written.append(html_report.write(result, roster, html, lang=lang))
         if workbook is not None:
             written.append(workbook.result())
     return written
