@@ -92,6 +92,17 @@ CASES = [
                    {"member_id": "D2", "month": "1/2026", "amount": "0"}, {"member_id": "D2", "month": "2026-02", "amount": "0"},
                    {"member_id": "D2", "month": "3/2026", "amount": "30.000"}]},
          ["D1"]),
+    # a run on 1 August: the two empty August cells are not owed yet (two months, not three); as of 31 August
+    # they are, and an explicit unpaid mark in the running month always counts
+    Case("DUE001", "empty-cell-of-the-running-month-not-yet-unpaid", date(2026, 8, 1),
+         {"members": [member("D1"), member("D2")],
+          "dues": [dues("D1", m1=50000, m2=50000, m3=50000, m4=50000, m5=50000, m6=None, m7=None, m8=None, m9=None),
+                   dues("D2", m1=50000, m2=50000, m3=50000, m4=50000, m5=50000, m6=None, m7=None, m8="nợ")]},
+         ["D2"]),
+    Case("DUE001", "empty-cell-of-an-ended-month-is-unpaid", date(2026, 8, 31),
+         {"members": [member("D1")],
+          "dues": [dues("D1", m1=50000, m2=50000, m3=50000, m4=50000, m5=50000, m6=None, m7=None, m8=None)]},
+         ["D1"]),
     Case("DUE001", "fifty-years-party-age-exempt", date(2026, 7, 31),
          {"members": [member("D1", admitted="01/03/1976", birth="01/01/1950")],
           "dues": [dues("D1", m1=0, m2=0, m3=0)]}, []),
@@ -213,6 +224,11 @@ CASES = [
     Case("STR002", "missing-month", date(2026, 5, 31),
          {"members": full_branch, "attendance": [att("F1", m1="x", m2="x", m3="x", m5="x"), att("F2", m2="P")]},
          ["CB1"]),
+    # a run on 1 June sees no June meeting yet: the month has just begun (the README's cron line runs then)
+    Case("STR002", "running-month-is-not-a-gap", date(2026, 6, 1),
+         {"members": full_branch, "attendance": [att("F1", m1="x", m2="x", m3="x", m4="x", m5="x")]}, []),
+    Case("STR002", "ended-month-is-a-gap", date(2026, 6, 30),
+         {"members": full_branch, "attendance": [att("F1", m1="x", m2="x", m3="x", m4="x", m5="x")]}, ["CB1"]),
     Case("STR002", "every-month-recorded-from-first", date(2026, 5, 31),
          {"members": full_branch, "attendance": [att("F1", m3="x", m4="K"), att("F2", m5="P")]}, []),
     # --- STR003 -------------------------------------------------------------------------------------------------

@@ -3,6 +3,7 @@ a data finding) or refused with an exit-2 message. Bounded examples keep CI fast
 
 from __future__ import annotations
 
+import os
 import zipfile
 from datetime import date, datetime
 
@@ -20,6 +21,8 @@ from memberaudit.errors import InputError
 from memberaudit.pipeline import read_roster
 
 runner = CliRunner()
+# CI runs a bounded number of examples; the long campaign (benchmarks/fuzz.py) sets this to thousands
+EXAMPLES = int(os.environ.get("MEMBERAUDIT_FUZZ_EXAMPLES", "30"))
 
 HEADERS = ["STT", "Số thẻ đảng viên", "Họ và tên", "Ngày sinh", "Chi bộ", "Ngày vào Đảng", "Ngày chính thức",
            "Trạng thái", "Giới tính", "Nghề nghiệp", "Số CCCD", "Ngày nghỉ hưu", "T1", "T2", "Tháng 3/2026", "Ghi chú",
@@ -28,7 +31,12 @@ HEADERS = ["STT", "Số thẻ đảng viên", "Họ và tên", "Ngày sinh", "Ch
 cells = st.one_of(
     st.none(),
     st.sampled_from(["x", "K", "P", "vkp", "ốm", "#N/A", "#REF!", "=SUM(A1:A3)", "Tổng cộng", "BÍ THƯ", "Chính thức",
-                     "Dự bị", "31/02/2020", "1/2/85", "1985", "03/1990", "2026-13-01", "29000", "-5", " ", "\t"]),
+                     "Dự bị", "31/02/2020", "1/2/85", "1985", "03/1990", "2026-13-01", "29000", "-5", " ", "\t",
+                     # values seen crash earlier versions: beyond Int64, year 0, far future, ids as numbers
+                     "1E+20", "1/1/0000", "31/12/9999", "1.23e+11", "001080012345", "TT (02/02/2026)", "ĐSH",
+                     # multi-line register cells: name and birth date, sex/ethnicity/religion, two dates
+                     "Nguyễn Văn An\n02/01/1980", "Nam\nKinh\nKhông", "01/02/2010\n01/02/2011", "--"]),
+    st.sampled_from([1e20, -1e20, 2**63, 10**15]),
     st.text(st.characters(blacklist_categories=("Cc", "Cs")), min_size=0, max_size=40),  # Excel stores no controls
     st.integers(1000, 32000).map(lambda n: ("Ghi chú dài " * n)[:n]),  # huge cells
     st.integers(min_value=-10**12, max_value=10**12),
@@ -40,27 +48,44 @@ cells = st.one_of(
 @st.composite
 def messy_sheet(draw):
     columns = draw(st.permutations(HEADERS))[: draw(st.integers(2, len(HEADERS)))]
-    titles = [[draw(st.sampled_from(["ĐẢNG BỘ PHƯỜNG X", "DANH SÁCH ĐẢNG VIÊN", "Năm 2026", None]))]
-              for _ in range(draw(st.integers(0, 6)))]
+    titles = [[draw(st.sampled_from(["ĐẢNG BỘ PHƯỜNG X", "DANH SÁCH ĐẢNG VIÊN", "CHI BỘ TỔ DÂN PHỐ 3", "Năm 2026",
+                                     None]))] for _ in range(draw(st.integers(0, 6)))]
+    numbering = draw(st.sampled_from([[], [list(range(1, len(columns) + 1))], [[f"({i})" for i in range(1, len(columns) + 1)]]]))
     body = [[draw(cells) for _ in columns] for _ in range(draw(st.integers(0, 8)))]
-    name = draw(st.sampled_from(["Đảng viên", "Sinh hoạt 2026", "Đảng phí", "Sheet1", "Xếp loại", "Chi bộ"]))
-    return name, [*titles, list(columns), *body]
+    name = draw(st.sampled_from(["Đảng viên", "Sinh hoạt 2026", "Đảng phí", "Sheet1", "Xếp loại", "Chi bộ",
+                                 "DanhSachDangVien", "DiemDanh"]))
+    return name, [*titles, list(columns), *numbering, *body]
 
 
-@settings(max_examples=30, deadline=None, suppress_health_check=[HealthCheck.function_scoped_fixture])
-@given(sheets=st.lists(messy_sheet(), min_size=1, max_size=3, unique_by=lambda s: s[0]))
-def test_random_workbooks_never_crash(tmp_path_factory, sheets):
+@settings(max_examples=EXAMPLES, deadline=None, suppress_health_check=[HealthCheck.function_scoped_fixture])
+@given(sheets=st.lists(messy_sheet(), min_size=1, max_size=3, unique_by=lambda s: s[0]),
+       hidden=st.sets(st.integers(0, 2)), merged=st.booleans())
+def test_random_workbooks_never_crash(tmp_path_factory, sheets, hidden, merged):
+    """Numbering rows, multi-line cells, merged headers, huge and impossible values, formulas, error cells and
+    hidden sheets: read, or refused with the project's own message, never another exception."""
+    import openpyxl
+
     path = tmp_path_factory.mktemp("fuzz") / "random.xlsx"
-    write_workbook(path, dict(sheets))
+    merges = {name: ["A1:B1"] for name, rows in sheets if merged and rows and len(rows[0]) > 1}
+    write_workbook(path, dict(sheets), merges)
+    if hidden:
+        wb = openpyxl.load_workbook(path)
+        for i in hidden:
+            if i < len(wb.worksheets) - 1:  # a workbook keeps one visible sheet
+                wb.worksheets[i].sheet_state = "hidden"
+        wb.save(path)
+    before = path.read_bytes()
     try:
         roster = read_roster([path], workers=1, year=2026)
     except InputError as exc:
-        assert exc.render("vi") and exc.render("en")  # a message a person can act on
+        assert str(path) in exc.render("vi") and str(path) in exc.render("en")  # names the file
+        assert path.read_bytes() == before
         return
     result = audit(roster, as_of=date(2026, 11, 30), config=Config(), lang="vi")
     assert result.findings["rule"].null_count() == 0
     data = result.findings.filter(result.findings["category"] == "data")
     assert data["file"].null_count() == 0
+    assert path.read_bytes() == before
 
 
 def test_error_cells_and_formulas_are_data_not_crashes(tmp_path):
@@ -127,7 +152,7 @@ def typed_parquet(draw):
     return draw(st.sampled_from(["danh-sach", "sinh-hoat-2026", "dang-phi-2026"])), frame
 
 
-@settings(max_examples=30, deadline=None, suppress_health_check=[HealthCheck.function_scoped_fixture])
+@settings(max_examples=EXAMPLES, deadline=None, suppress_health_check=[HealthCheck.function_scoped_fixture])
 @given(export=typed_parquet())
 def test_typed_parquet_never_crashes(tmp_path_factory, export):
     name, columns = export

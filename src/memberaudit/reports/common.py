@@ -66,17 +66,20 @@ def mask_id(value: str | None) -> str | None:
 
 def mask_findings(findings):
     """Findings with national ids masked: in the evidence, and digit runs that look like one in an echoed cell
-    value (an id typed into a birth-date column), member ids excepted. Every report is given these unless
+    value and the message that quotes it (an id typed into a birth-date column), member ids excepted. Every report is given these unless
     the user asks `--show-ids`."""
     if findings.height == 0:
         return findings
     evidence = pl.col("evidence")
     if findings.get_column("evidence").str.contains("national_id", literal=True).any():
         evidence = evidence.str.replace_all(r'("[a-z_]*national_id[a-z_]*":")\d*(\d{4})"', f'$1{MASK}$2"')
-    return findings.with_columns(
-        evidence.alias("evidence"),
-        pl.when(pl.col("value").str.contains(r"\d{9}") & (pl.col("value") != pl.col("member_id")).fill_null(True))
-        .then(pl.col("value").str.replace_all(_ID_LIKE, f"{MASK}$1")).otherwise(pl.col("value")).alias("value"))
+    def masked(column: str):
+        text = pl.col(column)
+        return (pl.when(text.str.contains(r"\d{9}") & (text != pl.col("member_id")).fill_null(True))
+                .then(text.str.replace_all(_ID_LIKE, f"{MASK}$1")).otherwise(text).alias(column))
+
+    # messages echo the value too ("Unreadable date of birth: '001080012345'")
+    return findings.with_columns(evidence.alias("evidence"), masked("value"), masked("message"))
 
 
 def finding_json(findings, *, indent: str = ""):
