@@ -10,6 +10,7 @@ from collections.abc import Iterable
 from dataclasses import dataclass, field
 from pathlib import Path
 
+from memberaudit import xlsx
 from memberaudit.errors import InputError
 from memberaudit.headers import (
     MONTH_KEY,
@@ -22,7 +23,6 @@ from memberaudit.headers import (
     year_in,
 )
 from memberaudit.lazy import pl
-from memberaudit import xlsx
 from memberaudit.legacy import convert_grid
 from memberaudit.text import fold
 from memberaudit.vocab import (
