@@ -62,10 +62,11 @@ def make_roster(tables: dict[str, list[dict]], *, year: int = 2026):
     """
     import polars as pl
 
-    from memberaudit.headers import column_letter
-    from memberaudit.load import Loaded, RawTable, Source
-    from memberaudit.normalize import combine, normalize
-    from memberaudit.schemas import validate
+    from memberaudit.assemble.combine import combine
+    from memberaudit.assemble.schemas import validate
+    from memberaudit.model.source import Loaded, RawTable, Source
+    from memberaudit.normalize.build import normalize
+    from memberaudit.read.headers import column_letter
 
     loaded = Loaded(files=["case.xlsx"])
     for kind, rows in tables.items():
@@ -93,8 +94,8 @@ def member(member_id: str, unit: str = "CB1", *, admitted: str = "01/01/2010", o
 
 
 def run_rule(code: str, tables: dict, as_of: date, **config):
-    from memberaudit.config import Config
-    from memberaudit.engine import audit
+    from memberaudit.checks.engine import audit
+    from memberaudit.model.config import Config
 
     roster = make_roster(tables)
     return audit(roster, as_of=as_of, config=Config(**config), select_codes=[code], lang="en")
@@ -103,7 +104,7 @@ def run_rule(code: str, tables: dict, as_of: date, **config):
 def month_records(roster, kind: str):
     """A month-mask table (attendance, dues) as a row per month and mark or dues state, in month order."""
     from memberaudit.checks.common import monthly
-    from memberaudit.roster import MASKS
+    from memberaudit.model.roster import MASKS
 
     name = "mark" if kind == "attendance" else "state"
     return monthly(getattr(roster, kind), MASKS[kind], name).sort("_src", "member_id", "month", name)

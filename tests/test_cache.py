@@ -9,14 +9,15 @@ from dataclasses import asdict
 
 import pytest
 
-import memberaudit.load
+import memberaudit.read.tables
 from conftest import member_rows, write_workbook
-from memberaudit import cache
+from memberaudit.assemble import cache
+from memberaudit.assemble.pipeline import read_roster
 from memberaudit.cli import app
-from memberaudit.config import Config, load_config
-from memberaudit.errors import UserError
-from memberaudit.pipeline import read_roster
-from memberaudit.roster import COLUMNS
+from memberaudit.config import load_config
+from memberaudit.model.config import Config
+from memberaudit.model.errors import UserError
+from memberaudit.model.roster import COLUMNS
 
 MONTHS = ["STT", "Số thẻ đảng viên", "Họ và tên", *[f"T{m}" for m in range(1, 13)]]
 
@@ -57,7 +58,7 @@ def test_second_read_comes_from_the_cache_and_equals_a_fresh_read(tmp_path, monk
     assert fresh.attendance.height and fresh.dues.height and fresh.ratings.height and fresh.issues.height
     assert fresh.skipped  # every part of a Roster is in play
     first = read([book], tmp_path / "cache")
-    monkeypatch.setattr(memberaudit.load, "load_file", unreadable)
+    monkeypatch.setattr(memberaudit.read.tables, "load_file", unreadable)
     second = read([book], tmp_path / "cache")
     same(fresh, first)
     same(fresh, second)
@@ -73,7 +74,7 @@ def test_an_edited_file_or_other_settings_are_read_again(tmp_path, monkeypatch):
     # other aliases change how a file is read: a new entry, not the old one
     read([book], tmp_path / "cache", aliases={"members": {"full_name": ["Tên đầy đủ"]}})
     assert len(_entries(tmp_path / "cache")) == entries + 1
-    monkeypatch.setattr(memberaudit.load, "load_file", unreadable)
+    monkeypatch.setattr(memberaudit.read.tables, "load_file", unreadable)
     read([book], tmp_path / "cache")  # and the first settings still find theirs
 
 
@@ -83,7 +84,7 @@ def test_a_moved_file_is_found_and_its_rows_point_at_its_new_place(tmp_path, mon
     moved = tmp_path / "nam-2026" / "chi-bo-1.xlsx"
     moved.parent.mkdir()
     shutil.move(book, moved)
-    monkeypatch.setattr(memberaudit.load, "load_file", unreadable)
+    monkeypatch.setattr(memberaudit.read.tables, "load_file", unreadable)
     roster = read([moved], tmp_path / "cache")
     assert roster.files == [str(moved)]
     assert {s.file for s in roster.sources} == {str(moved)} and {s.file for s in roster.skipped} == {str(moved)}

@@ -4,7 +4,7 @@ from datetime import date
 
 import pytest
 
-from memberaudit.calendar import WorkCalendar, nth_working_day_after
+from memberaudit.checks.calendar import WorkCalendar, nth_working_day_after
 
 
 @pytest.fixture(scope="module")

@@ -8,8 +8,8 @@ import pytest
 from typer.testing import CliRunner
 
 from conftest import member_rows, write_workbook
+from memberaudit.checks.registry import rules
 from memberaudit.cli import app
-from memberaudit.registry import rules
 
 runner = CliRunner()
 AS_OF = ["--as-of", "2026-11-30"]
@@ -145,7 +145,8 @@ def test_rules_listing_and_explanation():
 def test_init_writes_a_config_that_parses_to_the_defaults(tmp_path):
     import tomllib
 
-    from memberaudit.config import Config, parse_config
+    from memberaudit.config import parse_config
+    from memberaudit.model.config import Config
 
     path = tmp_path / "memberaudit.toml"
     assert runner.invoke(app, ["init", str(path)]).exit_code == 0
@@ -227,12 +228,12 @@ def test_the_installed_command_flushes_everything_and_keeps_exit_codes(demo_dir,
 def test_a_command_leaves_what_it_read_and_found_to_the_process_end(demo_dir):
     """The roster and the findings are not freed when a command returns (`main` ends the process without
     freeing them); the next command lets them go."""
-    from memberaudit import cli
-    from memberaudit.engine import AuditResult
-    from memberaudit.roster import Roster
+    from memberaudit import app as session_module
+    from memberaudit.checks.engine import AuditResult
+    from memberaudit.model.roster import Roster
 
     assert runner.invoke(app, ["screen", str(demo_dir), *AS_OF]).exit_code == 0
-    assert [type(x) for x in cli._LEFT] == [Roster, AuditResult]
-    first = cli._LEFT[0]
+    assert [type(x) for x in session_module.HELD] == [Roster, AuditResult]
+    first = session_module.HELD[0]
     assert runner.invoke(app, ["mix", str(demo_dir), *AS_OF]).exit_code == 0
-    assert [type(x) for x in cli._LEFT] == [Roster] and cli._LEFT[0] is not first
+    assert [type(x) for x in session_module.HELD] == [Roster] and session_module.HELD[0] is not first

@@ -149,8 +149,8 @@ def test_months_without_meeting_are_the_window_months_after_a_units_first_mark_w
     """STR002 on month masks equals the months counted one by one: per unit, every window month from its
     first marked month on with no member's mark."""
     from memberaudit.checks.structure import month_without_meeting
-    from memberaudit.roster import Roster, empty
-    from memberaudit.vocab import TABLE_KINDS
+    from memberaudit.model.roster import Roster, empty
+    from memberaudit.model.vocab import TABLE_KINDS
 
     units = {"A": "CB1", "B": "CB1", "C": "CB2", "D": "CB3"}
     members = pl.DataFrame({"_src": [0] * 4, "_row": [1, 2, 3, 4], "member_id": list(units),

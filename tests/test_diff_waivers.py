@@ -8,9 +8,10 @@ from datetime import date
 from typer.testing import CliRunner
 
 from conftest import make_roster, member
+from memberaudit.checks.engine import audit
 from memberaudit.cli import app
-from memberaudit.config import Waiver, parse_config
-from memberaudit.engine import audit
+from memberaudit.config import parse_config
+from memberaudit.model.config import Waiver
 
 runner = CliRunner()
 
@@ -24,7 +25,7 @@ def finding(rule, member_id="", unit="CB1", **evidence):
 
 
 def test_diff_matches_by_rule_member_unit_and_evidence_key(tmp_path):
-    from memberaudit.diff import compare
+    from memberaudit.reports.views.diff import compare
 
     old = doc([finding("ATT001", "A1", months=["02/2026", "05/2026", "08/2026"], count=3),
                finding("TRF001", "T1", issued_on="2026-01-15"), finding("STR001")])

@@ -2,9 +2,9 @@
 
 from pathlib import Path
 
-from memberaudit.rulebook import readme_table
+from memberaudit.reports.views.rulebook import readme_table
 
 
 def test_readme_rule_table_is_current():
     readme = (Path(__file__).parents[1] / "README.md").read_text(encoding="utf-8")
-    assert readme_table() in readme, "run: python -m memberaudit.rulebook and paste the table into README.md"
+    assert readme_table() in readme, "run: python -m memberaudit.reports.views.rulebook and paste the table into README.md"

@@ -8,9 +8,9 @@ import pytest
 from typer.testing import CliRunner
 
 from conftest import write_workbook
+from memberaudit.assemble.pipeline import read_roster
 from memberaudit.cli import app
-from memberaudit.legacy import TCVN3, VNI, convert_text, detect
-from memberaudit.pipeline import read_roster
+from memberaudit.read.legacy import TCVN3, VNI, convert_text, detect
 
 runner = CliRunner()
 

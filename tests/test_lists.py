@@ -10,12 +10,12 @@ import pytest
 from typer.testing import CliRunner
 
 from conftest import make_roster, member
+from memberaudit.checks.engine import audit
 from memberaudit.cli import app
-from memberaudit.composition import TOTAL, mix_summary
-from memberaudit.config import Config
-from memberaudit.engine import audit
-from memberaudit.lists import badge_list, months_in_words, screening_list
+from memberaudit.model.config import Config
 from memberaudit.reports import lists as list_reports
+from memberaudit.reports.views.composition import TOTAL, mix_summary
+from memberaudit.reports.views.lists import badge_list, months_in_words, screening_list
 
 runner = CliRunner()
 AS_OF = date(2026, 11, 30)

@@ -13,9 +13,9 @@ from hypothesis import given, settings
 from hypothesis import strategies as st
 
 from conftest import member_rows, month_records, write_workbook
-from memberaudit.errors import InputError
-from memberaudit.headers import parse_month
-from memberaudit.pipeline import read_roster
+from memberaudit.assemble.pipeline import read_roster
+from memberaudit.model.errors import InputError
+from memberaudit.read.headers import parse_month
 
 
 def roster_of(*paths, **kw):
@@ -341,7 +341,7 @@ def test_unnamed_month_sheet_without_title_is_skipped_as_ambiguous(workbook):
                                          ("30 000 VNĐ", 30000), ("2.000.000đ", 2000000), ("1,5", 1.5), ("0", 0),
                                          ("x", None), ("nợ", None)])
 def test_amounts_as_typed(text, value):
-    from memberaudit.values import number
+    from memberaudit.normalize.values import number
 
     assert pl.DataFrame({"a": [text]}).select(number("a")).item() == value
 
@@ -361,7 +361,7 @@ def test_files_read_on_threads_report_the_first_bad_file_in_input_order(tmp_path
     second fails first (here it always does: the first waits until the second has failed)."""
     import threading
 
-    from memberaudit import pipeline
+    from memberaudit.assemble import pipeline
 
     for name in ("a-danh-sach-dang-vien.csv", "b-danh-sach-dang-vien.csv"):
         (tmp_path / name).write_text("", encoding="utf-8")  # empty: an InputError
@@ -389,11 +389,11 @@ def test_files_read_on_threads_report_the_first_bad_file_in_input_order(tmp_path
 def test_ids_aligned_with_the_members_take_their_codes_and_equal_a_plain_cast(members, records):
     """Member ids of another table reuse the members' codes where the same id sits at the same position;
     the result is the plain Categorical cast either way (codes included)."""
-    from memberaudit.normalize import _aligned_codes
+    from memberaudit.assemble.combine import aligned_codes
 
     member_ids = pl.Series("member_id", members, dtype=pl.String)
     ids = pl.Series("member_id", records, dtype=pl.String)
-    got = _aligned_codes(ids, member_ids, member_ids.cast(pl.Categorical))
+    got = aligned_codes(ids, member_ids, member_ids.cast(pl.Categorical))
     expected = ids.cast(pl.Categorical)
     assert got.dtype == expected.dtype and got.to_list() == expected.to_list()
     assert got.to_physical().to_list() == expected.to_physical().to_list()
@@ -416,10 +416,10 @@ def test_stacked_members_hold_their_unit_as_codes_too(tmp_path):
 @given(st.lists(st.sampled_from(["x", "P", "K", "cp", " ", "vkp", None]), max_size=20), st.booleans(),
        st.sampled_from([0, 8]), st.booleans())
 def test_month_cells_numbered_by_hash_equal_a_lookup_by_value(cells, clash, few, typed):
-    """`_numbered` gives each month cell its value's number (an empty cell the key None's): texts compared
+    """`numbered` gives each month cell its value's number (an empty cell the key None's): texts compared
     by their hashes, or by themselves when two hashes clash (forced here); a handful of keys compared one
     by one or more looked up (`few`); typed (numeric) cells alike."""
-    from memberaudit import normalize
+    from memberaudit.normalize import masks
 
     if typed:
         cells = [None if c is None else len(c) for c in cells]
@@ -429,7 +429,7 @@ def test_month_cells_numbered_by_hash_equal_a_lookup_by_value(cells, clash, few,
     with pytest.MonkeyPatch.context() as patch:
         if clash and len(keys) > 1:  # every key's hash the same
             patch.setattr(pl.Series, "hash", lambda self, *a, **k: pl.Series([7] * len(self), dtype=pl.UInt64))
-        got = normalize._numbered(frame, {"m": (keys, numbers)}, few=few)["m"].to_list()
+        got = masks.numbered(frame, {"m": (keys, numbers)}, few=few)["m"].to_list()
     assert got == [numbers[keys.index(c)] for c in cells]
 
 
@@ -438,7 +438,7 @@ def test_month_cells_numbered_by_hash_equal_a_lookup_by_value(cells, clash, few,
                             st.sampled_from(["P", "K ", "", None, "\u00a0K"])]), max_size=25))
 def test_cleaning_scans_distinct_texts_or_every_cell_alike(rows):
     """Whether `_clean` scans a column's distinct texts (few values) or every cell changes only its speed."""
-    from memberaudit import load
+    from memberaudit.read import tables as load
 
     frame = pl.DataFrame(rows, schema={"name": pl.String, "mark": pl.String}, orient="row")
     with pytest.MonkeyPatch.context() as patch:
@@ -457,7 +457,7 @@ def test_cleaning_scans_distinct_texts_or_every_cell_alike(rows):
 def test_date_columns_parse_like_each_cell_through_the_cascade(cells, allow_partial):
     """`parse_dates` (usual form directly, the rest through the cascade once per distinct text) gives each
     cell what `parse_date` gives it: date, partial flag, problem, raw text."""
-    from memberaudit.values import parse_date, parse_dates
+    from memberaudit.normalize.values import parse_date, parse_dates
 
     frame = pl.DataFrame({"d": cells}, schema={"d": pl.String})
     columns = ["d", "d__partial", "d__problem", "d__raw"]

@@ -15,9 +15,9 @@ import pytest
 from typer.testing import CliRunner
 
 from conftest import make_roster, member
+from memberaudit.checks.engine import audit
 from memberaudit.cli import app
-from memberaudit.config import Config
-from memberaudit.engine import audit
+from memberaudit.model.config import Config
 from memberaudit.reports import excel, html
 from memberaudit.reports.common import RECORD_FIELDS, finding_json, mask_findings, mask_id, records
 
@@ -52,8 +52,8 @@ class Collect(HTMLParser):
 
 @pytest.fixture(scope="module")
 def demo(tmp_path_factory):
+    from memberaudit.assemble.pipeline import read_roster
     from memberaudit.demo import write_demo
-    from memberaudit.pipeline import read_roster
 
     folder = tmp_path_factory.mktemp("demo")
     write_demo(folder)

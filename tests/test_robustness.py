@@ -14,11 +14,11 @@ from hypothesis import strategies as st
 from typer.testing import CliRunner
 
 from conftest import member_rows, month_records, write_workbook
+from memberaudit.assemble.pipeline import read_roster
+from memberaudit.checks.engine import audit
 from memberaudit.cli import app
-from memberaudit.config import Config
-from memberaudit.engine import audit
-from memberaudit.errors import InputError
-from memberaudit.pipeline import read_roster
+from memberaudit.model.config import Config
+from memberaudit.model.errors import InputError
 
 runner = CliRunner()
 # CI runs a bounded number of examples; the long campaign (benchmarks/fuzz.py) sets this to thousands

@@ -5,7 +5,7 @@ from __future__ import annotations
 import pytest
 
 from conftest import run_rule
-from memberaudit.registry import rules
+from memberaudit.checks.registry import rules
 from rule_cases import CASES
 
 

@@ -8,11 +8,12 @@ from __future__ import annotations
 import sys
 import time
 from contextlib import contextmanager
-from datetime import date
 from pathlib import Path
 from typing import Annotated
 
 import typer
+
+from memberaudit.app import Session, check_choice, parse_as_of
 
 TEXT_ROWS = 200  # findings listed in the terminal; the full list is in --format json or the reports
 
@@ -44,125 +45,10 @@ CacheOpt = Annotated[Path | None, typer.Option(
     "--cache", help="Keep what was read in this folder: later runs skip unchanged files. It holds member data.")]
 
 
-# What the running command read and found, left to the end of the process: `main` ends it without freeing
-# them (a national roster's frames took 1.1 s to free one by one when the command returned). A new command
-# lets the previous one's go (tests run many commands in one process).
-_LEFT: list = []
-
-
-class Session:
-    """Options every reading command shares, resolved against the configuration file."""
-
-    def __init__(self, *, config_path, as_of, lang, quiet, debug, cache=None, include_hidden=False):
-        from memberaudit.config import load_config
-
-        _LEFT.clear()
-        self.debug, self.quiet = debug, quiet
-        self.config = load_config(config_path)
-        if cache:
-            self.config.cache = str(cache)
-        self.config.include_hidden = self.config.include_hidden or include_hidden
-        self.lang = lang or self.config.lang or "vi"
-        _check_choice(self.lang, ("vi", "en"), "--lang")
-        self.as_of = _parse_as_of(as_of) if as_of else (self.config.as_of or date.today())
-
-    @property
-    def console(self):
-        """Reports for people, on standard output."""
-        from rich.console import Console
-
-        return Console(quiet=self.quiet, highlight=False, soft_wrap=False)
-
-    @property
-    def status(self):
-        """Progress and status lines, on standard error, so that standard output can carry JSON."""
-        from rich.console import Console
-
-        return Console(stderr=True, quiet=self.quiet, highlight=False, soft_wrap=False)
-
-    def read(self, inputs, *, year=None, outputs: dict | None = None):
-        """The inputs as one Roster, once the `outputs` ({option: path}) are known to be safe to write."""
-        from memberaudit import outputs as output_paths
-        from memberaudit.pipeline import read_roster
-
-        output_paths.check(inputs, outputs or {}, cache=self.config.cache)
-        progress = None
-        if not self.quiet and sys.stderr.isatty():
-            progress = _progress_bar(self.lang)
-        try:
-            roster = read_roster(inputs, config=self.config, year=year, progress=progress and progress.update)
-        finally:
-            if progress:
-                progress.close()
-        self._report_loaded(roster)
-        _LEFT.append(roster)
-        return roster
-
-    def audit(self, roster, *, select_codes, ignore_codes=(), occasion=None, show_ids=False):
-        """The rules chosen by codes, prefixes or categories, as of the session's date and configuration;
-        national ids masked in what every output shows, unless `show_ids`."""
-        from memberaudit.engine import audit
-        from memberaudit.reports.common import mask_findings
-
-        result = audit(roster, as_of=self.as_of, config=self.config, select_codes=list(select_codes),
-                       ignore_codes=list(ignore_codes), lang=self.lang, occasion=occasion)
-        if not show_ids:
-            result.findings = mask_findings(result.findings)
-        _LEFT.append(result)
-        return result
-
-    def _report_loaded(self, roster) -> None:
-        from memberaudit.i18n import t
-
-        console = self.status
-        for skipped in roster.skipped:
-            console.print(t("ui.skipped", self.lang, file=skipped.file, sheet=skipped.sheet,
-                            reason=t(skipped.reason, self.lang, **skipped.params)), style="yellow")
-        for source in roster.sources:
-            if source.encoding:
-                console.print(t("ui.converted", self.lang, file=source.file, sheet=source.sheet,
-                                encoding=source.encoding.upper()), style="yellow")
-        console.print(t("ui.loaded", self.lang, files=len(roster.files), tables=len(roster.sources),
-                        members=roster.members.height, units=roster.members["_unit"].n_unique()))
-        if roster.cached:
-            console.print(t("ui.cached", self.lang, files=len(roster.cached)))
-
-
-class _progress_bar:
-    def __init__(self, lang: str):
-        from rich.console import Console
-        from rich.progress import BarColumn, MofNCompleteColumn, Progress, TextColumn
-
-        from memberaudit.i18n import t
-
-        self.progress = Progress(TextColumn(t("ui.loading", lang)), BarColumn(), MofNCompleteColumn(),
-                                 console=Console(stderr=True), transient=True)
-        self.task = None
-
-    def update(self, done: int, total: int) -> None:
-        if self.task is None:
-            self.progress.start()
-            self.task = self.progress.add_task("load", total=total)
-        self.progress.update(self.task, completed=done)
-
-    def close(self) -> None:
-        if self.task is not None:
-            self.progress.stop()
-
-
-def _parse_as_of(text: str) -> date:
-    from memberaudit.errors import UserError
-
-    try:
-        return date.fromisoformat(text)
-    except ValueError:
-        raise UserError("usage.as_of") from None
-
-
 @contextmanager
 def guarded(lang: str | None, debug: bool):
     """Turn user errors into a message and exit code 2; no traceback unless --debug."""
-    from memberaudit.errors import UserError
+    from memberaudit.model.errors import UserError
 
     try:
         yield
@@ -176,7 +62,7 @@ def guarded(lang: str | None, debug: bool):
     except Exception as exc:  # the promise is "never a traceback" for people; --debug shows it
         if debug:
             raise
-        from memberaudit.i18n import t
+        from memberaudit.model.i18n import t
 
         typer.echo(t("error.internal", lang or "vi", reason=f"{type(exc).__name__}: {exc}"), err=True)
         raise typer.Exit(2) from None
@@ -203,15 +89,6 @@ def _report_run(result, roster, code: int, *, quiet: bool, log_file: Path | None
     if log_file:
         with open(log_file, "a", encoding="utf-8") as log:
             log.write(text + "\n")
-
-
-def _check_choice(value, allowed: tuple, option: str) -> None:
-    """An option outside its choices is a usage error (exit 2) naming the option and the choices."""
-    from memberaudit.errors import UserError
-
-    if value not in allowed:
-        raise UserError("config.value", file=option, key=option.lstrip("-"),
-                        allowed=", ".join(str(a) for a in allowed if a is not None))
 
 
 def _codes(text: str | None) -> list[str]:
@@ -244,16 +121,16 @@ def audit(
     Example: memberaudit audit examples/ --as-of 2026-11-30 --format json --output findings.json --html report.html
     """
     with guarded(lang, debug):
-        from memberaudit.errors import UserError
-        from memberaudit.i18n import t
+        from memberaudit.model.errors import UserError
+        from memberaudit.model.i18n import t
 
-        _check_choice(fmt, ("text", "json", "jsonl", "csv"), "--format")
-        _check_choice(fail_on, (None, "high", "medium", "low"), "--fail-on")
+        check_choice(fmt, ("text", "json", "jsonl", "csv"), "--format")
+        check_choice(fail_on, (None, "high", "medium", "low"), "--fail-on")
         if fmt == "text" and output:
             raise UserError("usage.format", format="text")
         session = Session(config_path=config, as_of=as_of, lang=lang, quiet=quiet, debug=debug, cache=cache,
                           include_hidden=include_hidden)
-        from memberaudit.registry import rules, unknown_tokens
+        from memberaudit.checks.registry import rules, unknown_tokens
 
         bad = unknown_tokens(rules(), _codes(select) + _codes(ignore))
         if bad:
@@ -308,9 +185,9 @@ def validate(
     Example: memberaudit validate examples/ --format json
     """
     with guarded(lang, debug):
-        from memberaudit.i18n import t
+        from memberaudit.model.i18n import t
 
-        _check_choice(fmt, ("text", "json"), "--format")
+        check_choice(fmt, ("text", "json"), "--format")
         session = Session(config_path=config, as_of=as_of, lang=lang, quiet=quiet, debug=debug, cache=cache,
                           include_hidden=include_hidden)
         roster = session.read(inputs, year=year, outputs={"--output": output})
@@ -355,9 +232,9 @@ def screen(
     Example: memberaudit screen examples/ --as-of 2026-11-30 --output ra-soat.xlsx --html ra-soat.html
     """
     with guarded(lang, debug):
-        from memberaudit.lists import screening_list
+        from memberaudit.reports.views.lists import screening_list
 
-        _check_choice(fmt, ("text", "json"), "--format")
+        check_choice(fmt, ("text", "json"), "--format")
         session = Session(config_path=config, as_of=as_of, lang=lang, quiet=quiet, debug=debug, cache=cache,
                           include_hidden=include_hidden)
         roster = session.read(inputs, year=year, outputs={"--output": output, "--html": html})
@@ -386,19 +263,19 @@ def badges(
     Example: memberaudit badges examples/ --as-of 2026-11-30 --output huy-hieu.xlsx
     """
     with guarded(lang, debug):
-        from memberaudit.lists import badge_list
+        from memberaudit.reports.views.lists import badge_list
 
-        _check_choice(fmt, ("text", "json"), "--format")
+        check_choice(fmt, ("text", "json"), "--format")
         session = Session(config_path=config, as_of=as_of, lang=lang, quiet=quiet, debug=debug, cache=cache,
                           include_hidden=include_hidden)
-        chosen = _parse_as_of(occasion) if occasion else None
+        chosen = parse_as_of(occasion) if occasion else None
         roster = session.read(inputs, year=year, outputs={"--output": output, "--html": html})
         result = session.audit(roster, select_codes=["MIL001"], occasion=chosen)
         _print_list(session, badge_list(result, roster, session.lang), fmt, output, html)
 
 
 def _print_list(session, plist, fmt, output, html) -> None:
-    from memberaudit.i18n import t
+    from memberaudit.model.i18n import t
     from memberaudit.reports import lists
 
     if fmt == "json":
@@ -435,15 +312,15 @@ def mix(
     Example: memberaudit mix examples/ --as-of 2026-11-30 --new-in 2026 --html co-cau.html
     """
     with guarded(lang, debug):
-        from memberaudit.composition import DIMENSIONS, mix_summary
-        from memberaudit.errors import UserError
-        from memberaudit.i18n import t
+        from memberaudit.model.errors import UserError
+        from memberaudit.model.i18n import t
         from memberaudit.reports import mix as mix_report
+        from memberaudit.reports.views.composition import DIMENSIONS, mix_summary
 
         dims = tuple(_codes(by))
         if not dims or any(d not in DIMENSIONS for d in dims):
             raise UserError("config.value", file="--by", key="by", allowed=", ".join(DIMENSIONS))
-        _check_choice(fmt, ("table", "json"), "--format")
+        check_choice(fmt, ("table", "json"), "--format")
         session = Session(config_path=config, as_of=as_of, lang=lang, quiet=quiet, debug=debug, cache=cache,
                           include_hidden=include_hidden)
         roster = session.read(inputs, year=year, outputs={"--html": html, "--excel": excel})
@@ -475,9 +352,9 @@ def diff_command(
     Example: memberaudit diff thang-10.json thang-11.json --fail-on-new
     """
     with guarded(lang, debug):
-        from memberaudit.diff import compare, read_findings
+        from memberaudit.reports.views.diff import compare, read_findings
 
-        _check_choice(fmt, ("text", "json"), "--format")
+        check_choice(fmt, ("text", "json"), "--format")
         result = compare(read_findings(old), read_findings(new))
         if fmt == "json":
             import json
@@ -504,7 +381,7 @@ def rules_command(
     Example: memberaudit rules ATT001 --lang en
     """
     with guarded(lang, debug):
-        from memberaudit.rulebook import explain, listing
+        from memberaudit.reports.views.rulebook import explain, listing
 
         typer.echo(explain(code, lang or "vi") if code else listing(lang or "vi"))
 
@@ -521,7 +398,7 @@ def demo(
     """
     with guarded(lang, debug):
         from memberaudit.demo import write_demo
-        from memberaudit.i18n import t
+        from memberaudit.model.i18n import t
 
         files = write_demo(directory)
         typer.echo(t("ui.demo_written", lang or "vi", dir=directory, files=len(files)))
@@ -539,9 +416,9 @@ def init(
     Example: memberaudit init && memberaudit audit data/ --config memberaudit.toml
     """
     with guarded(lang, debug):
-        from memberaudit.errors import UserError
-        from memberaudit.i18n import t
-        from memberaudit.rulebook import config_template
+        from memberaudit.model.errors import UserError
+        from memberaudit.model.i18n import t
+        from memberaudit.reports.views.rulebook import config_template
 
         if path.exists() and not force:
             raise UserError("usage.exists", file=str(path))
@@ -553,7 +430,7 @@ def main() -> None:
     """The console entry point. Once a command has finished and its output is flushed, the process ends at
     once: Python would otherwise free every frame and string one by one on the way out (1.5 s after an audit
     of 5.3 million members, with nothing left to do); what the command read and found is still held
-    (`_LEFT`), so it is not freed when the command returns either. Everything is written by then: reports
+    (`app.HELD`), so it is not freed when the command returns either. Everything is written by then: reports
     are renamed into place before the command returns, and worker processes have been joined."""
     import os
 

@@ -3,49 +3,14 @@
 from __future__ import annotations
 
 import tomllib
-from dataclasses import dataclass, field
 from datetime import date
 from pathlib import Path
 
-from memberaudit.errors import ConfigError
+from memberaudit.model.config import CONFIG_NAME, Config, Waiver
+from memberaudit.model.errors import ConfigError
 
-CONFIG_NAME = "memberaudit.toml"
 _TOP_KEYS = {"as_of", "lang", "select", "ignore", "window", "rules", "aliases", "marks", "calendar", "mix", "waivers",
              "pack", "cache"}
-
-
-@dataclass(frozen=True)
-class Waiver:
-    member_id: str
-    rule: str
-    reason: str
-    until: date
-
-
-@dataclass
-class Config:
-    as_of: date | None = None
-    lang: str | None = None
-    select: list[str] = field(default_factory=list)
-    ignore: list[str] = field(default_factory=list)
-    window: str = "calendar"
-    rule_params: dict[str, dict] = field(default_factory=dict)
-    severities: dict[str, str] = field(default_factory=dict)
-    aliases: dict[str, dict[str, list[str]]] = field(default_factory=dict)
-    marks: dict[str, dict[str, list[str]]] = field(default_factory=dict)
-    extra_holidays: list[date] = field(default_factory=list)
-    min_share: dict[str, float] = field(default_factory=lambda: {"student": 0.10, "enterprise": 0.15})
-    occasions: list[str] = field(default_factory=lambda: ["02-03", "05-19", "09-02", "11-07"])  # MM-DD: 3/2, 19/5, 2/9, 7/11
-    waivers: list[Waiver] = field(default_factory=list)
-    cache: str | None = None  # folder of files already read (memberaudit.cache)
-    include_hidden: bool = False  # read hidden sheets too (working copies and lookups, skipped by default)
-    path: str | None = None
-
-    def params(self, rule) -> dict:
-        return {**rule.params, **self.rule_params.get(rule.code, {})}
-
-    def severity(self, rule) -> str:
-        return self.severities.get(rule.code, rule.severity)
 
 
 def find_config(explicit: str | Path | None) -> Path | None:
@@ -98,9 +63,9 @@ def _string_tables(data: dict, section: str, allowed: dict[str, dict], file: str
 
 
 def parse_config(data: dict, file: str = CONFIG_NAME) -> Config:
-    from memberaudit.registry import SEVERITIES as SEVERITIES_VALID
-    from memberaudit.registry import rules
-    from memberaudit.vocab import ATTENDANCE_MARKS, COLUMN_ALIASES, DUES_MARKS, OCCUPATION_GROUPS
+    from memberaudit.checks.registry import SEVERITIES as SEVERITIES_VALID
+    from memberaudit.checks.registry import rules
+    from memberaudit.model.vocab import ATTENDANCE_MARKS, COLUMN_ALIASES, DUES_MARKS, OCCUPATION_GROUPS
 
     for key in data:
         if key not in _TOP_KEYS:

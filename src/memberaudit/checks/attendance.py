@@ -9,8 +9,8 @@ from memberaudit.checks.common import (
     in_member_months,
     month_list,
 )
-from memberaudit.lazy import pl
-from memberaudit.registry import rule
+from memberaudit.checks.registry import rule
+from memberaudit.model.lazy import pl
 
 
 @rule(code="ATT001", name="attendance.missed-months", category="screening", severity="high",

@@ -5,9 +5,9 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 from datetime import date, timedelta
 
-from memberaudit.lazy import pl
-from memberaudit.roster import MASKS
-from memberaudit.vocab import EXIT_STATUSES
+from memberaudit.model.lazy import pl
+from memberaudit.model.roster import MASKS
+from memberaudit.model.vocab import EXIT_STATUSES
 
 MEMBER_COLUMNS = ("member_id", "unit", "parent_unit", "full_name", "_src", "_row")
 

@@ -3,8 +3,8 @@
 from __future__ import annotations
 
 from memberaudit.checks.common import member_rows, repeats
-from memberaudit.lazy import pl
-from memberaudit.registry import rule
+from memberaudit.checks.registry import rule
+from memberaudit.model.lazy import pl
 
 _ISSUE = ("_src", "_row", "field", "value", "member_id", "detail")
 _CELL = ("sheet", "column", "value", "detail")  # a data finding is the same problem in the same cell

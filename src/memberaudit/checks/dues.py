@@ -11,9 +11,9 @@ from memberaudit.checks.common import (
     party_age_years,
     unended_bit,
 )
-from memberaudit.lazy import pl
-from memberaudit.registry import rule
-from memberaudit.roster import MASKS
+from memberaudit.checks.registry import rule
+from memberaudit.model.lazy import pl
+from memberaudit.model.roster import MASKS
 
 
 @rule(code="DUE001", name="dues.unpaid-months", category="screening", severity="high",

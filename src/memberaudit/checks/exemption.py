@@ -3,8 +3,8 @@
 from __future__ import annotations
 
 from memberaudit.checks.common import MEMBER_COLUMNS, active_members, months_between
-from memberaudit.lazy import pl
-from memberaudit.registry import rule
+from memberaudit.checks.registry import rule
+from memberaudit.model.lazy import pl
 
 
 @rule(code="EXM001", name="exemption.temporary-overdue", category="compliance", severity="medium",

@@ -5,8 +5,8 @@ from __future__ import annotations
 from datetime import date
 
 from memberaudit.checks.common import MEMBER_COLUMNS, active_members, party_age_years
-from memberaudit.lazy import pl
-from memberaudit.registry import rule
+from memberaudit.checks.registry import rule
+from memberaudit.model.lazy import pl
 
 MILESTONES = [30, 40, 45, 50, 55, 60, 65, 70, 75, 80, 85, 90]
 

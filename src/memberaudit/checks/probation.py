@@ -9,8 +9,8 @@ from memberaudit.checks.common import (
     current_members,
     months_between,
 )
-from memberaudit.lazy import pl
-from memberaudit.registry import rule
+from memberaudit.checks.registry import rule
+from memberaudit.model.lazy import pl
 
 
 @rule(code="PRB001", name="probation.review-overdue", category="compliance", severity="medium",

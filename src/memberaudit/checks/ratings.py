@@ -5,8 +5,8 @@ from __future__ import annotations
 from datetime import date
 
 from memberaudit.checks.common import MEMBER_COLUMNS, active_members, has_records, in_covered_units
-from memberaudit.lazy import pl
-from memberaudit.registry import rule
+from memberaudit.checks.registry import rule
+from memberaudit.model.lazy import pl
 
 
 @rule(code="RAT001", name="rating.two-years-failing", category="screening", severity="high",

@@ -5,8 +5,8 @@ from __future__ import annotations
 from datetime import date
 
 from memberaudit.checks.common import active_members, first_rows, monthly, unit_masks, window_bits
-from memberaudit.lazy import pl
-from memberaudit.registry import rule
+from memberaudit.checks.registry import rule
+from memberaudit.model.lazy import pl
 
 FULL_STATUSES = ["official", "exempt", "temp_exempt"]
 

@@ -3,9 +3,9 @@
 from __future__ import annotations
 
 from memberaudit.checks.common import MEMBER_COLUMNS, active_members, months_between, repeated_keys, repeats
-from memberaudit.lazy import pl
-from memberaudit.registry import rule
-from memberaudit.vocab import EXIT_STATUSES, WORKPLACE_KINDS
+from memberaudit.checks.registry import rule
+from memberaudit.model.lazy import pl
+from memberaudit.model.vocab import EXIT_STATUSES, WORKPLACE_KINDS
 
 _TRANSFER_COLUMNS = ("member_id", "_src", "_row", "from_unit", "to_unit", "issued_on")
 

@@ -11,8 +11,8 @@ from collections.abc import Callable
 from pathlib import Path
 
 from memberaudit import __version__
-from memberaudit.i18n import rule_text, t
-from memberaudit.lazy import pl
+from memberaudit.model.i18n import rule_text, t
+from memberaudit.model.lazy import pl
 
 RECORD_FIELDS = ("rule", "category", "severity", "unit", "parent_unit", "member_id", "full_name", "message", "evidence",
                  "reference", "file", "sheet", "row", "column", "value", "waived", "waiver_reason")

@@ -6,11 +6,11 @@ from __future__ import annotations
 import re
 from pathlib import Path
 
-from memberaudit.composition import AGE_BANDS, population, pyramid
-from memberaudit.i18n import catalogue, t
-from memberaudit.lazy import pl
+from memberaudit.model.i18n import catalogue, t
+from memberaudit.model.lazy import pl
 from memberaudit.reports.common import atomic_write, rule_title, skip_reasons
 from memberaudit.reports.sheetdata import Column, splice
+from memberaudit.reports.views.composition import AGE_BANDS, population, pyramid
 
 SEVERITY_FILL = {"high": "FFC7CE", "medium": "FFEB9C", "low": "DDEBF7"}
 _BAD_SHEET_CHARS = re.compile(r"[\[\]:*?/\\]")

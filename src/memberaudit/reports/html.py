@@ -5,11 +5,11 @@ from __future__ import annotations
 from pathlib import Path
 
 from memberaudit import __version__
-from memberaudit.composition import AGE_BANDS, population, pyramid
-from memberaudit.i18n import catalogue, t
-from memberaudit.lazy import pl
+from memberaudit.model.i18n import catalogue, t
+from memberaudit.model.lazy import pl
 from memberaudit.reports import charts
 from memberaudit.reports.common import atomic_write, notes, rule_title, skip_reasons
+from memberaudit.reports.views.composition import AGE_BANDS, population, pyramid
 
 SECTION_ROWS = 300  # findings printed per committee section; the full list is in the interactive table
 

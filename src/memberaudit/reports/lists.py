@@ -9,7 +9,7 @@ import json
 from datetime import date
 from pathlib import Path
 
-from memberaudit.i18n import t
+from memberaudit.model.i18n import t
 from memberaudit.reports.common import atomic_write
 from memberaudit.reports.excel import sheet_name
 

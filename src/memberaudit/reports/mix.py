@@ -5,11 +5,11 @@ from __future__ import annotations
 import json
 from pathlib import Path
 
-from memberaudit.composition import TOTAL
-from memberaudit.i18n import catalogue, t
-from memberaudit.lazy import pl
+from memberaudit.model.i18n import catalogue, t
+from memberaudit.model.lazy import pl
 from memberaudit.reports import charts
 from memberaudit.reports.common import atomic_write
+from memberaudit.reports.views.composition import TOTAL
 
 
 def _label(lang: str, dimension: str, group: str) -> str:

@@ -18,8 +18,8 @@ import zipfile
 from dataclasses import dataclass
 from pathlib import Path
 
-from memberaudit.headers import column_letter
-from memberaudit.lazy import pl
+from memberaudit.model.lazy import pl
+from memberaudit.read.headers import column_letter
 
 _EXCEL_EPOCH = "1899-12-30"
 _PROBE = re.compile(rb'<row r="2"[^>]*>(.*?)</row>', re.S)

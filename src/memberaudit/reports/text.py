@@ -4,8 +4,8 @@ from __future__ import annotations
 
 from pathlib import Path
 
-from memberaudit.i18n import t
-from memberaudit.lazy import pl
+from memberaudit.model.i18n import t
+from memberaudit.model.lazy import pl
 from memberaudit.reports.common import rule_title, skip_reasons
 
 _SEVERITY_STYLE = {"high": "bold red", "medium": "yellow", "low": "cyan"}

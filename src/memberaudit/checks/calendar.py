@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from datetime import date
 
-from memberaudit.lazy import pl
+from memberaudit.model.lazy import pl
 
 
 class WorkCalendar:

@@ -5,9 +5,9 @@ from __future__ import annotations
 import threading
 from dataclasses import dataclass, field
 
-from memberaudit.lazy import pl
-from memberaudit.load import Skipped, Source
-from memberaudit.vocab import ATTENDANCE_MARKS, DUES_STATES
+from memberaudit.model.lazy import pl
+from memberaudit.model.source import Skipped, Source
+from memberaudit.model.vocab import ATTENDANCE_MARKS, DUES_STATES
 
 PROVENANCE = {"_src": "Int32", "_row": "Int32"}  # Excel rows end at 1,048,576
 # member ids are Categorical in the tables rules join: joins and distinct counts work on small integers

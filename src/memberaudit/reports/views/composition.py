@@ -10,7 +10,7 @@ from datetime import date
 
 from memberaudit.checks.common import current_members
 from memberaudit.checks.structure import admissions
-from memberaudit.lazy import pl
+from memberaudit.model.lazy import pl
 
 AGE_BANDS = (("18–30", 0, 30), ("31–40", 31, 40), ("41–50", 41, 50), ("51–60", 51, 60), ("61–70", 61, 70),
              (">70", 71, 200))

@@ -10,13 +10,8 @@ from __future__ import annotations
 import os
 from pathlib import Path
 
-from memberaudit.errors import UserError
-
-# what a later run would read as input (load.SUFFIXES; kept here so that this check imports no reader)
-READ_SUFFIXES = frozenset({".xlsx", ".xlsm", ".xls", ".ods", ".csv", ".parquet"})
-# the Cache Directory Tagging Standard: a folder holding this file is ours and never read as input
-CACHE_TAG = "CACHEDIR.TAG"
-CACHE_TAG_TEXT = "Signature: 8a477f597d28d172789f06886806bc55\n# memberaudit cache: never read as input.\n"
+from memberaudit.model.errors import UserError
+from memberaudit.read.discover import SUFFIXES
 
 
 def _resolved(path: Path) -> Path:
@@ -51,7 +46,7 @@ def check(inputs, outputs: dict[str, Path | str | None], *, cache: Path | str | 
     for option, path in given.items():
         for item in map(Path, inputs):
             if item.is_dir():
-                if _inside(path, item) and path.suffix.lower() in READ_SUFFIXES:
+                if _inside(path, item) and path.suffix.lower() in SUFFIXES:
                     raise UserError("output.in_input", option=option, file=str(path), input=str(item))
             elif item.exists() and _same_file(path, item):
                 raise UserError("output.is_input", option=option, file=str(path), input=str(item))
@@ -73,8 +68,3 @@ def writable(path: Path, option: str) -> None:
         raise UserError("output.unwritable", option=option, file=str(path), reason="not_folder")
     if not os.access(parent, os.W_OK | os.X_OK) or (path.exists() and not os.access(path, os.W_OK)):
         raise UserError("output.unwritable", option=option, file=str(path), reason="permission")
-
-
-def is_ours(folder: Path) -> bool:
-    """A folder memberaudit writes (a cache folder): discovery never reads inside it."""
-    return (folder / CACHE_TAG).is_file()

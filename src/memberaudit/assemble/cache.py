@@ -25,9 +25,9 @@ from dataclasses import asdict
 from functools import cache
 from pathlib import Path
 
-from memberaudit.errors import UserError
-from memberaudit.outputs import CACHE_TAG, CACHE_TAG_TEXT
-from memberaudit.roster import COLUMNS
+from memberaudit.model.errors import UserError
+from memberaudit.model.roster import COLUMNS
+from memberaudit.read.discover import CACHE_TAG, CACHE_TAG_TEXT
 
 FORMAT = 2  # raise when the layout of an entry changes
 MAX_AGE_DAYS = 30
@@ -81,9 +81,9 @@ def holds(folder: str, name: str) -> bool:
 
 def fetch(folder: str, name: str, path: str):
     """The Roster kept under `name`, its rows pointing at `path` (where the file is now), or None."""
-    from memberaudit.lazy import pl
-    from memberaudit.load import Skipped, Source
-    from memberaudit.roster import Roster
+    from memberaudit.model.lazy import pl
+    from memberaudit.model.roster import Roster
+    from memberaudit.model.source import Skipped, Source
 
     entry = Path(folder) / name
     try:

@@ -7,12 +7,12 @@ from concurrent.futures import ThreadPoolExecutor
 from dataclasses import dataclass, field
 from datetime import date
 
-from memberaudit.calendar import WorkCalendar
+from memberaudit.checks.calendar import WorkCalendar
 from memberaudit.checks.common import Context, active_members, all_firsts, in_covered_units, member_rows
-from memberaudit.config import Config
-from memberaudit.i18n import catalogue, rule_text
-from memberaudit.lazy import pl
-from memberaudit.registry import Rule, rules, select
+from memberaudit.checks.registry import Rule, rules, select
+from memberaudit.model.config import Config
+from memberaudit.model.i18n import catalogue, rule_text
+from memberaudit.model.lazy import pl
 
 BASE = ("member_id", "unit", "parent_unit", "full_name", "_src", "_row", "field", "value", "severity")
 FINDING_COLUMNS = {

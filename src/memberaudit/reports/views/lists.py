@@ -11,8 +11,8 @@ from dataclasses import dataclass, field
 from datetime import date
 
 from memberaudit.checks.common import all_firsts
-from memberaudit.i18n import catalogue, t
-from memberaudit.lazy import pl
+from memberaudit.model.i18n import catalogue, t
+from memberaudit.model.lazy import pl
 from memberaudit.reports.common import rule_title
 
 

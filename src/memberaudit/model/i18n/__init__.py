@@ -8,7 +8,7 @@ LANGS = ("vi", "en")
 
 
 def catalogue(lang: str):
-    return import_module(f"memberaudit.i18n.{lang if lang in LANGS else 'vi'}")
+    return import_module(f"memberaudit.model.i18n.{lang if lang in LANGS else 'vi'}")
 
 
 def t(key: str, lang: str = "vi", /, **params: object) -> str:

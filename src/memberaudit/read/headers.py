@@ -4,8 +4,8 @@ from __future__ import annotations
 
 import re
 
-from memberaudit.text import fold
-from memberaudit.vocab import COLUMN_ALIASES, SERIAL_HEADERS, SHEET_ALIASES, TABLE_KINDS, WIDE_KINDS
+from memberaudit.model.text import fold
+from memberaudit.model.vocab import COLUMN_ALIASES, SERIAL_HEADERS, SHEET_ALIASES, TABLE_KINDS, WIDE_KINDS
 
 MONTH_KEY = re.compile(r"^\d{4}-\d{2}$")  # a wide sheet's month column, once recognised: "2026-09"
 _YEAR_IN_TEXT = re.compile(r"(?<!\d)((?:19|20)\d{2})(?!\d)")

@@ -5,8 +5,8 @@ from __future__ import annotations
 import json
 from pathlib import Path
 
-from memberaudit.errors import UserError
-from memberaudit.registry import rules
+from memberaudit.checks.registry import rules
+from memberaudit.model.errors import UserError
 
 
 def read_findings(path: str | Path) -> dict:

@@ -1,18 +1,28 @@
-"""Load input files into raw tables: every sheet's header found, columns named, rows keeping file/sheet/Excel row.
+"""Grids to raw tables: every sheet's header found, columns named, rows keeping file/sheet/Excel row.
 
 Nothing here interprets values beyond text clean-up; `normalize` turns raw tables into typed frames.
 """
 
 from __future__ import annotations
 
-import io
-from collections.abc import Iterable
-from dataclasses import dataclass, field
+from dataclasses import dataclass
 from pathlib import Path
 
-from memberaudit import xlsx
-from memberaudit.errors import InputError
-from memberaudit.headers import (
+from memberaudit.model.errors import InputError
+from memberaudit.model.lazy import pl
+from memberaudit.model.source import Loaded, RawTable, Skipped, Source
+from memberaudit.model.text import fold
+from memberaudit.model.vocab import (
+    DATE_FIELDS,
+    FOOTER_WORDS,
+    KEY_COLUMN,
+    REQUIRED,
+    SHEET_ALIASES,
+    TABLE_KINDS,
+    WIDE_KINDS,
+)
+from memberaudit.read.files import read_grids
+from memberaudit.read.headers import (
     MONTH_KEY,
     SERIAL_KEYS,
     alias_index,
@@ -22,97 +32,13 @@ from memberaudit.headers import (
     wide_key,
     year_in,
 )
-from memberaudit.lazy import pl
-from memberaudit.legacy import convert_grid
-from memberaudit.text import fold
-from memberaudit.vocab import (
-    DATE_FIELDS,
-    FOOTER_WORDS,
-    KEY_COLUMN,
-    REQUIRED,
-    SHEET_ALIASES,
-    TABLE_KINDS,
-    WIDE_KINDS,
-)
+from memberaudit.read.legacy import convert_grid
 
-EXCEL_SUFFIXES = {".xlsx", ".xlsm", ".xls", ".ods"}
-SUFFIXES = EXCEL_SUFFIXES | {".csv", ".parquet"}
 HEADER_SCAN_ROWS = 30
 # fields whose text is compared or shown: NFC, whitespace collapsed (the rest is parsed or folded later)
 TEXT_FIELDS = ("member_id", "full_name", "unit", "parent_unit", "status", "gender", "ethnicity", "occupation",
                "residence", "national_id", "kind", "from_unit", "to_unit", "purpose", "rating", "mark", "month")
 _FOOTER_KEYS = tuple(fold(w) for w in FOOTER_WORDS)
-
-
-@dataclass
-class Source:
-    """Where one raw table came from, and which Excel column holds each field or wide key."""
-
-    file: str
-    sheet: str
-    kind: str
-    header_row: int
-    year: int | None = None
-    titles: list[str] = field(default_factory=list)
-    columns: dict[str, str] = field(default_factory=dict)
-    encoding: str | None = None  # "tcvn3" or "vni" when the sheet was typed in a legacy font and converted
-
-
-@dataclass
-class RawTable:
-    source: Source
-    frame: object  # pl.DataFrame of text columns named by field or wide key, plus `_row` (Excel row)
-
-
-@dataclass
-class Skipped:
-    file: str
-    sheet: str
-    reason: str
-    params: dict = field(default_factory=dict)
-
-
-@dataclass
-class Loaded:
-    tables: list[RawTable] = field(default_factory=list)
-    skipped: list[Skipped] = field(default_factory=list)
-    files: list[str] = field(default_factory=list)
-
-
-def discover(inputs: Iterable[str | Path]) -> list[Path]:
-    """Input files, directories read recursively, in a stable order; a missing path is an InputError.
-
-    Inside folders, only regular files are read (a FIFO named `x.csv` would block the run), never Excel's
-    lock files, hidden files and folders, or a folder memberaudit writes (a cache folder, tagged)."""
-    import os
-
-    from memberaudit.outputs import is_ours
-
-    found: list[Path] = []
-    for item in inputs:
-        path = Path(item)
-        if not path.exists():
-            raise InputError("input.missing", file=str(path))
-        if path.is_dir():
-            if is_ours(path):
-                raise InputError("input.ours", file=str(path))
-            inside = []
-            for folder, dirs, files in os.walk(path):
-                dirs[:] = [d for d in dirs if not d.startswith(".") and not is_ours(Path(folder, d))]
-                inside.extend(
-                    p for p in (Path(folder, f) for f in files)
-                    if p.suffix.lower() in SUFFIXES and not p.name.startswith(("~$", ".")) and p.is_file()
-                )
-            found.extend(sorted(inside))
-        else:
-            if path.suffix.lower() not in SUFFIXES:
-                raise InputError("input.format", file=str(path), suffixes=", ".join(sorted(SUFFIXES)))
-            if not path.is_file():
-                raise InputError("input.not_file", file=str(path))
-            found.append(path)
-    if not found:
-        raise InputError("input.none", inputs=", ".join(map(str, inputs)))
-    return found
 
 
 def load_file(path: str, *, extra_aliases: dict | None = None, year: int | None = None,
@@ -134,77 +60,6 @@ def load_file(path: str, *, extra_aliases: dict | None = None, year: int | None 
     return loaded
 
 
-# --- reading files into text grids -------------------------------------------------------------------------
-
-
-def read_grids(path: Path, include_hidden: bool = False):
-    """Yield (sheet name, grid of text columns, first column index, name that may tell the kind, merges).
-
-    `merges` is a callable returning the sheet's merged ranges, read only when a table needs them.
-    A Parquet file yields its column names as a one-row grid and its typed columns as a sixth item, the body.
-    """
-    suffix = path.suffix.lower()
-    if suffix in EXCEL_SUFFIXES:
-        yield from _excel_grids(path, include_hidden)
-    elif suffix == ".csv":
-        yield path.stem, _csv_grid(path), 0, path.stem, list
-    else:
-        header, body = _parquet_grid(path)
-        yield path.stem, header, 0, path.stem, list, body
-
-
-def _excel_grids(path: Path, include_hidden: bool = False):
-    import fastexcel
-
-    try:
-        reader = fastexcel.read_excel(str(path))
-        names = reader.sheet_names
-    except Exception as exc:  # calamine's errors name no common base class across versions
-        raise InputError("input.unreadable", file=str(path), reason=_reason(path, exc)) from exc
-    facts = xlsx.sheet_facts(path) if path.suffix.lower() in {".xlsx", ".xlsm"} else {}
-    cache: dict = {}
-
-    def merges_of(name: str):
-        # calamine does not report merged ranges; reading them means inflating the sheet XML once more
-        if "all" not in cache:
-            cache["all"] = xlsx.merges(path, facts)
-        return cache["all"].get(name, [])
-
-    for index, name in enumerate(names):
-        fact = facts.get(name)
-        if fact and fact.hidden and not include_hidden:
-            yield Skipped(str(path), name, "skip.hidden")
-            continue
-        if fact and xlsx.absurd_range(path, fact):
-            yield Skipped(str(path), name, "skip.absurd_range", {"range": fact.used})
-            continue
-        try:
-            sheet = reader.load_sheet(index, header_row=None, dtypes="string", skip_rows=0)
-            if not include_hidden and not fact and sheet.visible != "visible":
-                yield Skipped(str(path), name, "skip.hidden")
-                continue
-            columns = sheet.available_columns()
-            grid = pl.DataFrame(sheet)
-        except Exception as exc:  # one unreadable sheet never ends the workbook: skipped with its reason
-            yield Skipped(str(path), name, "skip.unreadable", {"reason": str(exc).splitlines()[0][:200] if str(exc) else type(exc).__name__})
-            continue
-        if grid.width == 0 or grid.height == 0:
-            yield Skipped(str(path), name, "skip.empty")
-            continue
-        offset = columns[0].absolute_index if columns else 0
-        grid = grid.rename({c: f"c{i}" for i, c in enumerate(grid.columns)})
-        yield name, grid, offset, name, lambda name=name: merges_of(name)
-
-
-def _reason(path: Path, exc: Exception) -> str:
-    head = path.read_bytes()[:8] if path.is_file() else b""
-    if head.startswith(b"\xd0\xcf\x11\xe0") and path.suffix.lower() in {".xlsx", ".xlsm"}:
-        return "encrypted"  # an OOXML file saved with a password is wrapped in an OLE container
-    if path.suffix.lower() in {".xlsx", ".xlsm", ".ods"} and not head.startswith(b"PK"):
-        return "not_excel"
-    return str(exc).splitlines()[0][:200] if str(exc) else type(exc).__name__
-
-
 def _fill_merges(grid, merges, offset: int):
     """Copy each merged range's top-left value into all its cells, as a reader sees the sheet."""
     columns = {c: grid[c].to_list() for c in grid.columns}
@@ -220,81 +75,6 @@ def _fill_merges(grid, merges, offset: int):
             for r in range(r1, min(r2, len(col) - 1) + 1):
                 col[r] = value
     return pl.DataFrame(columns, schema={c: pl.String for c in columns})
-
-
-def _decode(raw: bytes, path: Path) -> str:
-    if raw.startswith(b"\xef\xbb\xbf"):
-        return raw[3:].decode("utf-8")
-    if raw.startswith((b"\xff\xfe", b"\xfe\xff")):
-        return raw.decode("utf-16")
-    head = raw[:4096]
-    if head.count(0) > len(head) // 4:  # UTF-16 without a byte order mark: every other byte of ASCII is 0
-        odd = head[1::2].count(0) >= head[0::2].count(0)
-        try:
-            return raw.decode("utf-16-le" if odd else "utf-16-be")
-        except UnicodeDecodeError as exc:
-            raise InputError("input.encoding", file=str(path)) from exc
-    try:
-        return raw.decode("utf-8")
-    except UnicodeDecodeError:
-        pass
-    try:
-        return raw.decode("cp1258")
-    except UnicodeDecodeError as exc:
-        raise InputError("input.encoding", file=str(path)) from exc
-
-
-SEPARATORS = (",", ";", "\t", "|")
-SNIFF_LINES = 60
-
-
-def sniff_separator(text: str) -> tuple[str, int]:
-    """The separator that splits the first lines into the most rows of one width (quotes respected), and the
-    widest of those rows: a title line ("Hà Nội, ngày 30 tháng 11 năm 2026") above a tab-separated table
-    decides neither."""
-    import csv
-
-    lines = text.splitlines()[:SNIFF_LINES]
-    widths = {sep: [len(row) for row in csv.reader(lines, delimiter=sep, quotechar='"')] for sep in SEPARATORS}
-
-    def score(sep: str) -> tuple[int, int]:
-        wide = [w for w in widths[sep] if w > 1]
-        if not wide:
-            return (0, 0)
-        modal = max(set(wide), key=lambda w: (wide.count(w), w))
-        return (wide.count(modal), modal)
-
-    best = max(SEPARATORS, key=score)
-    return best, max(widths[best], default=1)
-
-
-def _csv_grid(path: Path):
-    text = _decode(path.read_bytes(), path)
-    if not text.strip():
-        raise InputError("input.empty", file=str(path))
-    sep, width = sniff_separator(text)
-    # a header line of our own sets the width: Polars would take it from the first line, a one-cell title
-    names = sep.join(f"c{i}" for i in range(width))
-    try:
-        return pl.read_csv(
-            io.BytesIO(f"{names}\n{text}".encode()), has_header=True, separator=sep, infer_schema=False,
-            truncate_ragged_lines=True, quote_char='"',
-        )
-    except Exception as exc:
-        raise InputError("input.unreadable", file=str(path), reason=str(exc).splitlines()[0][:200]) from exc
-
-
-def _parquet_grid(path: Path):
-    """The column names as a one-row text grid, and the columns as they are typed.
-
-    Dates and numbers stay typed: turning 5.3 million members' dues amounts into text took 3 s, and
-    reading dates back from text as long again."""
-    try:
-        frame = pl.read_parquet(path)
-    except Exception as exc:
-        raise InputError("input.unreadable", file=str(path), reason=str(exc).splitlines()[0][:200]) from exc
-    header = pl.DataFrame({f"c{i}": [name] for i, name in enumerate(frame.columns)})
-    return header, frame.rename({c: f"c{i}" for i, c in enumerate(frame.columns)})
 
 
 # --- finding the table in a grid ---------------------------------------------------------------------------

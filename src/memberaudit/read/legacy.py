@@ -10,7 +10,7 @@ from __future__ import annotations
 import re
 import unicodedata
 
-from memberaudit.lazy import pl
+from memberaudit.model.lazy import pl
 
 # TCVN3 (ABC): one byte per lowercase letter with its tone; uppercase letters with tones were drawn by
 # the capital fonts (.VnTimeH) from the same lowercase codes, so they come back lowercase.

@@ -14,8 +14,8 @@ from collections.abc import Callable, Iterable
 from concurrent.futures import ProcessPoolExecutor, ThreadPoolExecutor, as_completed
 from pathlib import Path
 
-from memberaudit import cache
-from memberaudit.config import Config
+from memberaudit.assemble import cache
+from memberaudit.model.config import Config
 
 PARALLEL_BYTES = 4 * 2**20
 IN_PROCESS = {".parquet", ".csv"}
@@ -23,8 +23,8 @@ IN_PROCESS = {".parquet", ".csv"}
 
 def read_file(job: tuple[str, dict, dict, int | None, bool, tuple[str, str] | None]):
     """Load and normalise one file, or take it from the cache (folder, entry name): the unit of parallel work."""
-    from memberaudit.load import load_file
-    from memberaudit.normalize import normalize
+    from memberaudit.normalize.build import normalize
+    from memberaudit.read.tables import load_file
 
     path, aliases, marks, year, include_hidden, entry = job
     if entry and (roster := cache.fetch(*entry, path)) is not None:
@@ -37,12 +37,14 @@ def read_file(job: tuple[str, dict, dict, int | None, bool, tuple[str, str] | No
 
 
 def read_roster(inputs: Iterable[str | Path], *, config: Config | None = None, year: int | None = None,
-                progress: Callable[[int, int], None] | None = None, workers: int | None = None):
+                progress: Callable[[int, int], None] | None = None, workers: int | None = None,
+                meanwhile: Callable[[], None] | None = None):
     """Every input as one Roster (an InputError for an unreadable input); files the cache folder
-    (`config.cache`) already holds are not read again."""
-    from memberaudit.load import discover
-    from memberaudit.normalize import combine, member_codes
-    from memberaudit.schemas import validate
+    (`config.cache`) already holds are not read again. `meanwhile` runs on a thread while workers read
+    (the caller's next imports)."""
+    from memberaudit.assemble.combine import combine, member_codes
+    from memberaudit.assemble.schemas import validate
+    from memberaudit.read.discover import discover
 
     config = config or Config()
     if config.cache:  # tagged before discovery, so that a cache folder inside an input folder is never read
@@ -75,7 +77,7 @@ def read_roster(inputs: Iterable[str | Path], *, config: Config | None = None, y
     here = [i for i in range(len(files)) if i not in pooled_set]
     if workers > 1:
         # the main process imports what comes next meanwhile
-        threading.Thread(target=_import_next, daemon=True).start()
+        threading.Thread(target=_import_next, args=(meanwhile,), daemon=True).start()
         _read_shared(jobs, pooled, here, workers, finished)
     else:
         _read_here(jobs, here, finished)
@@ -92,7 +94,7 @@ def read_roster(inputs: Iterable[str | Path], *, config: Config | None = None, y
 
 def _no_members(roster):
     """The error of a run that read no members table: every input named, with what became of its sheets."""
-    from memberaudit.errors import NoMembers
+    from memberaudit.model.errors import NoMembers
 
     return NoMembers([(file, [(s.sheet, s.kind) for s in roster.sources if s.file == file],
                        [(s.sheet, s.reason, s.params) for s in roster.skipped if s.file == file])
@@ -192,13 +194,10 @@ def _one_thread() -> None:
     os.environ["POLARS_MAX_THREADS"] = "1"  # read when Polars is first imported, which has not happened yet
 
 
-def _import_next() -> None:
-    """Import the schema checks (pandera loads pandas: ~0.6 s), the rules and Vietnam's holidays (their
-    first use loads the country's calendar: 0.2 s), off the critical path."""
-    import holidays
+def _import_next(meanwhile: Callable[[], None] | None) -> None:
+    """Import the schema checks (pandera loads pandas: ~0.6 s) and do what the caller prepares meanwhile (the
+    rules, Vietnam's holidays), off the critical path."""
     import pandera.polars  # noqa: F401
 
-    from memberaudit.registry import rules
-
-    rules()
-    holidays.country_holidays("VN", years=[2000])
+    if meanwhile:
+        meanwhile()

@@ -7,16 +7,9 @@ from __future__ import annotations
 
 from datetime import date
 
-from memberaudit.lazy import pl
-from memberaudit.roster import COLUMNS, conform, schema
-from memberaudit.vocab import (
-    GENDERS,
-    OCCUPATION_GROUPS,
-    RATINGS,
-    STATUSES,
-    TRANSFER_KINDS,
-    UNIT_KINDS,
-)
+from memberaudit.model.lazy import pl
+from memberaudit.model.roster import COLUMNS, conform, schema
+from memberaudit.model.vocab import GENDERS, OCCUPATION_GROUPS, RATINGS, STATUSES, TRANSFER_KINDS, UNIT_KINDS
 
 _EARLIEST = date(1900, 1, 1)
 

@@ -2,8 +2,8 @@
 
 from __future__ import annotations
 
-from memberaudit.lazy import pl
-from memberaudit.text import fold, fold_tight
+from memberaudit.model.lazy import pl
+from memberaudit.model.text import fold, fold_tight
 
 # A date outside these years is a typing error (`1/1/0000`, `31/12/9999`), never a date a rule computes
 # from: dates later than the as-of date are judged by DAT003, the rest here (DAT002 "implausible_year").

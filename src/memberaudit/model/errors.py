@@ -12,7 +12,7 @@ class UserError(Exception):
         self.params = params
 
     def render(self, lang: str) -> str:
-        from memberaudit.i18n import catalogue, t
+        from memberaudit.model.i18n import catalogue, t
 
         known = catalogue(lang).MESSAGES
         params = {k: (t(f"reason.{v}", lang) if isinstance(v, str) and f"reason.{v}" in known else v)
@@ -40,7 +40,7 @@ class NoMembers(InputError):
         self.files = files
 
     def render(self, lang: str) -> str:
-        from memberaudit.i18n import t
+        from memberaudit.model.i18n import t
 
         lines = [t("input.no_members", lang)]
         for file, read, skipped in self.files:

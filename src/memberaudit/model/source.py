@@ -1,0 +1,41 @@
+"""Where raw tables came from: a table's source (file, sheet, header row, column letters), the raw table
+itself, a sheet skipped with its reason, and one file's load."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+
+
+@dataclass
+class Source:
+    """Where one raw table came from, and which Excel column holds each field or wide key."""
+
+    file: str
+    sheet: str
+    kind: str
+    header_row: int
+    year: int | None = None
+    titles: list[str] = field(default_factory=list)
+    columns: dict[str, str] = field(default_factory=dict)
+    encoding: str | None = None  # "tcvn3" or "vni" when the sheet was typed in a legacy font and converted
+
+
+@dataclass
+class RawTable:
+    source: Source
+    frame: object  # pl.DataFrame of text columns named by field or wide key, plus `_row` (Excel row)
+
+
+@dataclass
+class Skipped:
+    file: str
+    sheet: str
+    reason: str
+    params: dict = field(default_factory=dict)
+
+
+@dataclass
+class Loaded:
+    tables: list[RawTable] = field(default_factory=list)
+    skipped: list[Skipped] = field(default_factory=list)
+    files: list[str] = field(default_factory=list)

@@ -1,0 +1,287 @@
+"""Raw tables to the typed Roster: stack same-kind tables, reshape wide months/years to long, parse values.
+
+Every value that cannot be read becomes a row in `Roster.issues` (a DAT finding later), never an exception.
+"""
+
+from __future__ import annotations
+
+import re
+from datetime import date, timedelta
+
+from memberaudit.model.lazy import pl
+from memberaudit.model.roster import MASKS, Roster, conform, empty
+from memberaudit.model.source import Loaded, RawTable
+from memberaudit.model.text import fold
+from memberaudit.model.vocab import (
+    ATTENDANCE_MARKS,
+    DATE_COLUMNS,
+    DUES_MARKS,
+    GENDERS,
+    OCCUPATION_GROUPS,
+    RATINGS,
+    REQUIRED,
+    STATUSES,
+    STUDY_WORDS,
+    TABLE_KINDS,
+    TRANSFER_KINDS,
+    UNIT_KINDS,
+)
+from memberaudit.normalize.issues import issue_rows
+from memberaudit.normalize.masks import cell_text, long_masks, month_values, wide_masks
+from memberaudit.normalize.values import code_map, coded, number, on_distinct, parse_dates
+from memberaudit.read.headers import MONTH_KEY, parse_month
+
+_YEAR_KEY = re.compile(r"^\d{4}$")
+
+
+def normalize(loaded: Loaded, *, extra_marks: dict | None = None) -> Roster:
+    """The typed Roster of one file's raw tables. Consumes them: each raw frame is released as soon as it is
+    reshaped, and each kind's once built (a national attendance export is gigabytes at every step)."""
+    extra_marks = extra_marks or {}
+    sources = [t.source for t in loaded.tables]
+    # same-kind tables with the same month columns are stacked and built at once (a workbook may hold one
+    # attendance sheet per branch); a long table (one row per meeting) has no month columns
+    by_kind: dict[str, dict[tuple, list]] = {k: {} for k in TABLE_KINDS}
+    for index, table in enumerate(loaded.tables):
+        frame = _with_src(table, index)
+        by_kind[table.source.kind].setdefault(tuple(_month_columns(frame)), []).append(frame)
+        table.frame = None
+    issues: list = []
+    frames = {}
+    for kind in TABLE_KINDS:
+        groups = by_kind.pop(kind)
+        # the stacked frame is the builder's alone: each step it replaces can be freed
+        parts = [conform(kind, _BUILDERS[kind](_stack(groups.pop(key)), issues, sources, extra_marks), file=True)
+                 for key in list(groups)]
+        frames[kind] = pl.concat(parts) if parts else empty(kind, file=True)
+    issue_frame = (
+        pl.concat([conform("issues", i) for i in issues]) if issues else empty("issues")
+    ).sort("_src", "_row", "field", "code")
+    return Roster(**frames, issues=issue_frame, sources=sources, skipped=loaded.skipped, files=loaded.files)
+
+
+def _month_columns(frame) -> list[str]:
+    return [c for c in frame.columns if MONTH_KEY.match(c)]
+
+
+def _with_src(table: RawTable, index: int):
+    frame = table.frame.with_columns(pl.lit(index, dtype=pl.Int32).alias("_src"))
+    # a column per year (ratings: two or three years) becomes a row per year; month columns stay as they
+    # are: attendance and dues turn them into month masks, one row per table row
+    wide = [c for c in frame.columns if _YEAR_KEY.match(c)]
+    if not wide:
+        return frame
+    keep = [c for c in frame.columns if c not in wide and c != "full_name"]  # names are not needed per year
+    return frame.unpivot(on=wide, index=keep, variable_name="field", value_name="value")
+
+
+def _stack(frames: list):
+    """One frame of the same-kind tables; empties the list, so that only the result holds them."""
+    parts = frames[:]
+    frames.clear()
+    return pl.concat(parts, how="diagonal_relaxed")
+
+
+def _ensure(frame, *columns: str):
+    missing = [c for c in columns if c not in frame.columns]
+    return frame.with_columns([pl.lit(None, dtype=pl.String).alias(c) for c in missing]) if missing else frame
+
+
+def _required(frame, kind: str, issues: list):
+    for column in REQUIRED[kind]:
+        if column in frame.columns and frame.get_column(column).null_count():  # null counts are free
+            issues.append(issue_rows(frame, pl.col(column).is_null(), "DAT001", column, pl.lit("")))
+
+
+def _dates(frame, issues: list, columns: tuple[str, ...], partial: tuple[str, ...] = ()):
+    frame = _ensure(frame, *columns)
+    for c in columns:
+        frame = parse_dates(frame, c, allow_partial=c in partial)
+    for c in columns:
+        if frame.get_column(f"{c}__problem").null_count() < frame.height:
+            issues.append(issue_rows(frame, pl.col(f"{c}__problem").is_not_null(), "DAT002", c, pl.col(f"{c}__raw"),
+                                  pl.col(f"{c}__problem")))
+        if c in partial and frame.get_column(f"{c}__partial").any():
+            issues.append(issue_rows(frame, pl.col(f"{c}__partial"), "DAT007", c, pl.col(f"{c}__raw")))
+    return frame
+
+
+def _code(frame, issues: list, column: str, vocabulary: dict, *, field: str | None = None, **kw):
+    """Replace `column` by its code; an unknown non-empty text is a DAT005 issue."""
+    frame = _ensure(frame, column)
+    frame = frame.with_columns(coded(frame, column, vocabulary, **kw).alias(f"{column}__code"))
+    if frame.get_column(f"{column}__code").null_count() > frame.get_column(column).null_count():
+        issues.append(issue_rows(frame, pl.col(column).is_not_null() & pl.col(f"{column}__code").is_null(), "DAT005",
+                              field or column, pl.col(column)))
+    return frame.with_columns(pl.col(column).alias(f"{column}__text"), pl.col(f"{column}__code").alias(column))
+
+
+def _vocab(base: dict, extra: dict | None) -> dict:
+    merged = {code: tuple(aliases) for code, aliases in base.items()}
+    for code, aliases in (extra or {}).items():
+        merged[code] = (*merged.get(code, ()), *aliases)
+    return merged
+
+
+# --- one builder per table kind ---------------------------------------------------------------------------
+
+
+def _members(frame, issues, sources, extra_marks):
+    frame = _ensure(frame, "member_id", "full_name", "unit", "status", "official_date")
+    _required(frame, "members", issues)
+    frame = _dates(frame, issues, DATE_COLUMNS["members"], partial=("birth_date", "admission_date"))
+    frame = _code(frame, issues, "status", STATUSES)
+    frame = frame.with_columns(
+        pl.when(pl.col("status__text").is_null())
+        .then(pl.when(pl.col("official_date").is_not_null()).then(pl.lit("official")).otherwise(pl.lit("probationary")))
+        .otherwise(pl.col("status")).alias("status")
+    )
+    frame = _code(frame, issues, "gender", GENDERS)
+    frame = _ensure(frame, "occupation", "party_age_gap_months", "national_id")
+    groups = code_map(frame.get_column("occupation").unique().to_list(), OCCUPATION_GROUPS, contains=True)
+    unknown = sorted(v for v, g in groups.items() if g is None)
+    if unknown:
+        first = frame.filter(pl.col("occupation").is_in(unknown)).group_by("occupation").agg(pl.all().first())
+        issues.append(issue_rows(first, pl.lit(True), "DAT005", "occupation", pl.col("occupation"), pl.lit("occupation")))
+    frame = on_distinct(frame, "full_name", name_key=name_key(pl.col("full_name")))  # names repeat a lot
+    # a gap beyond any life (`1E+20`, a pasted id) is no number of months: a data finding, counted as none
+    gap = number("party_age_gap_months")
+    frame = frame.with_columns(pl.when(gap.abs() < 10_000).then(gap).cast(pl.Int64).alias("_gap"))
+    issues.append(issue_rows(frame, pl.col("party_age_gap_months").is_not_null() & pl.col("_gap").is_null(), "DAT002",
+                          "party_age_gap_months", pl.col("party_age_gap_months"), pl.lit("not_a_number")))
+    return frame.with_columns(
+        pl.when(pl.col("occupation").is_not_null())
+        .then(pl.col("occupation").replace_strict(groups, default="other", return_dtype=pl.String))
+        .alias("occupation_group"),
+        pl.col("_gap").fill_null(0).alias("party_age_gap_months"),
+        pl.col("national_id").str.replace_all(r"\s", ""),
+    ).drop("_gap")
+
+
+def name_key(name):
+    """A name compared case- and diacritic-insensitively ("Nguyễn Văn Áng" ~ "NGUYEN VAN ANG"), in Rust."""
+    return (name.str.to_lowercase().str.replace_all("đ", "d", literal=True).str.normalize("NFD")
+            .str.replace_all(r"\p{M}", "").str.replace_all(r"[^\p{L}\p{N}]+", " ").str.strip_chars())
+
+
+def _units(frame, issues, sources, extra_marks):
+    frame = _ensure(frame, "unit", "parent_unit", "kind")
+    _required(frame, "units", issues)
+    return _code(frame, issues, "kind", UNIT_KINDS, contains=True)
+
+
+def _attendance(frame, issues, sources, extra_marks):
+    frame = _ensure(frame, "member_id")
+    _required(frame, "attendance", issues)
+    vocabulary = _vocab(ATTENDANCE_MARKS, extra_marks.get("attendance"))
+    if months := _month_columns(frame):
+        values = month_values(frame, months)
+        texts = {v: cell_text(v) for v in set().union(*values.values())}  # a typed 1 reads like the text "1"
+        codes = code_map(list(set(texts.values())), vocabulary, tight=True)
+        return wide_masks(frame, months, MASKS["attendance"], {v: codes[t] for v, t in texts.items()}, values, issues)
+    frame = _ensure(frame, "mark", "meeting_date").filter(pl.col("mark").is_not_null())
+    frame = _dates(frame, issues, DATE_COLUMNS["attendance"])
+    frame = _code(frame, issues, "mark", vocabulary, tight=True)
+    return long_masks(frame.rename({"meeting_date": "month"}), "mark", MASKS["attendance"])
+
+
+def _dues(frame, issues, sources, extra_marks):
+    frame = _ensure(frame, "member_id")
+    _required(frame, "dues", issues)
+    vocabulary = _vocab(DUES_MARKS, extra_marks.get("dues"))
+    if months := _month_columns(frame):
+        values = month_values(frame, months)
+        return wide_masks(frame, months, MASKS["dues"], _dues_states(set().union(*values.values()), vocabulary),
+                           values, issues, blank="blank")
+    frame = _ensure(frame, "month", "mark", "amount")
+    month_keys = {}
+    for text, src in frame.select("month", "_src").unique().rows():
+        parsed = parse_month(text, in_group=True) if text else None
+        if parsed is None and text and re.fullmatch(r"\d{5}(?:\.0+)?", text):  # a date cell stored as a serial
+            day = date(1899, 12, 30) + timedelta(days=int(float(text)))
+            parsed = (day.year, day.month)
+        year = (parsed[0] or sources[src].year) if parsed else None
+        month_keys[(text, src)] = date(year, parsed[1], 1) if parsed and year else None
+    lookup = pl.DataFrame(
+        [(t, s, k) for (t, s), k in month_keys.items()], schema={"month": pl.String, "_src": pl.Int32, "key": pl.Date},
+        orient="row",
+    )
+    frame = frame.join(lookup, on=["month", "_src"], how="left")
+    issues.append(issue_rows(frame, pl.col("month").is_not_null() & pl.col("key").is_null(), "DAT002", "month",
+                          pl.col("month"), pl.lit("unreadable")))
+    frame = frame.with_columns(
+        pl.coalesce("amount", "mark").alias("cell"), pl.col("key").alias("month"),
+        pl.when(pl.col("amount").is_not_null()).then(pl.lit("amount")).otherwise(pl.lit("mark")).alias("field"),
+    ).filter(pl.col("cell").is_not_null())
+    states = _dues_states(frame.get_column("cell").unique().to_list(), vocabulary)
+    frame = frame.with_columns(pl.col("cell").replace_strict(states, default=None, return_dtype=pl.String).alias("state"))
+    issues.append(issue_rows(frame, pl.col("state").is_null(), "DAT005", "*", pl.col("cell")))
+    return long_masks(frame, "state", MASKS["dues"])
+
+
+def _dues_states(values, vocabulary: dict) -> dict:
+    """Each distinct dues cell's state: an amount is paid (> 0) or unpaid (0), else a mark; None if neither.
+    Cells are texts, or numbers in a typed (Parquet) column."""
+    texts = {v: cell_text(v) for v in values if isinstance(v, str)}
+    marks = code_map(list(texts.values()), vocabulary, tight=True)
+    amounts = dict(pl.DataFrame({"cell": list(texts.values())}, schema={"cell": pl.String})
+                   .select("cell", number("cell").alias("amount")).iter_rows())
+
+    def state(value):
+        amount = amounts[texts[value]] if isinstance(value, str) else value
+        if amount is None:
+            return marks[texts[value]]
+        return "paid" if amount > 0 else "unpaid" if amount == 0 else None
+
+    return {v: state(v) for v in values}
+
+
+def _transfers(frame, issues, sources, extra_marks):
+    frame = _ensure(frame, "member_id", "kind", "purpose", "until")
+    _required(frame, "transfers", issues)
+    frame = _dates(frame, issues, DATE_COLUMNS["transfers"])
+    frame = _code(frame, issues, "kind", TRANSFER_KINDS, contains=True)
+    study = "|".join(re.escape(fold(w)) for w in STUDY_WORDS)
+    purposes = frame.get_column("purpose").unique().to_list()
+    return frame.with_columns(
+        pl.col("kind").fill_null(
+            pl.when(pl.col("until").is_not_null()).then(pl.lit("temporary")).otherwise(pl.lit("official"))),
+        pl.col("purpose").replace_strict({p: bool(re.search(study, fold(p))) for p in purposes if p}, default=False,
+                                         return_dtype=pl.Boolean).alias("study"),
+    )
+
+
+def _ratings(frame, issues, sources, extra_marks):
+    frame = _ensure(frame, "member_id", "field", "value", "year", "rating")
+    _required(frame, "ratings", issues)
+    wide = pl.col("field").is_not_null()
+    frame = frame.with_columns(
+        pl.when(wide).then(pl.col("value")).otherwise(pl.col("rating")).alias("rating"),
+        pl.when(wide).then(pl.col("field")).otherwise(pl.col("year")).alias("year_text"),
+        pl.when(wide).then(pl.col("field")).otherwise(pl.lit("rating")).alias("field"),
+    ).filter(pl.col("rating").is_not_null())
+    frame = frame.with_columns(number("year_text").cast(pl.Int32, strict=False).alias("year"))
+    issues.append(issue_rows(frame, pl.col("year").is_null(), "DAT002", "year", pl.col("year_text"), pl.lit("unreadable")))
+    frame = _code(frame, issues, "rating", RATINGS, field="*")
+    return frame.filter(pl.col("rating").is_not_null() & pl.col("year").is_not_null())
+
+
+def _targets(frame, issues, sources, extra_marks):
+    frame = _ensure(frame, "unit", "year", "admissions")
+    _required(frame, "targets", issues)
+    frame = frame.with_columns(
+        number("year").cast(pl.Int32, strict=False).alias("year_value"),
+        number("admissions").cast(pl.Int64, strict=False).alias("admissions_value"),
+    )
+    for column in ("year", "admissions"):
+        issues.append(issue_rows(frame, pl.col(column).is_not_null() & pl.col(f"{column}_value").is_null(), "DAT002",
+                              column, pl.col(column), pl.lit("not_a_number")))
+    return frame.with_columns(pl.col("year_value").alias("year"), pl.col("admissions_value").alias("admissions"))
+
+
+_BUILDERS = {
+    "members": _members, "units": _units, "attendance": _attendance, "dues": _dues,
+    "transfers": _transfers, "ratings": _ratings, "targets": _targets,
+}
+
+

@@ -1,0 +1,1 @@
+"""What reports show, computed from findings and the roster: printable lists, composition, diffs, the rulebook."""
