@@ -93,12 +93,12 @@ def member(member_id: str, unit: str = "CB1", *, admitted: str = "01/01/2010", o
     return row
 
 
-def run_rule(code: str, tables: dict, as_of: date, **config):
+def run_rule(code: str, tables: dict, as_of: date, *, lang: str = "en", **config):
     from memberaudit.checks.engine import audit
     from memberaudit.model.config import Config
 
     roster = make_roster(tables)
-    return audit(roster, as_of=as_of, config=Config(**config), select_codes=[code], lang="en")
+    return audit(roster, as_of=as_of, config=Config(**config), select_codes=[code], lang=lang)
 
 
 def month_records(roster, kind: str):

@@ -15,7 +15,21 @@ from memberaudit.model.lazy import pl
 
 @rule(code="ATT001", name="attendance.missed-months", category="screening", severity="high",
       needs=("members", "attendance"), params={"months": 3},
-      reference="Điều lệ Đảng, Điều 8 khoản 2; Quy định 294-QĐ/TW, mục 8.1")
+      reference="Điều lệ Đảng, Điều 8 khoản 2; Quy định 294-QĐ/TW, mục 8.1",
+      evidence={'count': 'int', 'months': 'months'},
+      en={'title': 'Missed branch meetings without valid reason',
+          'message': 'Unexcused absence in {count} months: {months}',
+          'screen': 'unexcused absence in {months}'},
+      vi={'title': 'Bỏ sinh hoạt đảng không có lý do chính đáng',
+          'message': 'Vắng sinh hoạt không lý do {count} tháng: {months}',
+          'what': 'Đếm số tháng trong kỳ (từ tháng vào Đảng) đảng viên vắng sinh hoạt không lý do; tháng '
+                  'được miễn sinh hoạt không tính. Đạt {months} tháng trở lên thì đưa vào danh sách rà soát.',
+          'why': 'Điều lệ Đảng (Điều 8 khoản 2) và Quy định 294-QĐ/TW (mục 8.1): đảng viên bỏ sinh hoạt đảng '
+                 'ba tháng trong năm mà không có lý do chính đáng thì chi bộ xem xét, đề nghị xóa tên.',
+          'example': 'Ghi K các tháng 2, 5 và 8/2026, P tháng 3: đưa vào danh sách với các tháng 02/2026, '
+                     '05/2026, 08/2026. Một lần K nữa trong tháng thuộc thời gian «Miễn sinh hoạt từ ngày» '
+                     'thì không tính.',
+          'screen': 'vắng sinh hoạt không lý do các tháng {months}'})
 def missed_months(roster, ctx):
     """Member missed branch meetings in at least `months` months of the window without a valid reason.
 

@@ -14,7 +14,14 @@ def _issues(roster, code: str):
     return roster.issues.filter(pl.col("code") == code).select(_ISSUE)
 
 
-@rule(code="DAT001", identity=_CELL, name="data.missing-value", category="data", severity="medium", needs=())
+@rule(code="DAT001", identity=_CELL, name="data.missing-value", category="data", severity="medium", needs=(),
+      evidence={'detail': 'code'},
+      en={'title': 'Missing required value', 'message': 'Missing required value: {field}'},
+      vi={'title': 'Thiếu thông tin bắt buộc',
+          'message': 'Thiếu thông tin bắt buộc: {field}',
+          'what': 'Ô bắt buộc để trống.',
+          'why': 'Không có thông tin này thì không kiểm tra được.',
+          'example': 'Dòng 14 trang «Đảng viên», cột F (Ngày vào Đảng) để trống.'})
 def missing_value(roster, ctx):
     """A required value is empty (member id, name, date of birth, branch, admission date, …).
 
@@ -30,7 +37,14 @@ def missing_value(roster, ctx):
     return _issues(roster, "DAT001")
 
 
-@rule(code="DAT002", identity=_CELL, name="data.bad-date", category="data", severity="medium", needs=())
+@rule(code="DAT002", identity=_CELL, name="data.bad-date", category="data", severity="medium", needs=(),
+      evidence={'detail': 'code'},
+      en={'title': 'Unreadable or impossible date', 'message': "Bad date in {field}: '{value}' ({detail})"},
+      vi={'title': 'Ngày tháng không hợp lệ',
+          'message': 'Ngày không hợp lệ ở cột {field}: «{value}» ({detail})',
+          'what': 'Ngày không đọc được, không tồn tại hoặc năm chỉ có 2 chữ số (không đoán).',
+          'why': 'Đọc sai ngày làm sai mọi thời hạn tính từ ngày đó.',
+          'example': '«31/02/2020» ở cột Ngày sinh: ngày không tồn tại; «5/3/85»: năm chỉ có 2 chữ số.'})
 def bad_date(roster, ctx):
     """A date that cannot be read, is impossible or has a two-digit year.
 
@@ -54,7 +68,15 @@ def _dated(frame, column: str, condition, detail: str):
         "member_id", pl.lit(detail).alias("detail"))
 
 
-@rule(code="DAT003", identity=_CELL, name="data.dates-out-of-order", category="data", severity="medium", needs=())
+@rule(code="DAT003", identity=_CELL, name="data.dates-out-of-order", category="data", severity="medium", needs=(),
+      evidence={'detail': 'code'},
+      en={'title': 'Dates out of order', 'message': 'Date out of order in {field}: {value} ({detail})'},
+      vi={'title': 'Ngày tháng không hợp lý',
+          'message': 'Ngày không hợp lý ở cột {field}: {value} ({detail})',
+          'what': 'Ngày sinh không trước ngày vào Đảng, ngày chính thức trước ngày vào Đảng, hoặc ngày sau '
+                  'ngày đối chiếu.',
+          'why': 'Đây thường là lỗi nhập liệu.',
+          'example': 'Sinh 12/04/1990, vào Đảng 01/01/1989: nêu ở ô ngày vào Đảng.'})
 def dates_out_of_order(roster, ctx):
     """Dates that contradict each other or lie after the as-of date.
 
@@ -79,7 +101,15 @@ def dates_out_of_order(roster, ctx):
     return pl.concat(parts).unique(["_src", "_row", "field"], keep="first", maintain_order=True)
 
 
-@rule(code="DAT004", identity=_CELL, name="data.duplicate-member-id", category="data", severity="medium", needs=("members",))
+@rule(code="DAT004", identity=_CELL, name="data.duplicate-member-id", category="data", severity="medium", needs=("members",),
+      evidence={'detail': 'code'},
+      en={'title': 'Duplicate member id in one branch',
+          'message': 'Member id {value} repeated in the same branch'},
+      vi={'title': 'Trùng số thẻ trong cùng chi bộ',
+          'message': 'Số thẻ {value} lặp lại trong cùng chi bộ',
+          'what': 'Một số thẻ xuất hiện nhiều lần trong danh sách một chi bộ.',
+          'why': 'Dòng trùng làm sai số lượng.',
+          'example': 'Số thẻ 001234 ở dòng 8 và dòng 31 của «Chi bộ Khu dân cư số 2».'})
 def duplicate_member_id(roster, ctx):
     """The same member id twice in one branch's list.
 
@@ -100,7 +130,15 @@ def duplicate_member_id(roster, ctx):
         pl.lit("duplicate").alias("detail"))
 
 
-@rule(code="DAT005", identity=_CELL, name="data.unknown-code", category="data", severity="medium", needs=())
+@rule(code="DAT005", identity=_CELL, name="data.unknown-code", category="data", severity="medium", needs=(),
+      evidence={'detail': 'code'},
+      en={'title': 'Unknown code', 'message': "Unknown value in {field}: '{value}'"},
+      vi={'title': 'Giá trị không nhận dạng được',
+          'message': 'Không nhận dạng được giá trị ở cột {field}: «{value}»',
+          'what': 'Trạng thái, ký hiệu điểm danh, đảng phí, xếp loại, loại hình không có trong danh mục.',
+          'why': 'Ký hiệu lạ không được tính; nếu nó có nghĩa là vắng thì sẽ bỏ sót.',
+          'example': 'Ký hiệu «vắng-ốm» ở T3: không nhận ra (nếu là vắng có lý do, khai báo ở '
+                     '`[marks.attendance] excused`).'})
 def unknown_code(roster, ctx):
     """A status, mark, rating, unit kind or occupation that is not in the vocabulary.
 
@@ -118,7 +156,16 @@ def unknown_code(roster, ctx):
     return _issues(roster, "DAT005")
 
 
-@rule(code="DAT006", identity=_CELL, name="data.unknown-member", category="data", severity="medium", needs=("members",))
+@rule(code="DAT006", identity=_CELL, name="data.unknown-member", category="data", severity="medium", needs=("members",),
+      evidence={'detail': 'code'},
+      en={'title': 'Record for a member not in the members table',
+          'message': 'Member id {value} in the {detail} table is not in the members table'},
+      vi={'title': 'Mã đảng viên không có trong danh sách',
+          'message': 'Số thẻ {value} ở bảng {detail} không có trong danh sách đảng viên',
+          'what': 'Bản ghi sinh hoạt, đảng phí, chuyển sinh hoạt, xếp loại của số thẻ không có trong danh '
+                  'sách.',
+          'why': 'Thường là gõ sai số thẻ.',
+          'example': '«012346» có trong bảng sinh hoạt nhưng danh sách đảng viên chỉ có «012345».'})
 def unknown_member(roster, ctx):
     """An attendance, dues, transfer or rating record for a member id not in the members table.
 
@@ -148,7 +195,14 @@ def _unknown(records, members):
     return records.filter(pl.col("member_id").is_not_null() & member_rows(records, members).is_null())
 
 
-@rule(code="DAT007", identity=_CELL, name="data.partial-date", category="data", severity="low", needs=())
+@rule(code="DAT007", identity=_CELL, name="data.partial-date", category="data", severity="low", needs=(),
+      evidence={'detail': 'code'},
+      en={'title': 'Partial date used', 'message': "Partial date in {field}: '{value}' (read as the 1st)"},
+      vi={'title': 'Ngày tháng không đầy đủ',
+          'message': 'Ngày không đầy đủ ở cột {field}: «{value}» (tạm hiểu là ngày 01)',
+          'what': 'Ngày sinh, ngày vào Đảng chỉ ghi tháng/năm hoặc năm.',
+          'why': 'Tuổi, tuổi đảng tính từ ngày không đầy đủ có thể lệch đến một năm.',
+          'example': 'Ngày sinh «1962»: đọc là 01/01/1962, cần bổ sung ngày tháng.'})
 def partial_date(roster, ctx):
     """A date of birth or admission given only as a month or a year.
 

@@ -18,7 +18,21 @@ from memberaudit.model.roster import MASKS
 
 @rule(code="DUE001", name="dues.unpaid-months", category="screening", severity="high",
       needs=("members", "dues"), params={"months": 3, "exempt_party_age": 50},
-      reference="Điều lệ Đảng, Điều 8 khoản 2; Quy định 01-QĐ/TW (2026) về đảng phí")
+      reference="Điều lệ Đảng, Điều 8 khoản 2; Quy định 01-QĐ/TW (2026) về đảng phí",
+      evidence={'count': 'int', 'months': 'months'},
+      en={'title': 'Dues unpaid without valid reason',
+          'message': 'Dues unpaid in {count} months: {months}',
+          'screen': 'dues unpaid in {months}'},
+      vi={'title': 'Không đóng đảng phí không có lý do chính đáng',
+          'message': 'Không đóng đảng phí {count} tháng: {months}',
+          'what': 'Đếm số tháng trong kỳ đảng viên chưa đóng đảng phí (ghi 0, K, chưa nộp, nợ, hoặc ô trống '
+                  'trong bảng theo tháng), trừ tháng được miễn, giảm. Đảng viên có tuổi đảng từ '
+                  '{exempt_party_age} năm được miễn đảng phí. Đạt {months} tháng thì đưa vào danh sách rà '
+                  'soát.',
+          'why': 'Điều lệ Đảng (Điều 8 khoản 2) và Quy định 01-QĐ/TW (2026) về đảng phí.',
+          'example': 'Sổ đảng phí theo cột tháng ghi 50000 ở T1-T4, để trống T5-T7, kiểm tra ngày '
+                     '31/07/2026: đưa vào danh sách với các tháng 05, 06, 07/2026.',
+          'screen': 'không đóng đảng phí các tháng {months}'})
 def unpaid_months(roster, ctx):
     """Member left dues unpaid in at least `months` months of the window without a valid reason.
 

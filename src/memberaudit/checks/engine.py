@@ -11,7 +11,7 @@ from memberaudit.checks.calendar import WorkCalendar
 from memberaudit.checks.common import Context, active_members, all_firsts, in_covered_units, member_rows
 from memberaudit.checks.registry import Rule, rules, select
 from memberaudit.model.config import Config
-from memberaudit.model.i18n import catalogue, rule_text
+from memberaudit.model.i18n import catalogue
 from memberaudit.model.lazy import pl
 
 BASE = ("member_id", "unit", "parent_unit", "full_name", "_src", "_row", "field", "value", "severity")
@@ -110,7 +110,9 @@ def _finish(r: Rule, raw, config: Config, roster, frames: dict, lang: str):
             raw = raw.with_columns(pl.lit(None, dtype=pl.Int32 if column == "_src" else
                                           pl.Int64 if column == "_row" else pl.String).alias(column))
     evidence_cols = [c for c in raw.columns if c not in BASE]
-    texts = rule_text(r.code, lang)
+    if raw.height and not r.required_evidence() <= set(evidence_cols) <= set(r.evidence):  # the declared contract
+        raise RuntimeError(f"{r.code} returned evidence {evidence_cols}; it declares {r.evidence}")
+    texts = r.text(lang)
     frame = raw.with_columns(pl.col("_src").cast(pl.Int32), pl.col("_row").cast(pl.Int64))
     if frame.height and frame.select(pl.any_horizontal(pl.col("member_id").is_not_null() & (
             pl.col("unit").is_null() | pl.col("full_name").is_null() | pl.col("parent_unit").is_null())).any()).item():
@@ -152,9 +154,10 @@ def message(template: str, frame, lang: str):
         parts.append("{}")
         last = found.end()
         name = found.group(1)
-        if name not in frame.columns:
-            args.append(pl.lit(f"?{name}"))
-            continue
+        if name not in frame.columns:  # a template naming a field the rule does not return is a bug
+            if frame.height == 0:  # (an empty result may carry no columns at all: nothing to fill)
+                return pl.lit(None, dtype=pl.String)
+            raise RuntimeError(f"message template {template!r} names {{{name}}}, which the rule does not return")
         dtype = frame.schema[name]
         col = pl.col(name)
         if dtype == pl.Date:

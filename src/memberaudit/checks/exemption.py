@@ -8,7 +8,17 @@ from memberaudit.model.lazy import pl
 
 
 @rule(code="EXM001", name="exemption.temporary-overdue", category="compliance", severity="medium",
-      params={"max_months": 12}, reference="Hướng dẫn 06-HD/TW (trước đây 01-HD/TW, mục 10.3)")
+      params={"max_months": 12}, reference="Hướng dẫn 06-HD/TW (trước đây 01-HD/TW, mục 10.3)",
+      evidence={'exempt_from': 'date', 'exempt_to': 'date', 'months': 'int'},
+      en={'title': 'Temporary exemption longer than allowed',
+          'message': 'Temporarily exempt {exempt_from} to {exempt_to} ({months} months): overdue'},
+      vi={'title': 'Tạm miễn sinh hoạt quá thời hạn',
+          'message': 'Tạm miễn sinh hoạt từ {exempt_from} đến {exempt_to} ({months} tháng), đã quá hạn',
+          'what': 'Đảng viên tạm miễn sinh hoạt có ngày kết thúc đã qua, hoặc kéo dài quá {max_months} '
+                  'tháng.',
+          'why': 'Hướng dẫn 06-HD/TW (trước đây 01-HD/TW, mục 10.3).',
+          'example': 'Tạm miễn từ 01/03/2025, không ghi ngày kết thúc, kiểm tra ngày 30/06/2026: 15 tháng, '
+                     'vượt thời hạn.'})
 def temporary_overdue(roster, ctx):
     """Temporarily exempt member whose exemption ended, or has lasted more than `max_months`.
 

@@ -20,7 +20,18 @@ def occasions_around(as_of: date, occasions: list[str], chosen: date | None = No
 
 
 @rule(code="MIL001", identity=("milestone", "occasion"), name="badge.eligible", category="milestone", severity="low",
-      params={"milestones": MILESTONES}, reference="Hướng dẫn 06-HD/TW (trước đây 01-HD/TW, mục 18)")
+      params={"milestones": MILESTONES}, reference="Hướng dẫn 06-HD/TW (trước đây 01-HD/TW, mục 18)",
+      evidence={'milestone': 'int', 'reached_on': 'date', 'occasion': 'date'},
+      en={'title': 'Party badge due at the next award occasion',
+          'message': '{milestone} years of membership on {reached_on}: badge on {occasion}'},
+      vi={'title': 'Đủ điều kiện xét tặng Huy hiệu Đảng',
+          'message': 'Đủ {milestone} năm tuổi đảng ngày {reached_on}, đề nghị tặng Huy hiệu dịp {occasion}',
+          'what': 'Đảng viên có tuổi đảng đạt mốc {milestones} năm trong khoảng từ sau dịp trao trước đến '
+                  'dịp trao tiếp theo (3/2, 19/5, 2/9, 7/11).',
+          'why': 'Hướng dẫn 06-HD/TW (trước đây 01-HD/TW, mục 18).',
+          'example': 'Vào Đảng 15/06/1996, kiểm tra 26/08/2026: đợt trao D = 02/09/2026, đợt trước P = '
+                     '19/05/2026; tròn 30 năm tuổi đảng ngày 15/06/2026 nên được đề nghị Huy hiệu 30 năm '
+                     'tuổi Đảng đợt 02/09/2026.'})
 def badge_eligible(roster, ctx):
     """Member whose party age reaches a badge milestone at the next award occasion.
 

@@ -15,7 +15,20 @@ from memberaudit.model.lazy import pl
 
 @rule(code="PRB001", name="probation.review-overdue", category="compliance", severity="medium",
       params={"probation_months": 12, "review_working_days": 30},
-      reference="Điều lệ Đảng, Điều 5 khoản 1; Quy định 294-QĐ/TW, mục 4.2")
+      reference="Điều lệ Đảng, Điều 5 khoản 1; Quy định 294-QĐ/TW, mục 4.2",
+      evidence={'probation_end': 'date', 'deadline': 'date', 'working_days_overdue': 'int'},
+      en={'title': 'Probation ended, no recognition decision',
+          'message': 'Probation ended {probation_end}; review deadline {deadline} passed by '
+                     '{working_days_overdue} working days'},
+      vi={'title': 'Quá hạn xét công nhận đảng viên chính thức',
+          'message': 'Hết dự bị ngày {probation_end}, quá hạn xét chính thức ({deadline}) '
+                     '{working_days_overdue} ngày làm việc',
+          'what': 'Đảng viên dự bị hết {probation_months} tháng dự bị mà sau {review_working_days} ngày làm '
+                  'việc (không tính thứ Bảy, Chủ nhật, ngày lễ, Tết) chưa có quyết định công nhận chính '
+                  'thức.',
+          'why': 'Điều lệ Đảng (Điều 5 khoản 1); Quy định 294-QĐ/TW (mục 4.2).',
+          'example': 'Kết nạp 15/01/2025: hết dự bị ngày 15/01/2026; hạn xét là 30 ngày làm việc sau đó '
+                     '(không tính Tết); kiểm tra sau hạn thì nêu tên kèm số ngày làm việc quá hạn.'})
 def review_overdue(roster, ctx):
     """Probation ended and no recognition decision within `review_working_days` working days.
 
@@ -43,7 +56,17 @@ def review_overdue(roster, ctx):
 
 
 @rule(code="PRB002", name="probation.recognised-early", category="compliance", severity="medium",
-      params={"probation_months": 12}, reference="Điều lệ Đảng, Điều 5")
+      params={"probation_months": 12}, reference="Điều lệ Đảng, Điều 5",
+      evidence={'admission_date': 'date', 'official_date': 'date', 'earliest_official': 'date'},
+      en={'title': 'Recognised before 12 months of probation',
+          'message': 'Recognised {official_date}, before probation could end ({earliest_official})'},
+      vi={'title': 'Công nhận chính thức trước khi đủ 12 tháng dự bị',
+          'message': 'Công nhận chính thức ngày {official_date}, trước ngày đủ thời gian dự bị '
+                     '({earliest_official})',
+          'what': 'Ngày chính thức sớm hơn ngày vào Đảng cộng {probation_months} tháng.',
+          'why': 'Điều lệ Đảng (Điều 5): thời gian dự bị là mười hai tháng.',
+          'example': 'Kết nạp 10/03/2024, công nhận chính thức 01/02/2025: sớm hơn ngày sớm nhất được phép '
+                     '(10/03/2025).'})
 def recognised_early(roster, ctx):
     """Recognised as a full member before `probation_months` months of probation.
 
@@ -65,7 +88,18 @@ def recognised_early(roster, ctx):
 
 
 @rule(code="PRB003", name="admission.age-out-of-range", category="compliance", severity="medium",
-      params={"min_age": 18, "max_age": 60}, reference="Quy định 294-QĐ/TW, mục 1.1")
+      params={"min_age": 18, "max_age": 60}, reference="Quy định 294-QĐ/TW, mục 1.1",
+      evidence={'birth_date': 'date', 'admission_date': 'date', 'age_years': 'int', 'extra_months': 'int'},
+      en={'title': 'Admitted outside the age range',
+          'message': 'Admitted at {age_years} years {extra_months} months (born {birth_date}, admitted '
+                     '{admission_date})'},
+      vi={'title': 'Tuổi kết nạp ngoài quy định',
+          'message': 'Kết nạp khi {age_years} tuổi {extra_months} tháng (sinh {birth_date}, kết nạp '
+                     '{admission_date})',
+          'what': 'Tuổi khi kết nạp (tính theo tháng) dưới {min_age} hoặc trên {max_age} tuổi.',
+          'why': 'Quy định 294-QĐ/TW (mục 1.1); kết nạp người trên 60 tuổi phải được cấp ủy cấp tỉnh đồng ý '
+                 '— kiểm tra văn bản này bằng tay.',
+          'example': 'Sinh 20/06/2008, kết nạp 01/03/2026: 17 tuổi 8 tháng, chưa đủ tuổi.'})
 def age_out_of_range(roster, ctx):
     """Admitted younger than `min_age` or older than `max_age`, counted in months.
 

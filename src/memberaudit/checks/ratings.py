@@ -10,7 +10,19 @@ from memberaudit.model.lazy import pl
 
 
 @rule(code="RAT001", name="rating.two-years-failing", category="screening", severity="high",
-      needs=("members", "ratings"), reference="Hướng dẫn 02-HD/BTCTW (2021), mục II.1")
+      needs=("members", "ratings"), reference="Hướng dẫn 02-HD/BTCTW (2021), mục II.1",
+      evidence={'years': 'years'},
+      en={'title': 'Two consecutive years rated "did not complete duties"',
+          'message': 'Rated KHTNV two years in a row: {years}',
+          'screen': 'rated KHTNV in {years}'},
+      vi={'title': 'Hai năm liền không hoàn thành nhiệm vụ',
+          'message': 'Hai năm liền xếp loại không hoàn thành nhiệm vụ: {years}',
+          'what': 'Hai lần xếp loại gần nhất là hai năm liền, đều «Không hoàn thành nhiệm vụ», năm sau là '
+                  'năm nay hoặc năm trước.',
+          'why': 'Hướng dẫn 02-HD/BTCTW (2021), mục II.1: căn cứ xem xét đưa ra khỏi Đảng.',
+          'example': 'Xếp loại KHTNV năm 2024 và 2025, kiểm tra năm 2026: đưa vào danh sách với các năm '
+                     '2024, 2025. KHTNV năm 2023 và 2024, năm 2025 HTNV: không đưa vào.',
+          'screen': 'xếp loại không hoàn thành nhiệm vụ các năm {years}'})
 def two_years_failing(roster, ctx):
     """Member rated "did not complete duties" (KHTNV) two years in a row, the later one recent.
 
@@ -47,7 +59,16 @@ def two_years_failing(roster, ctx):
 
 
 @rule(code="RAT002", identity=("year",), name="rating.missing", category="compliance", severity="medium",
-      needs=("members", "ratings"), reference="Quy định 366-QĐ/TW (2025)")
+      needs=("members", "ratings"), reference="Quy định 366-QĐ/TW (2025)",
+      evidence={'year': 'int'},
+      en={'title': 'No rating for last year', 'message': 'No rating for {year}'},
+      vi={'title': 'Chưa có kết quả xếp loại năm trước',
+          'message': 'Chưa có kết quả xếp loại năm {year}',
+          'what': 'Đảng viên không thuộc diện miễn, vào Đảng trước cuối năm trước, ở chi bộ có bảng xếp '
+                  'loại, nhưng không có xếp loại năm trước.',
+          'why': 'Quy định 366-QĐ/TW (2025) về kiểm điểm, đánh giá, xếp loại chất lượng hằng năm.',
+          'example': 'Kiểm tra năm 2026, vào Đảng năm 2019, chỉ có xếp loại năm 2023 và 2024: thiếu xếp loại '
+                     'năm 2025.'})
 def rating_missing(roster, ctx):
     """Active, non-exempt member with no rating for last year, in a unit the ratings table covers.
 

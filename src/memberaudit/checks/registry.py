@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import pkgutil
 import re
 from collections.abc import Callable
 from dataclasses import dataclass, field
@@ -9,7 +10,12 @@ from importlib import import_module
 
 CATEGORIES = ("screening", "compliance", "structure", "data", "milestone")
 SEVERITIES = ("high", "medium", "low")
-FAMILIES = ("attendance", "dues", "ratings", "probation", "transfers", "exemption", "structure", "data", "milestones")
+# what an evidence field holds, and so how reports show it; a trailing "?" marks a field not always present
+EVIDENCE_KINDS = ("int", "date", "text", "code", "bool", "share", "months", "years", "units", "id")
+# a rule's texts per language: title and message everywhere; what, why and example in Vietnamese (the
+# English ones are the docstring's sections); screen, the grounds in words on a printed screening list
+TEXT_KEYS = {"en": ("title", "message"), "vi": ("title", "message", "what", "why", "example")}
+OPTIONAL_TEXT_KEYS = ("screen",)
 
 
 @dataclass(frozen=True)
@@ -24,6 +30,19 @@ class Rule:
     params: dict = field(default_factory=dict)
     doc: str = ""
     identity: tuple[str, ...] = ()  # finding fields that, with rule, member and unit, identify it across runs
+    evidence: dict[str, str] = field(default_factory=dict)  # field → kind (EVIDENCE_KINDS, "?" if optional)
+    texts: dict[str, dict[str, str]] = field(default_factory=dict)  # lang → key → text
+
+    def text(self, lang: str) -> dict[str, str]:
+        """Title, message, what, why, example (and screen words) in `lang`; English comes from the docstring."""
+        if lang == "en" or lang not in self.texts:
+            sections = self.sections()
+            return {"what": sections.get("what", ""), "why": sections.get("why", ""),
+                    "example": sections.get("example", ""), **self.texts["en"]}
+        return self.texts[lang]
+
+    def required_evidence(self) -> set[str]:
+        return {name for name, kind in self.evidence.items() if not kind.endswith("?")}
 
     def sections(self) -> dict[str, str]:
         """The docstring's sections: "summary", "what", "why", "example" (ruff's rule-doc layout)."""
@@ -39,26 +58,37 @@ _REGISTRY: dict[str, Rule] = {}
 
 
 def rule(*, code: str, name: str, category: str, severity: str, reference: str = "",
-         needs: tuple[str, ...] = ("members",), params: dict | None = None, identity: tuple[str, ...] = ()):
-    """Register a check function under an explicit code and metadata."""
+         needs: tuple[str, ...] = ("members",), params: dict | None = None, identity: tuple[str, ...] = (),
+         evidence: dict[str, str], en: dict[str, str], vi: dict[str, str]):
+    """Register a check function under an explicit code and metadata: its evidence fields and its texts in both
+    languages sit with it, in its family module."""
     if category not in CATEGORIES or severity not in SEVERITIES:
         raise ValueError(f"{code}: bad category or severity")
+    if any(kind.rstrip("?") not in EVIDENCE_KINDS for kind in evidence.values()):
+        raise ValueError(f"{code}: unknown evidence kind in {evidence}")
+    for lang, texts in (("en", en), ("vi", vi)):
+        allowed = set(TEXT_KEYS[lang]) | set(OPTIONAL_TEXT_KEYS)
+        if set(TEXT_KEYS[lang]) - set(texts) or set(texts) - allowed:
+            raise ValueError(f"{code}: {lang} texts must be {TEXT_KEYS[lang]} (and optionally {OPTIONAL_TEXT_KEYS})")
 
     def register(check: Callable) -> Callable:
         if code in _REGISTRY:
             raise ValueError(f"rule {code} registered twice")
         doc = re.sub(r"^    ", "", check.__doc__ or "", flags=re.M).strip()
         _REGISTRY[code] = Rule(code, name, category, severity, reference, check, tuple(needs), dict(params or {}), doc,
-                               tuple(identity))
+                               tuple(identity), dict(evidence), {"en": dict(en), "vi": dict(vi)})
         return check
 
     return register
 
 
 def rules() -> dict[str, Rule]:
-    """Every registered rule by code, in catalogue order (family, then code)."""
-    for family in FAMILIES:
-        import_module(f"memberaudit.checks.{family}")
+    """Every registered rule by code, in catalogue order (category, then code). Every module of `checks` is
+    imported: a family module registers its rules on import, so a new family needs no list to be added to."""
+    import memberaudit.checks as package
+
+    for module in pkgutil.iter_modules(package.__path__):
+        import_module(f"memberaudit.checks.{module.name}")
     return dict(sorted(_REGISTRY.items(), key=lambda kv: (CATEGORIES.index(kv[1].category), kv[0])))
 
 
@@ -76,3 +106,8 @@ def select(all_rules: dict[str, Rule], select: list[str] | None, ignore: list[st
 def unknown_tokens(all_rules: dict[str, Rule], tokens: list[str]) -> list[str]:
     return [t for t in tokens if t.strip() and not any(
         r.category == t.strip().lower() or r.code.startswith(t.strip().upper()) for r in all_rules.values())]
+
+
+def rule_text(code: str, lang: str) -> dict[str, str]:
+    """A rule's texts in `lang` (title, message, what, why, example, screen)."""
+    return rules()[code].text(lang)

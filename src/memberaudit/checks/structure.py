@@ -25,7 +25,16 @@ def unit_parents(roster):
 
 
 @rule(code="STR001", name="branch.too-few-full-members", category="structure", severity="medium",
-      params={"min_full": 3}, reference="Điều lệ Đảng, Điều 21 khoản 2")
+      params={"min_full": 3}, reference="Điều lệ Đảng, Điều 21 khoản 2",
+      evidence={'full_members': 'int', 'members': 'int'},
+      en={'title': 'Fewer than 3 full members',
+          'message': 'Only {full_members} full members ({members} members in all)'},
+      vi={'title': 'Chi bộ có dưới 3 đảng viên chính thức',
+          'message': 'Chi bộ chỉ có {full_members} đảng viên chính thức (tổng {members} đảng viên)',
+          'what': 'Số đảng viên chính thức (kể cả được miễn sinh hoạt) của chi bộ dưới {min_full}.',
+          'why': 'Điều lệ Đảng (Điều 21 khoản 2): chi bộ có từ ba đảng viên chính thức trở lên.',
+          'example': '«Chi bộ Công ty X» có 1 đảng viên chính thức và 3 đảng viên dự bị: chỉ có 1 đảng viên '
+                     'chính thức.'})
 def too_few_full_members(roster, ctx):
     """A branch with fewer than `min_full` full (official or exempt) members.
 
@@ -55,7 +64,16 @@ def too_few_full_members(roster, ctx):
 
 
 @rule(code="STR002", name="branch.month-without-meeting", category="structure", severity="medium",
-      needs=("members", "attendance"), reference="Điều lệ Đảng, Điều 24 khoản 2")
+      needs=("members", "attendance"), reference="Điều lệ Đảng, Điều 24 khoản 2",
+      evidence={'months': 'months'},
+      en={'title': 'A month with no branch meeting recorded', 'message': 'No meeting recorded in: {months}'},
+      vi={'title': 'Tháng không có sinh hoạt chi bộ',
+          'message': 'Không có ghi nhận sinh hoạt các tháng: {months}',
+          'what': 'Chi bộ có dữ liệu sinh hoạt nhưng có tháng (từ tháng đầu tiên có ghi nhận đến tháng đối '
+                  'chiếu) không đảng viên nào có điểm danh.',
+          'why': 'Điều lệ Đảng (Điều 24 khoản 2): chi bộ sinh hoạt thường kỳ mỗi tháng một lần.',
+          'example': 'Có ghi sinh hoạt từ tháng 1 đến tháng 3 và tháng 5/2026, kiểm tra 31/05/2026: thiếu '
+                     'tháng 04/2026.'})
 def month_without_meeting(roster, ctx):
     """A branch with attendance data and a month of the window with no meeting recorded.
 
@@ -91,7 +109,16 @@ def month_without_meeting(roster, ctx):
 
 
 @rule(code="STR003", name="branch.no-admissions", category="structure", severity="low",
-      params={"years": 3}, reference="Nghị quyết, chỉ tiêu phát triển đảng viên của cấp ủy")
+      params={"years": 3}, reference="Nghị quyết, chỉ tiêu phát triển đảng viên của cấp ủy",
+      evidence={'last_admission': 'date', 'years': 'int'},
+      en={'title': 'No admission for years',
+          'message': 'No admission in {years} years; last: {last_admission}'},
+      vi={'title': 'Chi bộ nhiều năm không kết nạp đảng viên',
+          'message': 'Không kết nạp đảng viên trong {years} năm; lần gần nhất: {last_admission}',
+          'what': 'Không đảng viên nào của chi bộ (kể cả đã chuyển đi) có ngày vào Đảng trong {years} năm '
+                  'qua.',
+          'why': 'Phát triển đảng viên là nhiệm vụ thường xuyên của chi bộ.',
+          'example': 'Lần kết nạp gần nhất 12/05/2022, kiểm tra 26/11/2026: đã hơn 3 năm không kết nạp.'})
 def no_admissions(roster, ctx):
     """A branch none of whose members was admitted in the last `years` years.
 
@@ -130,7 +157,17 @@ def admitted_per_unit(roster, year: int):
 
 
 @rule(code="STR004", identity=("year",), name="admissions.below-target", category="structure", severity="medium",
-      needs=("members", "targets"), reference="Chỉ tiêu kết nạp đảng viên hằng năm của cấp ủy")
+      needs=("members", "targets"), reference="Chỉ tiêu kết nạp đảng viên hằng năm của cấp ủy",
+      evidence={'year': 'int', 'target': 'int', 'admitted': 'int', 'projected': 'int', 'situation': 'code'},
+      en={'title': 'Admissions below the yearly target',
+          'message': '{year}: {admitted} admitted of {target} ({situation}: {projected})'},
+      vi={'title': 'Kết nạp chưa đạt chỉ tiêu',
+          'message': 'Năm {year}: kết nạp {admitted}/{target} chỉ tiêu ({situation}: {projected})',
+          'what': 'Số đảng viên kết nạp trong năm của chi bộ hoặc đảng bộ ít hơn chỉ tiêu; năm chưa kết thúc '
+                  'thì ước theo số tháng đã qua (mức thấp).',
+          'why': 'Chỉ tiêu kết nạp hằng năm của cấp ủy.',
+          'example': 'Chỉ tiêu năm 2026 là 12, đến 30/06/2026 đã kết nạp 4: dự kiến cả năm 8, thấp hơn chỉ '
+                     'tiêu (mức thấp).'})
 def below_target(roster, ctx):
     """A unit or committee in the targets table that admitted fewer members than its yearly target.
 
@@ -167,7 +204,17 @@ def below_target(roster, ctx):
 
 
 @rule(code="STR005", identity=("group",), name="admissions.mix-below-target", category="structure", severity="low",
-      reference="[mix] min_share trong cấu hình; định hướng cơ cấu kết nạp của cấp ủy")
+      reference="[mix] min_share trong cấu hình; định hướng cơ cấu kết nạp của cấp ủy",
+      evidence={'group': 'code', 'in_group': 'int', 'admitted': 'int', 'share': 'share', 'min_share': 'share'},
+      en={'title': 'Too few admissions from a target group',
+          'message': "{group}: {share} of this year's admissions ({in_group}/{admitted}), below {min_share}"},
+      vi={'title': 'Cơ cấu kết nạp chưa đạt tỷ lệ',
+          'message': 'Tỷ lệ kết nạp {group} năm nay {share} ({in_group}/{admitted}), dưới mức {min_share}',
+          'what': 'Trong số đảng viên kết nạp năm nay của đảng bộ, tỷ lệ một nhóm nghề nghiệp nêu trong '
+                  '[mix] min_share thấp hơn mức tối thiểu.',
+          'why': 'Định hướng cơ cấu kết nạp (học sinh, sinh viên; người lao động trong doanh nghiệp…) của '
+                 'cấp ủy.',
+          'example': 'Năm 2026 kết nạp 20 người, 1 học sinh, sinh viên: 5% so với mức tối thiểu 10%.'})
 def mix_below_target(roster, ctx):
     """In a committee, the share of this year's admissions from a target group is below its minimum.
 

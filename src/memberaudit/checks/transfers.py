@@ -11,7 +11,23 @@ _TRANSFER_COLUMNS = ("member_id", "_src", "_row", "from_unit", "to_unit", "issue
 
 
 @rule(code="TRF001", identity=("issued_on",), name="transfer.letter-not-presented", category="compliance", severity="medium",
-      needs=("transfers",), params={"working_days": 30}, reference="Quy định 294-QĐ/TW, mục 6.3.1")
+      needs=("transfers",), params={"working_days": 30}, reference="Quy định 294-QĐ/TW, mục 6.3.1",
+      evidence={'from_unit': 'text',
+                'to_unit': 'text',
+                'issued_on': 'date',
+                'deadline': 'date',
+                'received_on': 'date',
+                'situation': 'code'},
+      en={'title': 'Transfer letter not presented at the receiving branch',
+          'message': 'Letter issued {issued_on} ({from_unit} → {to_unit}): {situation}, deadline {deadline}'},
+      vi={'title': 'Không nộp giấy giới thiệu sinh hoạt đúng hạn',
+          'message': 'Giấy giới thiệu cấp ngày {issued_on} ({from_unit} → {to_unit}): {situation}, hạn '
+                     '{deadline}',
+          'what': 'Giấy giới thiệu sinh hoạt đã cấp mà quá {working_days} ngày làm việc chưa nộp tại nơi đến '
+                  '(mức trung bình), hoặc nộp sau thời hạn đó (mức thấp).',
+          'why': 'Quy định 294-QĐ/TW (mục 6.3.1): đảng viên phải nộp giấy giới thiệu trong 30 ngày làm việc.',
+          'example': 'Giấy giới thiệu cấp 20/01/2026, chưa có ngày tiếp nhận, kiểm tra 10/03/2026: quá hạn '
+                     '(không tính Tết).'})
 def letter_not_presented(roster, ctx):
     """Transfer letter not presented at the receiving branch within `working_days` working days.
 
@@ -39,7 +55,19 @@ def letter_not_presented(roster, ctx):
 
 
 @rule(code="TRF002", name="transfer.not-moved-after-leaving-work", category="compliance", severity="medium",
-      needs=("members", "units"), params={"working_days": 60}, reference="Quy định 294-QĐ/TW, mục 6.3.1")
+      needs=("members", "units"), params={"working_days": 60}, reference="Quy định 294-QĐ/TW, mục 6.3.1",
+      evidence={'left_workplace_date': 'date', 'deadline': 'date', 'unit_kind': 'code'},
+      en={'title': 'Not transferred to the place of residence',
+          'message': 'Left work {left_workplace_date}, still in a {unit_kind} branch past {deadline}'},
+      vi={'title': 'Nghỉ hưu, nghỉ việc chưa chuyển sinh hoạt về nơi cư trú',
+          'message': 'Nghỉ công tác ngày {left_workplace_date}, vẫn sinh hoạt ở chi bộ {unit_kind}, quá hạn '
+                     '{deadline} chưa chuyển',
+          'what': 'Đảng viên có ngày nghỉ hưu/nghỉ việc, vẫn ở chi bộ cơ quan, doanh nghiệp, trường học hoặc '
+                  'lực lượng vũ trang quá {working_days} ngày làm việc mà chưa có giấy chuyển sinh hoạt nào '
+                  'từ ngày đó.',
+          'why': 'Quy định 294-QĐ/TW (mục 6.3.1): chuyển sinh hoạt về nơi cư trú trong 60 ngày làm việc.',
+          'example': 'Nghỉ hưu 01/01/2026, vẫn ở «Chi bộ Phòng Tài chính» (loại hình Cơ quan), chưa chuyển '
+                     'sinh hoạt, kiểm tra 30/06/2026: quá hạn.'})
 def not_moved_after_leaving_work(roster, ctx):
     """Member who retired or left the job but is still registered in a workplace branch.
 
@@ -72,7 +100,25 @@ def not_moved_after_leaving_work(roster, ctx):
 
 @rule(code="TRF003", identity=("issued_on",), name="transfer.temporary-overdue", category="compliance", severity="medium",
       needs=("transfers",), params={"max_months": 12, "max_study_months": 24},
-      reference="Quy định 294-QĐ/TW, mục 6.3.2")
+      reference="Quy định 294-QĐ/TW, mục 6.3.2",
+      evidence={'from_unit': 'text',
+                'to_unit': 'text',
+                'issued_on': 'date',
+                'until': 'date',
+                'months': 'int',
+                'max_months': 'int',
+                'study': 'bool'},
+      en={'title': 'Temporary attendance past its term',
+          'message': 'Temporary from {issued_on} until {until}: {months} months (max {max_months}), no later '
+                     'transfer'},
+      vi={'title': 'Sinh hoạt tạm thời quá thời hạn',
+          'message': 'Sinh hoạt tạm thời từ {issued_on} đến {until}, đã {months} tháng (tối đa '
+                     '{max_months}), chưa chuyển tiếp',
+          'what': 'Giấy sinh hoạt tạm thời đã hết hạn mà không có giấy chuyển nào sau đó, hoặc không ghi hạn '
+                  'và đã quá {max_months} tháng ({max_study_months} tháng nếu đi học).',
+          'why': 'Quy định 294-QĐ/TW (mục 6.3.2).',
+          'example': 'Giấy sinh hoạt tạm thời cấp 01/02/2025, đến 31/12/2025, kiểm tra năm 2026, sau đó '
+                     'không có giấy nào khác: quá hạn.'})
 def temporary_overdue(roster, ctx):
     """Temporary attendance elsewhere past its term, with no later transfer.
 
@@ -109,7 +155,16 @@ def temporary_overdue(roster, ctx):
 
 
 @rule(code="TRF004", identity=("match",), name="member.double-registration", category="compliance", severity="medium",
-      reference="Quy định 294-QĐ/TW, mục 6.3")
+      reference="Quy định 294-QĐ/TW, mục 6.3",
+      evidence={'other_units': 'units', 'match': 'code', 'national_id': 'id?'},
+      en={'title': 'One person registered in two places',
+          'message': 'Registered in several places ({match}): also in {other_units}'},
+      vi={'title': 'Một người đăng ký sinh hoạt ở hai nơi',
+          'message': 'Đăng ký ở nhiều nơi ({match}): cũng có ở {other_units}',
+          'what': 'Cùng số thẻ, hoặc cùng số CCCD với số thẻ khác, đang sinh hoạt ở hai chi bộ; mức thấp: '
+                  'hai số thẻ khác nhau trùng họ tên và ngày sinh.',
+          'why': 'Mỗi đảng viên chỉ sinh hoạt chính thức ở một chi bộ.',
+          'example': 'Số thẻ 012345 ở «Chi bộ Tổ dân phố 3» và ở «Chi bộ Trường THCS Láng»: nêu cả hai dòng.'})
 def double_registration(roster, ctx):
     """One person registered in two places: same card number or national id in two units.
 

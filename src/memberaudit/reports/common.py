@@ -11,7 +11,8 @@ from collections.abc import Callable
 from pathlib import Path
 
 from memberaudit import __version__
-from memberaudit.model.i18n import rule_text, t
+from memberaudit.checks.registry import rule_text
+from memberaudit.model.i18n import t
 from memberaudit.model.lazy import pl
 
 RECORD_FIELDS = ("rule", "category", "severity", "unit", "parent_unit", "member_id", "full_name", "message", "evidence",

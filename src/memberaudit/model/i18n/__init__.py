@@ -12,14 +12,16 @@ def catalogue(lang: str):
 
 
 def t(key: str, lang: str = "vi", /, **params: object) -> str:
-    """The message `key` in `lang`, formatted with `params`; falls back to English, then to the key."""
+    """The message `key` in `lang`, formatted with `params`; falls back to English, then to the key.
+
+    A parameter the message names but the caller did not give is a bug, never a `{name}` shown to a person:
+    it raises (and fails the test that reaches it)."""
     text = catalogue(lang).MESSAGES.get(key) or catalogue("en").MESSAGES.get(key) or key
     try:
         return text.format(**params)
-    except (KeyError, IndexError):
-        return text
+    except (KeyError, IndexError) as exc:
+        raise MissingParameter(f"message {key!r} ({lang}) needs parameter {exc}") from None
 
 
-def rule_text(code: str, lang: str) -> dict[str, str]:
-    """A rule's title, message template and explanation sections in `lang`."""
-    return catalogue(lang).RULES.get(code) or catalogue("en").RULES.get(code, {})
+class MissingParameter(LookupError):
+    """A message or template filled without one of its parameters."""

@@ -180,12 +180,6 @@ MESSAGES = {
     "diff.total": "New {new}, resolved {resolved}, unchanged {unchanged}.",
 }
 
-SCREEN_WORDS = {
-    "ATT001": "unexcused absence in {months}",
-    "DUE001": "dues unpaid in {months}",
-    "RAT001": "rated KHTNV in {years}",
-}
-
 MONTH_FIELD = "month ${2}/${1}"
 
 VALUE_LABELS = {
@@ -193,7 +187,10 @@ VALUE_LABELS = {
         "member_id": "member id", "full_name": "full name", "birth_date": "date of birth", "unit": "branch",
         "parent_unit": "committee", "admission_date": "admission date", "official_date": "official date",
         "left_workplace_date": "date of leaving work", "issued_on": "letter issued on",
-        "received_on": "letter received on", "meeting_date": "meeting date",
+        "received_on": "letter received on", "meeting_date": "meeting date", "occupation": "occupation",
+        "until": "until", "kind": "kind", "rating": "rating", "gender": "gender", "exempt_from": "exempt from",
+        "exempt_to": "exempt to", "admissions": "target", "month": "month", "amount": "amount", "mark": "mark",
+        "year": "year", "status": "status",
     },
     "detail": {
         "two_digit_year": "two-digit year", "impossible": "no such date", "implausible_year": "year outside 1900-2099",
@@ -201,7 +198,8 @@ VALUE_LABELS = {
         "partial_not_allowed": "day or month missing", "not_a_number": "not a number",
         "birth_not_before_admission": "birth not before admission",
         "official_before_admission": "official before admission", "after_as_of": "after the as-of date",
-        "occupation": "occupation", "out_of_range": "out of range",
+        "occupation": "occupation", "out_of_range": "out of range", "attendance": "attendance", "dues": "dues",
+        "ratings": "ratings", "transfers": "transfers",
     },
     "situation": {
         "not_received": "not presented at the receiving branch", "received_late": "presented late",
@@ -215,47 +213,4 @@ VALUE_LABELS = {
         "retired": "retired", "other": "other",
     },
     "unit_kind": {"agency": "agency", "enterprise": "enterprise", "school": "school", "armed_forces": "armed forces"},
-}
-
-RULES = {
-    "ATT001": {"title": "Missed branch meetings without valid reason",
-               "message": "Unexcused absence in {count} months: {months}"},
-    "DUE001": {"title": "Dues unpaid without valid reason", "message": "Dues unpaid in {count} months: {months}"},
-    "RAT001": {"title": 'Two consecutive years rated "did not complete duties"',
-               "message": "Rated KHTNV two years in a row: {years}"},
-    "PRB001": {"title": "Probation ended, no recognition decision",
-               "message": "Probation ended {probation_end}; review deadline {deadline} passed by {working_days_overdue} working days"},
-    "PRB002": {"title": "Recognised before 12 months of probation",
-               "message": "Recognised {official_date}, before probation could end ({earliest_official})"},
-    "PRB003": {"title": "Admitted outside the age range",
-               "message": "Admitted at {age_years} years {extra_months} months (born {birth_date}, admitted {admission_date})"},
-    "TRF001": {"title": "Transfer letter not presented at the receiving branch",
-               "message": "Letter issued {issued_on} ({from_unit} → {to_unit}): {situation}, deadline {deadline}"},
-    "TRF002": {"title": "Not transferred to the place of residence",
-               "message": "Left work {left_workplace_date}, still in a {unit_kind} branch past {deadline}"},
-    "TRF003": {"title": "Temporary attendance past its term",
-               "message": "Temporary from {issued_on} until {until}: {months} months (max {max_months}), no later transfer"},
-    "TRF004": {"title": "One person registered in two places",
-               "message": "Registered in several places ({match}): also in {other_units}"},
-    "RAT002": {"title": "No rating for last year", "message": "No rating for {year}"},
-    "EXM001": {"title": "Temporary exemption longer than allowed",
-               "message": "Temporarily exempt {exempt_from} to {exempt_to} ({months} months): overdue"},
-    "STR001": {"title": "Fewer than 3 full members",
-               "message": "Only {full_members} full members ({members} members in all)"},
-    "STR002": {"title": "A month with no branch meeting recorded", "message": "No meeting recorded in: {months}"},
-    "STR003": {"title": "No admission for years", "message": "No admission in {years} years; last: {last_admission}"},
-    "STR004": {"title": "Admissions below the yearly target",
-               "message": "{year}: {admitted} admitted of {target} ({situation}: {projected})"},
-    "STR005": {"title": "Too few admissions from a target group",
-               "message": "{group}: {share} of this year's admissions ({in_group}/{admitted}), below {min_share}"},
-    "DAT001": {"title": "Missing required value", "message": "Missing required value: {field}"},
-    "DAT002": {"title": "Unreadable or impossible date", "message": "Bad date in {field}: '{value}' ({detail})"},
-    "DAT003": {"title": "Dates out of order", "message": "Date out of order in {field}: {value} ({detail})"},
-    "DAT004": {"title": "Duplicate member id in one branch", "message": "Member id {value} repeated in the same branch"},
-    "DAT005": {"title": "Unknown code", "message": "Unknown value in {field}: '{value}'"},
-    "DAT006": {"title": "Record for a member not in the members table",
-               "message": "Member id {value} in the {detail} table is not in the members table"},
-    "DAT007": {"title": "Partial date used", "message": "Partial date in {field}: '{value}' (read as the 1st)"},
-    "MIL001": {"title": "Party badge due at the next award occasion",
-               "message": "{milestone} years of membership on {reached_on}: badge on {occasion}"},
 }

@@ -11,7 +11,8 @@ from dataclasses import dataclass, field
 from datetime import date
 
 from memberaudit.checks.common import all_firsts
-from memberaudit.model.i18n import catalogue, t
+from memberaudit.checks.registry import rule_text
+from memberaudit.model.i18n import t
 from memberaudit.model.lazy import pl
 from memberaudit.reports.common import rule_title
 
@@ -48,7 +49,7 @@ def months_in_words(months: list[str]) -> str:
 
 
 def evidence_words(rule: str, evidence: dict, lang: str) -> str:
-    template = catalogue(lang).SCREEN_WORDS.get(rule)
+    template = rule_text(rule, lang).get("screen")
     if template is None:
         return ""
     return template.format(months=months_in_words(evidence.get("months", [])),

@@ -1,0 +1,44 @@
+"""Declared contracts hold: each rule's texts in both languages name only fields it returns or parameters it
+has, the two message catalogues hold the same keys with the same placeholders, a missing parameter raises."""
+
+from __future__ import annotations
+
+import string
+
+import pytest
+
+from memberaudit.checks.engine import BASE
+from memberaudit.checks.registry import rules
+from memberaudit.model.i18n import MissingParameter, en, t, vi
+
+RULES = list(rules().values())
+
+
+def placeholders(text: str) -> set[str]:
+    return {name for _, name, _, _ in string.Formatter().parse(text) if name}
+
+
+@pytest.mark.parametrize("rule", RULES, ids=lambda r: r.code)
+def test_rule_texts_name_only_what_the_rule_returns(rule):
+    fields = set(rule.evidence) | set(BASE)
+    for lang in ("en", "vi"):
+        texts = rule.text(lang)
+        assert texts["title"] and texts["what"] and texts["why"] and texts["example"], (rule.code, lang)
+        assert placeholders(texts["message"]) <= fields, (rule.code, lang, texts["message"])
+        assert placeholders(texts.get("screen", "")) <= set(rule.evidence), (rule.code, lang)
+        assert placeholders(texts["what"]) <= set(rule.params), (rule.code, lang, texts["what"])
+    assert placeholders(rule.text("en")["message"]) == placeholders(rule.text("vi")["message"]), rule.code
+    assert ("screen" in rule.texts["en"]) == ("screen" in rule.texts["vi"]), rule.code
+
+
+def test_both_catalogues_hold_the_same_keys_and_placeholders():
+    assert set(en.MESSAGES) == set(vi.MESSAGES)
+    differ = [k for k in en.MESSAGES if placeholders(en.MESSAGES[k]) != placeholders(vi.MESSAGES[k])]
+    assert differ == []
+    assert {k: set(v) for k, v in en.VALUE_LABELS.items()} == {k: set(v) for k, v in vi.VALUE_LABELS.items()}
+
+
+def test_a_message_filled_without_a_parameter_raises():
+    assert "x.xlsx" in t("input.missing", "vi", file="x.xlsx")
+    with pytest.raises(MissingParameter, match="file"):
+        t("input.missing", "vi")
