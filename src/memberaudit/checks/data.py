@@ -216,3 +216,32 @@ def partial_date(roster, ctx):
     Ngày sinh "1962": read as 01/01/1962, flagged.
     """
     return _issues(roster, "DAT007")
+
+
+@rule(code="DAT010", identity=_CELL, name="data.member-without-card", category="data", severity="low", needs=(),
+      evidence={"detail": "code"},
+      en={"title": "Member identified without a card number",
+          "message": "No card number: identified by {detail}"},
+      vi={"title": "Đảng viên chưa có số thẻ",
+          "message": "Chưa có số thẻ đảng viên: nhận diện theo {detail}",
+          "what": "Đảng viên dự bị trong danh sách không có số thẻ (thẻ được phát sau khi công nhận chính thức) "
+                  "được nhận diện theo mã của phần mềm, số lý lịch, hoặc họ tên và ngày sinh.",
+          "why": "Nhận diện theo họ tên và ngày sinh có thể nhầm giữa hai người trùng tên; đảng viên chính thức "
+                 "thiếu số thẻ là thiếu dữ liệu bắt buộc (DAT001).",
+          "example": "Đảng viên dự bị Lê Thị Hoa, không có số thẻ, số lý lịch 012345HN: nhận diện theo số lý lịch."})
+def member_without_card(roster, ctx):
+    """A probationary member listed without a card number, identified another way.
+
+    ## What it does
+    A members row without a card number (probationary members get their card after recognition) is
+    identified by the app's own code, else the lý lịch number, else the name and date of birth, and listed
+    with how; an official member without a card number is DAT001 instead.
+
+    ## Why
+    Matching by name and birth date can confuse two people of the same name; the card number is the key
+    every other table uses.
+
+    ## Example
+    Probationary member Lê Thị Hoa, no card, lý lịch number 012345HN: identified by the lý lịch number.
+    """
+    return _issues(roster, "DAT010")

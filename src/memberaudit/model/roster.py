@@ -24,6 +24,11 @@ COLUMNS: dict[str, dict[str, str]] = {
         "status": "String", "gender": "String", "ethnicity": "String", "occupation": "String",
         "occupation_group": "String", "residence": "String", "national_id": "String", "exempt_from": "Date",
         "exempt_to": "Date", "left_workplace_date": "Date", "party_age_gap_months": "Int64",
+        # what registers and the party database also hold (the statistics forms and data quality read them)
+        "record_number": "String", "identified_by": "String", "religion": "String", "education": "String",
+        "qualification": "String", "political_theory": "String", "youth_union": "String", "phone": "String",
+        "residence_unit": "String", "residence_introduced_on": "Date", "transferred_in_on": "Date",
+        "transferred_out_on": "Date", "died_on": "Date", "left_on": "Date", "left_how": "String",
     },
     "units": {**PROVENANCE, "unit": "String", "parent_unit": "String", "kind": "String"},
     # attendance and dues as month masks (see normalize): per table row and year, a 12-bit mask per mark or

@@ -18,6 +18,11 @@ class Source:
     titles: list[str] = field(default_factory=list)
     columns: dict[str, str] = field(default_factory=dict)
     encoding: str | None = None  # "tcvn3" or "vni" when the sheet was typed in a legacy font and converted
+    header_rows: int = 1  # 2 for a group title row over sub-columns
+    numbering_row: int | None = None  # the Excel row numbering the columns under the header, skipped
+    data_rows: int = 0
+    unit_from_title: str | None = None  # a register without a branch column: the branch its title names
+    unused: dict[str, str] = field(default_factory=dict)  # column letter → header read into no field
 
 
 @dataclass

@@ -18,31 +18,63 @@ SHEET_ALIASES: dict[str, tuple[str, ...]] = {
     "targets": ("Chỉ tiêu", "Chỉ tiêu kết nạp", "targets"),
 }
 
-_MEMBER_ID = ("Số thẻ đảng viên", "Số thẻ", "Số thẻ ĐV", "Mã đảng viên", "Mã ĐV", "Số lý lịch", "member_id", "id")
-_UNIT = ("Chi bộ", "Chi bộ sinh hoạt", "Tên chi bộ", "Đơn vị", "unit", "branch")
+# A card number is the member id; an app's own code ("Mã ĐV") or the lý lịch number identify a member only
+# when the table has no card column (normalize: member_code, then record_number, then name + birth date).
+_MEMBER_ID = ("Số thẻ đảng viên", "Số thẻ", "Số thẻ ĐV", "Số thẻ Đảng", "Số thẻ đảng", "member_id", "id", "card_number")
+_UNIT = ("Chi bộ", "Chi bộ sinh hoạt", "Chi bộ đang sinh hoạt", "Tên chi bộ", "Mã chi bộ", "Thuộc chi bộ",
+         "Nơi sinh hoạt Đảng", "Tổ chức Đảng đang sinh hoạt", "Tổ chức Đảng sinh hoạt", "Đơn vị", "unit", "branch")
 _PARENT = ("Đảng bộ", "Đảng bộ cơ sở", "Đảng bộ trực thuộc", "parent_unit")
 _YEAR = ("Năm", "year")
-_FULL_NAME = ("Họ và tên", "Họ tên", "full_name", "name")
+_FULL_NAME = ("Họ và tên", "Họ tên", "Họ tên đang dùng", "Họ và tên đang dùng", "full_name", "name")
 
 COLUMN_ALIASES: dict[str, dict[str, tuple[str, ...]]] = {
     "members": {
         "member_id": _MEMBER_ID,
-        "full_name": ("Họ và tên", "Họ tên", "Họ và tên khai sinh", "full_name", "name"),
-        "birth_date": ("Ngày sinh", "Ngày tháng năm sinh", "Sinh ngày", "birth_date"),
+        "member_code": ("Mã đảng viên", "Mã ĐV", "Mã số đảng viên", "member_code"),
+        "record_number": ("Số lý lịch", "Số lý lịch đảng viên", "Số LL", "record_number"),
+        "full_name": _FULL_NAME,
+        "birth_name": ("Họ và tên khai sinh", "Họ tên khai sinh", "birth_name"),
+        "birth_date": ("Ngày sinh", "Ngày tháng năm sinh", "Sinh ngày", "Năm sinh", "birth_date"),
+        # "NGÀY, THÁNG, NĂM SINH" merged over NAM | NỮ: the column the date is written in records the sex
+        "birth_date_male": ("Ngày tháng năm sinh Nam", "Sinh ngày Nam", "Năm sinh Nam"),
+        "birth_date_female": ("Ngày tháng năm sinh Nữ", "Sinh ngày Nữ", "Năm sinh Nữ"),
         "unit": _UNIT,
         "parent_unit": _PARENT,
-        "admission_date": ("Ngày vào Đảng", "Ngày kết nạp", "admission_date"),
-        "official_date": ("Ngày chính thức", "Ngày công nhận chính thức", "official_date"),
-        "status": ("Trạng thái", "Tình trạng", "status"),
-        "gender": ("Giới tính", "Nam/Nữ", "gender"),
+        "admission_date": ("Ngày vào Đảng", "Ngày kết nạp", "Ngày quyết định kết nạp", "Ngày kết nạp Đảng",
+                           "admission_date"),
+        "official_date": ("Ngày chính thức", "Ngày công nhận chính thức", "Ngày vào Đảng chính thức",
+                          "Ngày công nhận đảng viên chính thức", "official_date"),
+        "status": ("Trạng thái", "Tình trạng", "Trạng thái hoạt động", "Tình trạng quản lý", "Tình trạng sinh hoạt",
+                   "status"),
+        "gender": ("Giới tính", "Nam/Nữ", "Nam, nữ", "gender"),
         "ethnicity": ("Dân tộc", "ethnicity"),
+        "religion": ("Tôn giáo", "religion"),
         "occupation": ("Nghề nghiệp", "Nghề nghiệp hiện nay", "occupation"),
+        "occupation_before": ("Nghề nghiệp trước khi vào Đảng",),
+        "education": ("Giáo dục phổ thông", "Văn hoá", "Văn hóa", "Trình độ văn hoá", "Trình độ học vấn", "education"),
+        "qualification": ("Chuyên môn nghiệp vụ", "CMNV", "Trình độ chuyên môn", "qualification"),
+        "political_theory": ("Lý luận chính trị", "Lý luận", "Trình độ lý luận chính trị", "political_theory"),
+        "foreign_language": ("Ngoại ngữ",),
+        "youth_union": ("Đoàn viên", "youth_union"),
         "residence": ("Nơi cư trú", "Nơi ở hiện nay", "Địa chỉ", "residence"),
-        "national_id": ("Số CCCD", "CCCD", "Số định danh", "Số định danh cá nhân", "national_id"),
+        "hometown": ("Quê quán",),
+        "national_id": ("Số CCCD", "CCCD", "Số định danh", "Số định danh cá nhân", "Số CMND", "national_id"),
+        "phone": ("Số điện thoại", "SĐT", "Điện thoại", "phone"),
         "exempt_from": ("Miễn sinh hoạt từ ngày", "exempt_from"),
         "exempt_to": ("Miễn sinh hoạt đến ngày", "exempt_to"),
         "left_workplace_date": ("Ngày nghỉ hưu", "Ngày nghỉ việc", "Ngày thôi việc", "left_workplace_date"),
         "party_age_gap_months": ("Số tháng gián đoạn", "party_age_gap_months"),
+        "residence_unit": ("Chi bộ nơi cư trú", "residence_unit"),
+        "residence_introduced_on": ("Ngày giới thiệu về nơi cư trú", "residence_introduced_on"),
+        "transferred_in_on": ("Ngày chuyển đến", "transferred_in_on"),
+        "transferred_in_from": ("ở đảng bộ cơ sở nào đến", "Chuyển đến từ"),
+        "transferred_out_on": ("Ngày chuyển đi", "transferred_out_on"),
+        "transferred_out_to": ("đến đảng bộ cơ sở", "Chuyển đến đảng bộ"),
+        "died_on": ("Ngày từ trần", "Ngày mất", "died_on"),
+        "left_on": ("Ngày ra khỏi Đảng", "left_on"),
+        "left_how": ("Hình thức ra khỏi Đảng", "Hình thức ra Đảng", "left_how"),
+        # the party database's one date column whose meaning the status gives (left, died or exempt from)
+        "exit_date": ("Ngày rời khỏi Ngày mất Ngày miễn sinh hoạt Đảng", "Ngày rời khỏi"),
     },
     "units": {
         "unit": ("Chi bộ", "Tên chi bộ", "Đơn vị", "unit"),
@@ -88,12 +120,18 @@ COLUMN_ALIASES: dict[str, dict[str, tuple[str, ...]]] = {
 
 # Fields read as dates, per table kind (a Parquet date column stays a date in them, and only in them).
 DATE_COLUMNS = {
-    "members": ("birth_date", "admission_date", "official_date", "exempt_from", "exempt_to", "left_workplace_date"),
+    "members": ("birth_date", "admission_date", "official_date", "exempt_from", "exempt_to", "left_workplace_date",
+                "residence_introduced_on", "transferred_in_on", "transferred_out_on", "died_on", "left_on"),
     "attendance": ("meeting_date",),
     "transfers": ("issued_on", "received_on", "until"),
 }
-DATE_FIELDS = frozenset(f for fields in DATE_COLUMNS.values() for f in fields)
+# fields read as dates besides those kept (a NAM | NỮ birth-date pair, the database's exit date): a Parquet
+# date stays a date in them too, and a line of a multi-line cell that looks like a date goes to them
+_READ_AS_DATES = ("birth_date_male", "birth_date_female", "exit_date")
+DATE_FIELDS = frozenset(f for fields in DATE_COLUMNS.values() for f in fields) | frozenset(_READ_AS_DATES)
 
+# members: a row without a card number is identified otherwise (normalize: DAT010, or DAT001 for an
+# official member, who must have a card)
 REQUIRED = {
     "members": ("member_id", "full_name", "birth_date", "unit", "admission_date"),
     "units": ("unit",),
@@ -131,18 +169,28 @@ DUES_MARKS: dict[str, tuple[str, ...]] = {
     "excused": ("miễn", "giảm", "P", "có lý do", "M"),
 }
 
+# Ward forms write the status as a code (ĐSH, TT, CĐi, …), often followed by its date or decision:
+# "TT (02/02/2026)". "active" is official or probationary, as the official date says.
 STATUSES: dict[str, tuple[str, ...]] = {
     "official": ("Chính thức", "Đảng viên chính thức", "official"),
     "probationary": ("Dự bị", "Đảng viên dự bị", "probationary"),
-    "exempt": ("Miễn sinh hoạt", "Miễn công tác và sinh hoạt đảng", "Miễn công tác và sinh hoạt", "exempt"),
+    "active": ("Đang sinh hoạt", "Đang sinh hoạt Đảng", "Đang hoạt động", "Hoạt động", "ĐSH", "CT", "CĐT",
+               "active"),
+    "exempt": ("Miễn sinh hoạt", "Miễn công tác và sinh hoạt đảng", "Miễn công tác và sinh hoạt", "MSH", "exempt"),
     "temp_exempt": ("Tạm miễn sinh hoạt", "Tạm miễn", "temporarily exempt", "temp_exempt"),
-    "guest": ("Sinh hoạt tạm thời", "Tạm thời", "temporary guest", "guest"),
-    "transferred": ("Đã chuyển đi", "Chuyển đi", "Chuyển sinh hoạt", "transferred"),
-    "deceased": ("Từ trần", "Đã mất", "Chết", "deceased"),
-    "removed": ("Xóa tên", "Xoá tên", "removed"),
-    "expelled": ("Khai trừ", "expelled"),
-    "resigned": ("Ra khỏi Đảng", "Xin ra khỏi Đảng", "resigned"),
+    "guest": ("Sinh hoạt tạm thời", "Tạm thời", "SHT", "temporary guest", "guest"),
+    "transferred": ("Đã chuyển đi", "Chuyển đi", "Chuyển sinh hoạt", "Đã chuyển ra", "Chuyển ra", "CĐi", "CĐ",
+                    "transferred"),
+    "deceased": ("Từ trần", "Đã mất", "Chết", "TT", "deceased"),
+    "removed": ("Xóa tên", "Xoá tên", "XT", "removed"),
+    "expelled": ("Khai trừ", "KT", "expelled"),
+    "resigned": ("Ra khỏi Đảng", "Xin ra khỏi Đảng", "CR", "resigned"),
 }
+# how the register's exit columns make a member exited, whatever the status column says
+EXIT_DATES = {"died_on": "deceased", "left_on": "resigned", "transferred_out_on": "transferred"}
+# "Hình thức ra khỏi Đảng" names which exit leaving was
+LEFT_HOW: dict[str, tuple[str, ...]] = {"expelled": ("Khai trừ",), "removed": ("Xóa tên", "Xoá tên"),
+                                         "resigned": ("Xin ra khỏi Đảng", "Ra khỏi Đảng")}
 EXIT_STATUSES = ("transferred", "deceased", "removed", "expelled", "resigned")
 
 RATINGS: dict[str, tuple[str, ...]] = {

@@ -16,7 +16,9 @@ from memberaudit.model.vocab import (
     ATTENDANCE_MARKS,
     DATE_COLUMNS,
     DUES_MARKS,
+    EXIT_DATES,
     GENDERS,
+    LEFT_HOW,
     OCCUPATION_GROUPS,
     RATINGS,
     REQUIRED,
@@ -87,8 +89,10 @@ def _ensure(frame, *columns: str):
     return frame.with_columns([pl.lit(None, dtype=pl.String).alias(c) for c in missing]) if missing else frame
 
 
-def _required(frame, kind: str, issues: list):
+def _required(frame, kind: str, issues: list, skip: tuple[str, ...] = ()):
     for column in REQUIRED[kind]:
+        if column in skip:
+            continue
         if column in frame.columns and frame.get_column(column).null_count():  # null counts are free
             issues.append(issue_rows(frame, pl.col(column).is_null(), "DAT001", column, pl.lit("")))
 
@@ -127,14 +131,40 @@ def _vocab(base: dict, extra: dict | None) -> dict:
 
 
 def _members(frame, issues, sources, extra_marks):
-    frame = _ensure(frame, "member_id", "full_name", "unit", "status", "official_date")
-    _required(frame, "members", issues)
-    frame = _dates(frame, issues, DATE_COLUMNS["members"], partial=("birth_date", "admission_date"))
-    frame = _code(frame, issues, "status", STATUSES)
+    frame = _ensure(frame, "member_id", "full_name", "unit", "status", "official_date", "birth_name", "member_code",
+                    "record_number", "birth_date", "birth_date_male", "birth_date_female", "gender", "exit_date",
+                    "left_how", "exempt_from", *EXIT_DATES)
+    # NAM | NỮ birth-date columns: the column the date stands in records the sex; a birth name stands in for
+    # a missing name in use
     frame = frame.with_columns(
-        pl.when(pl.col("status__text").is_null())
-        .then(pl.when(pl.col("official_date").is_not_null()).then(pl.lit("official")).otherwise(pl.lit("probationary")))
-        .otherwise(pl.col("status")).alias("status")
+        pl.coalesce("birth_date", "birth_date_male", "birth_date_female").alias("birth_date"),
+        pl.coalesce("gender", pl.when(pl.col("birth_date_male").is_not_null()).then(pl.lit("Nam"))
+                    .when(pl.col("birth_date_female").is_not_null()).then(pl.lit("Nữ"))).alias("gender"),
+        pl.coalesce("full_name", "birth_name").alias("full_name"),
+        *_status_parts("status"),
+    )
+    _required(frame, "members", issues, skip=("member_id",))
+    frame = _dates(frame, issues, (*DATE_COLUMNS["members"], "exit_date", "status_date"),
+                   partial=("birth_date", "admission_date"))
+    frame = _code(frame, issues, "status", STATUSES)
+    frame = _code(frame, issues, "left_how", LEFT_HOW, contains=True)
+    official = pl.col("official_date").is_not_null()
+    by_date = pl.when(official).then(pl.lit("official")).otherwise(pl.lit("probationary"))
+    status = pl.when(pl.col("status__text").is_null() | (pl.col("status") == "active")).then(by_date) \
+        .otherwise(pl.col("status"))
+    for column, exit_status in EXIT_DATES.items():  # a filled exit date makes the member exited
+        exited = pl.coalesce("left_how", pl.lit(exit_status)) if column == "left_on" else pl.lit(exit_status)
+        status = pl.when(pl.col(column).is_not_null()).then(exited).otherwise(status)
+    frame = frame.with_columns(status.alias("status"))
+    # the party database's one date: the exit date of an exited member, else the start of an exemption;
+    # a status written with its date ("TT (02/02/2026)") dates the exit
+    exit_on = pl.coalesce("exit_date", "status_date")
+    exits = {**{s: c for c, s in EXIT_DATES.items()}, "removed": "left_on", "expelled": "left_on"}
+    frame = frame.with_columns(
+        *[pl.coalesce(c, pl.when(pl.col("status").is_in([s for s, d in exits.items() if d == c])).then(exit_on))
+          .alias(c) for c in EXIT_DATES],
+        pl.coalesce("exempt_from", pl.when(pl.col("status").is_in(["exempt", "temp_exempt"])).then(pl.col("exit_date")))
+        .alias("exempt_from"),
     )
     frame = _code(frame, issues, "gender", GENDERS)
     frame = _ensure(frame, "occupation", "party_age_gap_months", "national_id")
@@ -144,6 +174,7 @@ def _members(frame, issues, sources, extra_marks):
         first = frame.filter(pl.col("occupation").is_in(unknown)).group_by("occupation").agg(pl.all().first())
         issues.append(issue_rows(first, pl.lit(True), "DAT005", "occupation", pl.col("occupation"), pl.lit("occupation")))
     frame = on_distinct(frame, "full_name", name_key=name_key(pl.col("full_name")))  # names repeat a lot
+    frame = _identify(frame, issues)
     # a gap beyond any life (`1E+20`, a pasted id) is no number of months: a data finding, counted as none
     gap = number("party_age_gap_months")
     frame = frame.with_columns(pl.when(gap.abs() < 10_000).then(gap).cast(pl.Int64).alias("_gap"))
@@ -154,8 +185,53 @@ def _members(frame, issues, sources, extra_marks):
         .then(pl.col("occupation").replace_strict(groups, default="other", return_dtype=pl.String))
         .alias("occupation_group"),
         pl.col("_gap").fill_null(0).alias("party_age_gap_months"),
-        pl.col("national_id").str.replace_all(r"\s", ""),
+        digits_of("national_id").alias("national_id"),
     ).drop("_gap")
+
+
+_STATUS_WITH_DATE = r"^(.*?)[\s(:\-–]*(\d{1,2}[/.\-]\d{1,2}[/.\-]\d{4})[\s)]*(?:.*)$"
+
+
+def _status_parts(column: str) -> list:
+    """A status written with its date or decision ("TT (02/02/2026)", "XT - QĐ 15 ngày 3/4/2026"): the code,
+    and the date as `status_date` (parsed with the other dates)."""
+    parts = pl.col(column).str.extract_groups(_STATUS_WITH_DATE)
+    return [pl.coalesce(parts.struct.field("1").str.strip_chars().replace("", None), pl.col(column)).alias(column),
+            parts.struct.field("2").alias("status_date")]
+
+
+def digits_of(column: str):
+    """An id as its digits, also where Excel stored it as a number ("12345678901.0", "1.23456789012E+11")."""
+    text = pl.col(column).str.replace_all(r"[\s.]", "")
+    scientific = pl.col(column).str.contains(r"(?i)^\s*\d(?:\.\d+)?e\+?\d+\s*$")
+    as_number = pl.col(column).str.strip_chars().cast(pl.Float64, strict=False).round(0).cast(pl.Int64, strict=False)
+    return (pl.when(scientific).then(as_number.cast(pl.String))
+            .when(pl.col(column).str.contains(r"^\s*\d+\.0+\s*$")).then(pl.col(column).str.replace(r"\.0+\s*$", "").str.strip_chars())
+            .otherwise(text))
+
+
+def _identify(frame, issues: list):
+    """A member without a card number: identified by the app's code, else the lý lịch number, else name and
+    birth date (`identified_by` says which). A probationary member has no card yet (DAT010, low); an
+    official member must have one (DAT001)."""
+    if not frame.get_column("member_id").null_count():
+        return frame.with_columns(pl.lit("card").alias("identified_by"))
+    missing = pl.col("member_id").is_null() & pl.col("member_code").is_null()
+    fallback = pl.coalesce(
+        pl.when(pl.col("record_number").is_not_null()).then(pl.format("LL {}", "record_number")),
+        pl.when(pl.col("full_name").is_not_null()).then(
+            pl.format("{} {}", "name_key", pl.col("birth_date").dt.strftime("%d/%m/%Y").fill_null("?"))))
+    how = (pl.when(pl.col("member_id").is_not_null()).then(pl.lit("card"))
+           .when(pl.col("member_code").is_not_null()).then(pl.lit("member_code"))
+           .when(pl.col("record_number").is_not_null()).then(pl.lit("record_number"))
+           .when(pl.col("full_name").is_not_null()).then(pl.lit("name_birth_date")))
+    frame = frame.with_columns(how.alias("identified_by"), missing.alias("_no_card"),
+                               pl.coalesce("member_id", "member_code", fallback).alias("member_id"))
+    official = pl.col("status") == "official"
+    issues.append(issue_rows(frame, pl.col("_no_card") & official, "DAT001", "member_id", pl.lit("")))
+    issues.append(issue_rows(frame, pl.col("_no_card") & ~official & pl.col("identified_by").is_not_null(), "DAT010",
+                             "member_id", pl.lit(""), pl.col("identified_by")))
+    return frame.drop("_no_card")
 
 
 def name_key(name):

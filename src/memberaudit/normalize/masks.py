@@ -44,7 +44,7 @@ def wide_masks(frame, months: list[str], order: tuple[str, ...], code_of: dict, 
 
     def bits(m: str, code: str) -> int:
         # all codes of a year in one integer: code k's mask is bits 12k..12k+11, so each cell is one lookup
-        return 2 ** (12 * order.index(code) + int(m[5:]) - 1)
+        return 2 ** (12 * order.index(code) + int(m[5:7]) - 1)
 
     lookups = {}
     for m in months:

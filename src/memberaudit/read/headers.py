@@ -7,7 +7,9 @@ import re
 from memberaudit.model.text import fold
 from memberaudit.model.vocab import COLUMN_ALIASES, SERIAL_HEADERS, SHEET_ALIASES, TABLE_KINDS, WIDE_KINDS
 
-MONTH_KEY = re.compile(r"^\d{4}-\d{2}$")  # a wide sheet's month column, once recognised: "2026-09"
+# a wide sheet's month column, once recognised: "2026-09"; a second column of the same month "2026-09#2"
+MONTH_KEY = re.compile(r"^\d{4}-\d{2}(?:#\d+)?$")
+_MEETING_DATE = re.compile(r"(?<!\d)(\d{1,2})[/.\-](\d{1,2})[/.\-]((?:19|20)\d{2})(?!\d)")
 _YEAR_IN_TEXT = re.compile(r"(?<!\d)((?:19|20)\d{2})(?!\d)")
 _PAREN = re.compile(r"\([^)]*\)")
 _ISO_DATE = re.compile(r"^(\d{4})-(\d{2})-(\d{2})(?:[ T]00:00:00(?:\.0+)?)?$")
@@ -88,6 +90,9 @@ def wide_key(kind: str, cell: str, sheet_year: int | None, *, in_group: bool = F
     axis = WIDE_KINDS.get(kind)
     if axis == "month":
         parsed = parse_month(cell, in_group=in_group)
+        if parsed is None and (meeting := _MEETING_DATE.search(cell)) and 1 <= int(meeting.group(2)) <= 12:
+            # one column per meeting: "Sinh hoạt thường kỳ (05/03/2026)" is a meeting of March 2026
+            parsed = int(meeting.group(3)), int(meeting.group(2))
         if parsed is None:
             return None
         year, month = parsed
@@ -100,6 +105,12 @@ def wide_key(kind: str, cell: str, sheet_year: int | None, *, in_group: bool = F
 
 
 
+def next_key(key: str) -> str:
+    """The key of another column of the same month: "2026-03" → "2026-03#2" → "2026-03#3"."""
+    month, _, n = key.partition("#")
+    return f"{month}#{int(n or 1) + 1}"
+
+
 def column_letter(index: int) -> str:
     """Excel column letters for a 0-based column index (0 → A, 27 → AB)."""
     letters = ""
@@ -108,3 +119,62 @@ def column_letter(index: int) -> str:
         index, rem = divmod(index - 1, 26)
         letters = chr(65 + rem) + letters
     return letters
+
+
+# --- header labels to fields, by the words they hold ---------------------------------------------------------
+
+# a header holding one of these words names an internal key of some system ("ID (UUID)"), never a field
+IGNORED_WORDS = frozenset({"uuid", "guid"})
+# a header naming several facts, one per line of its cells: "Nam, nữ, dân tộc, tôn giáo"
+_PARTS = re.compile(r"[,;/\n]+")
+
+
+class Matcher:
+    """A table kind's aliases, matched by the words a header holds: exactly, else the longest alias of two or
+    more words standing as whole words inside it ("Số thẻ Đảng* (12 số theo HD38)" holds "số thẻ"), so that
+    decorations (`*`, `(dd/mm/yyyy)`, `(không sửa)`, line breaks, extra words) never matter. One general
+    mechanism; the alias lists name the facts, not every spelling."""
+
+    def __init__(self, aliases: dict[str, str]) -> None:
+        self.exact = aliases
+        # longest first: "ngay vao dang chinh thuc" (official) is tried before "ngay vao dang" (admission)
+        self.phrases = sorted(((f" {a} ", f, a.count(" ") + 1) for a, f in aliases.items() if " " in a),
+                              key=lambda p: -p[2])
+        self._cache: dict[str, tuple[str | None, int]] = {}
+
+    def field(self, label: str) -> tuple[str | None, int]:
+        """The field a header label names and how strongly (words matched; 100 for an exact alias)."""
+        key = header_key(label)
+        if key in self._cache:
+            return self._cache[key]
+        found: tuple[str | None, int] = (None, 0)
+        if key and not IGNORED_WORDS & set(key.split()) and len(key) < 120:
+            if key in self.exact:
+                found = (self.exact[key], 100)
+            else:
+                padded = f" {key} "
+                found = next(((f, n) for phrase, f, n in self.phrases if phrase in padded), (None, 0))
+        self._cache[key] = found
+        return found
+
+    def fields(self, label: str) -> tuple[tuple[str | None, ...], int]:
+        """The fields a header names, in order: one, or several for a compound header whose parts each name a
+        field (two adjacent parts may name one together: "Nam, nữ"); ((), 0) when it names none."""
+        field, score = self.field(label)
+        if score == 100:
+            return (field,), score
+        parts = [p for p in _PARTS.split(label) if header_key(p)]
+        if len(parts) > 1:
+            named: list[str | None] = []
+            i = 0
+            while i < len(parts):
+                pair = self.field(" ".join(parts[i:i + 2]))[0] if i + 1 < len(parts) else None
+                if pair and self.field(" ".join(parts[i:i + 2]))[1] == 100:
+                    named.append(pair)
+                    i += 2
+                    continue
+                named.append(self.field(parts[i])[0])
+                i += 1
+            if len({f for f in named if f}) > 1:
+                return tuple(named), sum(1 for f in named if f) * 10
+        return ((field,), score) if field else ((), 0)

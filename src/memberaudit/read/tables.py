@@ -5,7 +5,9 @@ Nothing here interprets values beyond text clean-up; `normalize` turns raw table
 
 from __future__ import annotations
 
-from dataclasses import dataclass
+import re
+import unicodedata
+from dataclasses import dataclass, field
 from pathlib import Path
 
 from memberaudit.model.errors import InputError
@@ -25,10 +27,12 @@ from memberaudit.read.files import read_grids
 from memberaudit.read.headers import (
     MONTH_KEY,
     SERIAL_KEYS,
+    Matcher,
     alias_index,
     column_letter,
     header_key,
     kind_from_name,
+    next_key,
     wide_key,
     year_in,
 )
@@ -44,7 +48,7 @@ _FOOTER_KEYS = tuple(fold(w) for w in FOOTER_WORDS)
 def load_file(path: str, *, extra_aliases: dict | None = None, year: int | None = None,
               include_hidden: bool = False) -> Loaded:
     """Read one file's sheets into raw tables (and the sheets skipped, with the reason)."""
-    aliases = alias_index(extra_aliases)
+    aliases = {kind: Matcher(index) for kind, index in alias_index(extra_aliases).items()}
     loaded = Loaded(files=[path])
     if Path(path).stat().st_size == 0:
         raise InputError("input.zero_bytes", file=path)
@@ -84,9 +88,12 @@ def _fill_merges(grid, merges, offset: int):
 class _Header:
     kind: str
     row: int  # 0-based index of the (first) header row
-    depth: int  # 1, or 2 for a group row over month numbers
-    fields: dict[str, int]  # field or wide key → grid column index
+    depth: int  # 1, or 2 for a group row over sub-columns
+    fields: dict[str, int]  # field or wide key → (first) grid column index
     score: int
+    spans: dict[str, list[int]] = field(default_factory=dict)  # a field over several columns (digit cells)
+    compound: dict[int, tuple] = field(default_factory=dict)  # a column → the fields of its lines
+    labels: dict[int, str] = field(default_factory=dict)  # a column → its header as written
 
 
 def _clean(frame, text_columns=None):
@@ -160,7 +167,10 @@ def _merges_may_matter(result: RawTable | Skipped) -> bool:
 
 def _extract(grid, path, sheet, col_offset, name_for_kind, aliases, year_override, encoding,
              body=None) -> RawTable | Skipped:
-    head = _clean(grid.head(HEADER_SCAN_ROWS + 1)).rows()
+    # header labels keep their line breaks (a compound header splits on them); data cells are cleaned later
+    raw_head = grid.head(HEADER_SCAN_ROWS + 1).rows()
+    head = [tuple(unicodedata.normalize("NFC", str(v)).strip() or None if v is not None else None for v in row)
+            for row in raw_head]
     named_kind = kind_from_name(name_for_kind)
     sheet_year = year_override or year_in(name_for_kind)
     header = _find_header(head, named_kind, aliases, sheet_year)
@@ -177,37 +187,136 @@ def _extract(grid, path, sheet, col_offset, name_for_kind, aliases, year_overrid
         # months found without a year: take it from the titles when the sheet name had none
         if sheet_year is None:
             raise InputError("input.month_without_year", file=path, sheet=sheet)
-        header.fields = {(f"{sheet_year}{k[1:]}" if k.startswith("?-") else k): i for k, i in header.fields.items()}
-    missing = [f for f in REQUIRED[header.kind] if f not in header.fields]
+        renamed: dict[str, int] = {}
+        for k, i in header.fields.items():
+            k = f"{sheet_year}{k[1:]}" if k.startswith("?-") else k
+            while k in renamed:
+                k = next_key(k)
+            renamed[k] = i
+        header.fields = renamed
+    _implicit_fields(header)
+    missing = [f for f in REQUIRED[header.kind] if f not in header.fields and not _identified_otherwise(header, f)]
     if header.kind in WIDE_KINDS:  # a long table needs its value columns; a wide one has its period columns
         missing = [f for f in missing if f != "member_id"] + (["member_id"] if "member_id" not in header.fields else [])
+    if header.kind == "members" and "unit" in missing and (unit := _unit_from(titles, sheet)):
+        missing.remove("unit")  # a register without a branch column: the branch its title or sheet names
+    else:
+        unit = None
     if missing:
         raise InputError("input.missing_column", file=path, sheet=sheet, row=header.row + 1,
                          column=missing[0], kind=header.kind)
+    start = header.row + header.depth
+    numbering = start < len(head) and is_numbering(head[start], head[header.row])
+    start += numbering
+    used = set(header.fields.values()) | {c for cs in header.spans.values() for c in cs} | set(header.compound)
     source = Source(
         file=path, sheet=sheet, kind=header.kind, header_row=header.row + 1, year=sheet_year, titles=titles,
-        columns={f: column_letter(i + col_offset) for f, i in header.fields.items()}, encoding=encoding,
+        columns=_letters(header, col_offset), encoding=encoding, header_rows=header.depth,
+        numbering_row=start if numbering else None, unit_from_title=unit,
+        unused={column_letter(c + col_offset): label for c, label in sorted(header.labels.items()) if c not in used},
     )
-    start = header.row + header.depth
     if body is None:
         body = grid.slice(start).with_row_index("_row", offset=start + 1)
     else:
         body = body.with_row_index("_row", offset=grid.height + 1)
-    frame = body.select(pl.col("_row").cast(pl.Int32),
-                        *[_typed(pl.col(f"c{i}"), body.schema[f"c{i}"], f).alias(f) for f, i in header.fields.items()])
+    frame = body.select(pl.col("_row").cast(pl.Int32), *_field_columns(header, body))
+    if unit is not None:
+        frame = frame.with_columns(pl.lit(unit).alias("unit"))
     # month cells (marks, amounts: a dozen per member) are cleaned once per distinct text by the normaliser
     months = [c for c in frame.columns if MONTH_KEY.match(c)]
     frame = pl.concat([frame.select("_row"), _clean(frame.drop("_row", *months), TEXT_FIELDS), frame.select(months)],
                       how="horizontal")
     frame = _cut_footer(frame, body, header.kind)
-    plain = [c for c in frame.columns if c != "_row" and c not in months]
+    source.data_rows = frame.height
+    plain = [c for c in frame.columns if c not in ("_row", "unit") and c not in months]
     filled = pl.any_horizontal(pl.col(plain).is_not_null()) if plain else pl.lit(False)
     # a row with nothing but blank month cells is no row either (checked on the few rows without other values)
     blank = pl.all_horizontal(pl.col(m).cast(pl.String).str.strip_chars().replace("", None).is_null()
                               for m in months) if months else pl.lit(True)
     empty = frame.filter(~filled).filter(blank).select("_row")
     # dropping rows copies every column (a gigabyte for a national attendance export): only when there are some
-    return RawTable(source, frame.join(empty, on="_row", how="anti", maintain_order="left") if empty.height else frame)
+    frame = frame.join(empty, on="_row", how="anti", maintain_order="left") if empty.height else frame
+    source.data_rows = frame.height
+    return RawTable(source, frame)
+
+
+def _identified_otherwise(header: _Header, field: str) -> bool:
+    """A members table without a card column identifies members by an app's code, the lý lịch number, or
+    name and birth date (probationary lists: cards come with recognition); normalize says which (DAT010)."""
+    return header.kind == "members" and field == "member_id" and "full_name" in header.fields
+
+
+def _implicit_fields(header: _Header) -> None:
+    """Facts a layout carries without naming them: the register's name cell holds the birth date on its
+    second line (Mẫu 7-HSĐV has no birth-date column)."""
+    if header.kind != "members" or "birth_date" in header.fields or "full_name" not in header.fields:
+        return
+    if {"birth_date_male", "birth_date_female"} & set(header.fields):
+        return
+    column = header.fields["full_name"]
+    header.compound[column] = (*header.compound.get(column, ("full_name",)), "birth_date")
+    header.fields["birth_date"] = column
+
+
+def _unit_from(titles: list[str], sheet: str) -> str | None:
+    """The branch a register names in its title ("CHI BỘ TỔ DÂN PHỐ 3"), else its sheet name if that is no
+    table name ("Chi bộ 3", not "Đảng viên")."""
+    for title in titles:
+        if fold(title).startswith("chi bo "):
+            return " ".join(title.split())
+    return sheet if fold(sheet).startswith("chi bo ") and not kind_from_name(sheet) else None
+
+
+def _letters(header: _Header, offset: int) -> dict[str, str]:
+    """Each field's Excel column: a letter, a range for a field over several columns ("H:O"), and the line
+    for a field read from one line of a multi-line cell ("C, dòng 2" is kept as "C" plus `line_of`)."""
+    letters = {f: column_letter(i + offset) for f, i in header.fields.items()}
+    for f, columns in header.spans.items():
+        letters[f] = f"{column_letter(columns[0] + offset)}:{column_letter(columns[-1] + offset)}"
+    return letters
+
+
+_DATE_LINE = r"^\s*(?:\d{1,2}[/.\-]\d{1,2}[/.\-]\d{2,4}|\d{4}-\d{2}-\d{2}(?:[ T][\d:.]*)?|\d{1,2}[/.\-]\d{4}|(?:19|20)\d{2}|\d{5}(?:\.0+)?)\s*$"
+
+
+def _field_columns(header: _Header, body) -> list:
+    """One expression per field: a column, the cells of a span joined (digits with nothing between, name
+    parts with a space), or one line of a compound column's cells. In a compound column whose fields are
+    dates and texts, date-shaped lines go to the date fields and the others to the text fields, each in
+    order ("Nguyễn Văn An\n02/01/1980"); otherwise lines go to fields by position."""
+    exprs = []
+    done: set[str] = set()
+    for c, names in header.compound.items():
+        dates = [f for f in names if f in DATE_FIELDS]
+        typed = bool(dates) and len(dates) < len([f for f in names if f])
+        spans = [header.spans.get(f) for f in names if f and f in header.spans]
+        columns = spans[0] if spans else [c]
+        lines = [pl.col(f"c{i}").cast(pl.String).str.split("\n") for i in columns]
+        for position, f in enumerate(names):
+            if not f or f in done:
+                continue
+            done.add(f)
+            if typed:
+                kind = f in DATE_FIELDS
+                same = [g for g in names if g and (g in DATE_FIELDS) == kind]
+                k = same.index(f)
+                picked = lines[0].list.eval(pl.element().filter(pl.element().str.contains(_DATE_LINE) == kind)
+                                            ).list.get(k, null_on_oob=True)
+            else:
+                parts = [line.list.get(position, null_on_oob=True) for line in lines]
+                picked = parts[0] if len(parts) == 1 else pl.concat_str(parts, separator="", ignore_nulls=True)
+            exprs.append(picked.str.strip_chars().alias(f))
+    for f, i in header.fields.items():
+        if f in done:
+            continue
+        if f in header.spans:
+            cells = [pl.col(f"c{j}").cast(pl.String).str.strip_chars() for j in header.spans[f]]
+            widest = body.select(pl.max_horizontal(cell.str.len_chars().max() for cell in cells)).item() or 0
+            exprs.append(pl.concat_str(cells, separator="" if widest <= 1 else " ", ignore_nulls=True)
+                         .replace("", None).alias(f))
+        else:
+            exprs.append(_typed(pl.col(f"c{i}"), body.schema[f"c{i}"], f).alias(f))
+    return exprs
 
 
 def _typed(column, dtype, field: str):
@@ -224,6 +333,8 @@ def _cut_footer(frame, body, kind):
     """End the table at the first total or signature line: a row whose key cell is empty (or itself such a
     line) and whose text starts with "Tổng cộng", "Người lập biểu", "T/M CHI BỘ", "BÍ THƯ", …"""
     key = KEY_COLUMN[kind]
+    if key not in frame.columns and kind == "members":
+        key = "full_name"  # a probationary list without card numbers
     if key not in frame.columns:
         return frame
     key_is_text = pl.col(key).str.contains(r"^[^\d]*$")  # ids have digits; "NGƯỜI LẬP BIỂU" has none
@@ -240,13 +351,14 @@ def _cut_footer(frame, body, kind):
     return frame
 
 
-def _find_header(rows: list[tuple], named_kind: str | None, aliases, sheet_year) -> _Header | None:
+def _find_header(rows: list[tuple], named_kind: str | None, matchers, sheet_year) -> _Header | None:
     kinds = [named_kind] if named_kind else list(TABLE_KINDS)
     best: list[_Header] = []
     for r in range(min(HEADER_SCAN_ROWS, len(rows))):
         for kind in kinds:
-            for depth in (1, 2) if WIDE_KINDS.get(kind) == "month" and r + 1 < len(rows) else (1,):
-                found = _match_header(rows, r, depth, kind, aliases[kind], sheet_year)
+            # a two-row header (a merged group title over sub-columns) is tried for every kind
+            for depth in (1, 2) if r + 1 < len(rows) else (1,):
+                found = _match_header(rows, r, depth, kind, matchers[kind], sheet_year)
                 if found.score < 2:
                     continue
                 if not best or found.score > best[0].score:
@@ -263,38 +375,98 @@ def _find_header(rows: list[tuple], named_kind: str | None, aliases, sheet_year)
     return best[0]
 
 
-def _match_header(rows, r, depth, kind, aliases, sheet_year) -> _Header:
+_NUMBER_CELL = re.compile(r"^\(?(\d{1,2})\)?$")
+
+
+def is_numbering(row, header) -> bool:
+    """A row numbering the columns under a header (`1 2 … 14`, `(1) (2) …`): at least three cells, every
+    filled one a small number, each one more than the one before, the first 1 or 2, starting under the
+    header's first column (month numbers under a merged "Tháng" start further right). Not data, not months."""
+    first = next((i for i, v in enumerate(header) if v is not None), 0)
+    numbers = []
+    for c, cell in enumerate(row):
+        if cell is None or not str(cell).strip():
+            continue
+        if not numbers and c > first + 1:
+            return False
+        found = _NUMBER_CELL.match(str(cell).strip().removesuffix(".0"))
+        if not found:
+            return False
+        numbers.append(int(found.group(1)))
+    return len(numbers) >= 3 and numbers[0] <= 2 and all(b == a + 1 for a, b in zip(numbers, numbers[1:], strict=False))
+
+
+def _match_header(rows, r, depth, kind, matcher, sheet_year) -> _Header:
     top = list(rows[r])
     sub = list(rows[r + 1]) if depth == 2 else [None] * len(top)
+    if depth == 2 and is_numbering(sub, top):
+        return _Header(kind, r, depth, {}, 0)
     group, group_year = None, None
-    fields: dict[str, int] = {}
+    named: dict[int, tuple[tuple[str | None, ...], int]] = {}  # column → (fields, strength)
+    labels: dict[int, str] = {}
+    wide: dict[str, int] = {}
     months = 0
+    grouped = 0  # sub-columns read under a group title: what makes a two-row header
     for c, cell in enumerate(top):
         if cell:
             group, group_year = cell, year_in(cell)
         elif depth == 2 and sub[c] is None:
             group = None
-        label = cell
-        in_group = False
+        label, in_group = cell, False
         if depth == 2 and sub[c] is not None:
             label, in_group = sub[c], group is not None
         if label is None:
             continue
-        key = header_key(label)
-        if key in SERIAL_KEYS:
+        labels[c] = str(label) if not in_group or label == group else f"{group} › {label}"
+        if header_key(label) in SERIAL_KEYS:
             continue
-        name = aliases.get(key)
-        if name is None and depth == 2 and cell:
-            name = aliases.get(header_key(cell))
-        if name is not None:
-            fields.setdefault(name, c)
+        # under a group title the most specific reading wins: "Ngày tháng năm sinh" › "Nam" is the male
+        # birth-date column, "Tháng" › "3" is March; else the sub-column's own label, else the group's
+        candidates = [matcher.fields(f"{group} {label}")] if in_group else []
+        candidates.append(matcher.fields(label))
+        if depth == 2 and cell and not in_group:
+            candidates.append(matcher.fields(cell))
+        fields, strength = max(candidates, key=lambda fs: fs[1])
+        if fields:
+            named[c] = (fields, strength)
+            grouped += in_group and label != group
             continue
-        wide = wide_key(kind, label, group_year or sheet_year, in_group=in_group)
-        if wide is not None and wide not in fields:
-            fields[wide] = c
+        key = wide_key(kind, label, group_year or sheet_year, in_group=in_group)
+        if key is not None:
+            while key in wide:  # a second meeting in the same month: its own column, the same month
+                key = next_key(key)
+            wide[key] = c
             months += 1
-    if depth == 2 and months == 0:
-        return _Header(kind, r, depth, fields, 0)
-    has_key = KEY_COLUMN[kind] in fields
+    if depth == 2 and months == 0 and grouped == 0:
+        return _Header(kind, r, depth, {}, 0)
+    fields, spans, compound = _resolve(named, labels)
+    fields.update(wide)
+    has_key = KEY_COLUMN[kind] in fields or (kind == "members" and "member_code" in fields)
     score = len(fields) if has_key or months or len(fields) >= 3 else 0
-    return _Header(kind, r, depth, fields, score)
+    return _Header(kind, r, depth, fields, score, spans, compound, labels)
+
+
+def _resolve(named: dict[int, tuple[tuple, int]], labels: dict[int, str]):
+    """Each field's column: the strongest naming it (the leftmost of equals); a field named by adjacent
+    columns under one label (a merged header over digit cells or name parts) spans them all; a column
+    naming several fields (a compound header) is kept with its fields in order."""
+    fields: dict[str, int] = {}
+    spans: dict[str, list[int]] = {}
+    compound: dict[int, tuple] = {}
+    strength: dict[str, int] = {}
+    for c in sorted(named):
+        names, score = named[c]
+        real = [f for f in names if f]
+        for f in real:
+            if f in fields and spans.get(f, [fields[f]])[-1] == c - 1 and labels.get(c) == labels.get(fields[f]):
+                spans.setdefault(f, [fields[f]]).append(c)
+                continue
+            if f not in fields or score > strength[f]:
+                fields[f], strength[f] = c, score
+                spans.pop(f, None)
+        if len(names) > 1:
+            compound[c] = names
+    # a field another column holds more strongly is read from there: its line here is skipped
+    compound = {c: tuple(f if f and c in spans.get(f, [fields.get(f)]) else None for f in names)
+                for c, names in compound.items()}
+    return fields, spans, compound

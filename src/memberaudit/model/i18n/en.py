@@ -193,6 +193,8 @@ VALUE_LABELS = {
         "year": "year", "status": "status",
     },
     "detail": {
+        "card": "card number", "member_code": "the app's member code", "record_number": "lý lịch number",
+        "name_birth_date": "name and date of birth",
         "two_digit_year": "two-digit year", "impossible": "no such date", "implausible_year": "year outside 1900-2099",
         "unreadable": "unreadable",
         "partial_not_allowed": "day or month missing", "not_a_number": "not a number",

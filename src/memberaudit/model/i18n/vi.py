@@ -196,6 +196,8 @@ VALUE_LABELS = {
         "meeting_date": "Ngày sinh hoạt",
     },
     "detail": {
+        "card": "số thẻ", "member_code": "mã đảng viên của phần mềm", "record_number": "số lý lịch",
+        "name_birth_date": "họ tên và ngày sinh",
         "two_digit_year": "năm chỉ có 2 chữ số", "impossible": "ngày không tồn tại", "implausible_year": "năm ngoài khoảng 1900-2099",
         "unreadable": "không đọc được",
         "partial_not_allowed": "thiếu ngày/tháng", "not_a_number": "không phải số",
