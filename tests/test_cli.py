@@ -31,7 +31,7 @@ def test_demo_triggers_every_rule_and_json_is_byte_identical(demo_dir, tmp_path)
     assert first.read_bytes() == second.read_bytes()
     doc = json.loads(first.read_text(encoding="utf-8"))
     assert {code for code, n in doc["summary"].items() if n} == set(rules())
-    assert doc["tool"] == "memberaudit" and doc["as_of"] == "2026-11-30" and len(doc["inputs"]) == 4
+    assert doc["tool"] == "memberaudit" and doc["as_of"] == "2026-11-30" and len(doc["inputs"]) == 6
     keys = [(f["unit"] or "", f["member_id"] or "", f["rule"]) for f in doc["findings"]]
     assert keys == sorted(keys)
     data = [f for f in doc["findings"] if f["category"] == "data"]
@@ -170,8 +170,12 @@ def test_config_extra_aliases_and_marks(tmp_path):
     cfg = tmp_path / "memberaudit.toml"
     cfg.write_text('[aliases.members]\nmember_id = ["Số hiệu ĐV"]\n[aliases.attendance]\nmember_id = ["Số hiệu ĐV"]\n'
                    '[marks.attendance]\nunexcused = ["ốm"]\n', encoding="utf-8")
-    without = runner.invoke(app, ["validate", str(path), "--as-of", "2026-11-30"])
-    assert without.exit_code == 2  # no member id column without the alias
+    # without the alias the members are identified by name and birth date, and the attendance sheet, which
+    # has no member column, is skipped with the reason
+    without = runner.invoke(app, ["validate", str(path), "--as-of", "2026-11-30", "--lang", "en", "--format", "json"])
+    assert without.exit_code == 0
+    assert "Sinh hoạt 2026" in without.output and "no column for 'member_id'" in without.output
+    assert [f["rule"] for f in json.loads(without.stdout)["findings"]] == ["DAT010"]
     result = runner.invoke(app, ["audit", str(path), "--as-of", "2026-11-30", "--config", str(cfg), "--format", "json",
                                  "--select", "ATT001,DAT005"])
     assert result.exit_code == 0, result.output

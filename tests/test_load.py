@@ -257,7 +257,8 @@ def test_a_sheet_with_no_name_or_card_column_is_an_error(workbook):
     path = workbook({"Đảng viên": [["Số thứ tự", "Ngày sinh", "Chi bộ", "Ngày vào Đảng"], ["1", "1/1/1980", "CB", "1/1/2010"]]})
     with pytest.raises(InputError) as caught:
         roster_of(path)
-    assert caught.value.key == "input.missing_column"
+    assert caught.value.key == "input.no_members"
+    assert "no column for 'member_id'" in caught.value.render("en")
 
 
 @pytest.mark.parametrize("content, reason", [

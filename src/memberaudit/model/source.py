@@ -23,6 +23,7 @@ class Source:
     data_rows: int = 0
     unit_from_title: str | None = None  # a register without a branch column: the branch its title names
     unused: dict[str, str] = field(default_factory=dict)  # column letter → header read into no field
+    unlabeled: list[str] = field(default_factory=list)  # columns holding data under no header
 
 
 @dataclass

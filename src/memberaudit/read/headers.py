@@ -145,10 +145,12 @@ class Matcher:
     def field(self, label: str) -> tuple[str | None, int]:
         """The field a header label names and how strongly (words matched; 100 for an exact alias)."""
         key = header_key(label)
+        if IGNORED_WORDS & set(fold(label).split()):  # also inside a hint: "ID (UUID)"
+            return (None, 0)
         if key in self._cache:
             return self._cache[key]
         found: tuple[str | None, int] = (None, 0)
-        if key and not IGNORED_WORDS & set(key.split()) and len(key) < 120:
+        if key and len(key) < 120:
             if key in self.exact:
                 found = (self.exact[key], 100)
             else:
@@ -175,6 +177,7 @@ class Matcher:
                     continue
                 named.append(self.field(parts[i])[0])
                 i += 1
-            if len({f for f in named if f}) > 1:
+            # several facts; or one fact with a note on its next line ("Ngày từ trần\nLý do")
+            if len({f for f in named if f}) > 1 or (any(named) and "\n" in label.strip()):
                 return tuple(named), sum(1 for f in named if f) * 10
         return ((field,), score) if field else ((), 0)

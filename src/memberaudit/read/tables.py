@@ -157,6 +157,8 @@ def _merges_may_matter(result: RawTable | Skipped) -> bool:
     Reading merged ranges means inflating the sheet XML again, so most sheets skip it."""
     if isinstance(result, Skipped):
         return result.reason != "skip.ambiguous"
+    if result.source.unlabeled:  # data under no header: a header merged over several columns (digit cells)
+        return True
     frame = result.frame
     key = KEY_COLUMN[result.source.kind]
     gaps = [c for c in ("unit", "parent_unit", "full_name") if c in frame.columns and c != key]
@@ -202,18 +204,24 @@ def _extract(grid, path, sheet, col_offset, name_for_kind, aliases, year_overrid
         missing.remove("unit")  # a register without a branch column: the branch its title or sheet names
     else:
         unit = None
-    if missing:
-        raise InputError("input.missing_column", file=path, sheet=sheet, row=header.row + 1,
-                         column=missing[0], kind=header.kind)
+    if missing:  # a sheet without a column its table needs is skipped with the reason; the others are read
+        return Skipped(path, sheet, "skip.missing_column", {"row": header.row + 1, "column": missing[0],
+                                                             "kind": header.kind})
     start = header.row + header.depth
     numbering = start < len(head) and is_numbering(head[start], head[header.row])
     start += numbering
     used = set(header.fields.values()) | {c for cs in header.spans.values() for c in cs} | set(header.compound)
+    labelled = set(header.labels) | {c for c, v in enumerate(head[header.row]) if v is not None}
+    last = max(labelled, default=-1)
+    sample = grid.slice(start, 20)
+    unlabeled = [column_letter(c + col_offset) for c in range(min(last, grid.width - 1) + 1)
+                 if c not in labelled and sample.get_column(f"c{c}").drop_nulls().len()]
     source = Source(
         file=path, sheet=sheet, kind=header.kind, header_row=header.row + 1, year=sheet_year, titles=titles,
         columns=_letters(header, col_offset), encoding=encoding, header_rows=header.depth,
         numbering_row=start if numbering else None, unit_from_title=unit,
         unused={column_letter(c + col_offset): label for c, label in sorted(header.labels.items()) if c not in used},
+        unlabeled=unlabeled,
     )
     if body is None:
         body = grid.slice(start).with_row_index("_row", offset=start + 1)
@@ -242,8 +250,15 @@ def _extract(grid, path, sheet, col_offset, name_for_kind, aliases, year_overrid
 
 def _identified_otherwise(header: _Header, field: str) -> bool:
     """A members table without a card column identifies members by an app's code, the lý lịch number, or
-    name and birth date (probationary lists: cards come with recognition); normalize says which (DAT010)."""
-    return header.kind == "members" and field == "member_id" and "full_name" in header.fields
+    name and birth date (probationary lists: cards come with recognition); normalize says which (DAT010).
+    A birth date written in a NAM or a NỮ column is a birth date."""
+    if header.kind != "members":
+        return False
+    if field == "member_id":
+        return "full_name" in header.fields or "birth_name" in header.fields
+    if field == "full_name":
+        return "birth_name" in header.fields
+    return field == "birth_date" and bool({"birth_date_male", "birth_date_female"} & set(header.fields))
 
 
 def _implicit_fields(header: _Header) -> None:
@@ -361,7 +376,11 @@ def _find_header(rows: list[tuple], named_kind: str | None, matchers, sheet_year
                 found = _match_header(rows, r, depth, kind, matchers[kind], sheet_year)
                 if found.score < 2:
                     continue
-                if not best or found.score > best[0].score:
+                # a title line above a header is no group row: of equal readings, the one-row header wins
+                if best and found.score == best[0].score and found.depth < best[0].depth \
+                        and found.row == best[0].row + 1:
+                    best = [found]
+                elif not best or found.score > best[0].score:
                     best = [found]
                 elif found.score == best[0].score and found.row == best[0].row and found.kind != best[0].kind:
                     best.append(found)
@@ -392,7 +411,8 @@ def is_numbering(row, header) -> bool:
         found = _NUMBER_CELL.match(str(cell).strip().removesuffix(".0"))
         if not found:
             return False
-        numbers.append(int(found.group(1)))
+        if not numbers or numbers[-1] != int(found.group(1)):  # a number merged over several columns
+            numbers.append(int(found.group(1)))
     return len(numbers) >= 3 and numbers[0] <= 2 and all(b == a + 1 for a, b in zip(numbers, numbers[1:], strict=False))
 
 
@@ -401,19 +421,19 @@ def _match_header(rows, r, depth, kind, matcher, sheet_year) -> _Header:
     sub = list(rows[r + 1]) if depth == 2 else [None] * len(top)
     if depth == 2 and is_numbering(sub, top):
         return _Header(kind, r, depth, {}, 0)
-    group, group_year = None, None
+    groups = _group_spans(top) if depth == 2 else {}
     named: dict[int, tuple[tuple[str | None, ...], int]] = {}  # column → (fields, strength)
     labels: dict[int, str] = {}
     wide: dict[str, int] = {}
     months = 0
     grouped = 0  # sub-columns read under a group title: what makes a two-row header
     for c, cell in enumerate(top):
-        if cell:
-            group, group_year = cell, year_in(cell)
-        elif depth == 2 and sub[c] is None:
-            group = None
+        group = groups.get(c)
+        group_year = year_in(group) if group else None
         label, in_group = cell, False
-        if depth == 2 and sub[c] is not None:
+        if depth == 2 and sub[c] is not None and (group is not None or cell is None):
+            # under a title spanning several columns the sub-row names the column; where the top cell is
+            # empty (a header merged down, not filled), the sub-row's cell is the header
             label, in_group = sub[c], group is not None
         if label is None:
             continue
@@ -427,9 +447,9 @@ def _match_header(rows, r, depth, kind, matcher, sheet_year) -> _Header:
         if depth == 2 and cell and not in_group:
             candidates.append(matcher.fields(cell))
         fields, strength = max(candidates, key=lambda fs: fs[1])
+        grouped += in_group and label != group
         if fields:
             named[c] = (fields, strength)
-            grouped += in_group and label != group
             continue
         key = wide_key(kind, label, group_year or sheet_year, in_group=in_group)
         if key is not None:
@@ -437,13 +457,35 @@ def _match_header(rows, r, depth, kind, matcher, sheet_year) -> _Header:
                 key = next_key(key)
             wide[key] = c
             months += 1
-    if depth == 2 and months == 0 and grouped == 0:
+    # a group row has a title over sub-columns and other headers beside it (a title line has one cell)
+    if depth == 2 and (grouped == 0 or sum(v is not None for v in top) < 2):
         return _Header(kind, r, depth, {}, 0)
     fields, spans, compound = _resolve(named, labels)
     fields.update(wide)
     has_key = KEY_COLUMN[kind] in fields or (kind == "members" and "member_code" in fields)
     score = len(fields) if has_key or months or len(fields) >= 3 else 0
+    # of the same columns read with and without the row below, the two-row reading keeps its sub-row
+    # (Quốc gia | Tỉnh under "Nơi đăng ký khai sinh") out of the data
+    score += bool(score and depth == 2 and grouped)
     return _Header(kind, r, depth, fields, score, spans, compound, labels)
+
+
+def _group_spans(top: list) -> dict[int, str]:
+    """The columns under a group title: a cell spanning two or more columns (the cells after it empty, or
+    holding the same text where merged cells were filled)."""
+    groups: dict[int, str] = {}
+    c = 0
+    while c < len(top):
+        if top[c] is None:
+            c += 1
+            continue
+        end = c + 1
+        while end < len(top) and (top[end] is None or top[end] == top[c]):
+            end += 1
+        if end - c >= 2:
+            groups.update({i: top[c] for i in range(c, end)})
+        c = end
+    return groups
 
 
 def _resolve(named: dict[int, tuple[tuple, int]], labels: dict[int, str]):

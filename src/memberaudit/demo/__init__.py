@@ -1,4 +1,5 @@
-"""A realistic demo data set: three committee workbooks laid out like real ones, plus a targets CSV.
+"""A realistic demo data set: three committee workbooks laid out like real ones, a branch register kept as
+Mẫu 7-HSĐV and a party-database file (`registers`), plus a targets CSV.
 
 Deterministic (seeded), dated for an audit as of 2026-11-30, and planted so that every rule fires at least
 once. The workbooks have what real ones have: title rows, STT columns, Vietnamese headers, text dates, a
@@ -273,6 +274,10 @@ def write_demo(directory: str | Path, seed: int = 2026) -> list[Path]:
         path = directory / committee.file
         write_workbook(committee, path, rng)
         written.append(path)
+    from memberaudit.demo.registers import write_database_file, write_register
+
+    written.append(write_register(directory / "so-danh-sach-dang-vien-to-dan-pho-9.xlsx"))
+    written.append(write_database_file(directory / "file-nhap-lieu-csdl-khu-dan-cu-7.xlsx"))
     targets = directory / "chi-tieu-ket-nap.csv"
     lines = ["Đơn vị,Năm,Chỉ tiêu kết nạp"]
     lines += [f"{c.name},2025,4" for c in committees]
