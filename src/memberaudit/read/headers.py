@@ -141,6 +141,7 @@ class Matcher:
         self.phrases = sorted(((f" {a} ", f, a.count(" ") + 1) for a, f in aliases.items() if " " in a),
                               key=lambda p: -p[2])
         self._cache: dict[str, tuple[str | None, int]] = {}
+        self._fields: dict[str, tuple[tuple[str | None, ...], int]] = {}
 
     def field(self, label: str) -> tuple[str | None, int]:
         """The field a header label names and how strongly (words matched; 100 for an exact alias)."""
@@ -162,6 +163,11 @@ class Matcher:
     def fields(self, label: str) -> tuple[tuple[str | None, ...], int]:
         """The fields a header names, in order: one, or several for a compound header whose parts each name a
         field (two adjacent parts may name one together: "Nam, nữ"); ((), 0) when it names none."""
+        if label not in self._fields:
+            self._fields[label] = self._split(label)
+        return self._fields[label]
+
+    def _split(self, label: str) -> tuple[tuple[str | None, ...], int]:
         field, score = self.field(label)
         if score == 100:
             return (field,), score

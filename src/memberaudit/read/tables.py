@@ -370,9 +370,12 @@ def _find_header(rows: list[tuple], named_kind: str | None, matchers, sheet_year
     kinds = [named_kind] if named_kind else list(TABLE_KINDS)
     best: list[_Header] = []
     for r in range(min(HEADER_SCAN_ROWS, len(rows))):
+        if sum(v is not None for v in rows[r]) < 2:  # a header names two columns at least
+            continue
+        # a two-row header (a title spanning sub-columns) is tried for every kind, where a title spans
+        depths = (1, 2) if r + 1 < len(rows) and _group_spans(list(rows[r])) else (1,)
         for kind in kinds:
-            # a two-row header (a merged group title over sub-columns) is tried for every kind
-            for depth in (1, 2) if r + 1 < len(rows) else (1,):
+            for depth in depths:
                 found = _match_header(rows, r, depth, kind, matchers[kind], sheet_year)
                 if found.score < 2:
                     continue
