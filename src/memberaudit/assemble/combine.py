@@ -6,6 +6,7 @@ from memberaudit.model.lazy import pl
 from memberaudit.model.roster import Roster
 from memberaudit.model.text import fold
 from memberaudit.model.vocab import TABLE_KINDS
+from memberaudit.normalize.build import BY_NAME, name_key
 
 
 def combine(parts: list[Roster]) -> Roster:
@@ -34,12 +35,44 @@ def combine(parts: list[Roster]) -> Roster:
     ]).sort("_src", "_row", "field", "code")
     roster.members = _fill_parent_units(roster.members, roster.units, roster.sources).with_columns(
         pl.col("unit").cast(pl.Categorical).alias("_unit"))
+    _match_names(roster)
     _categorical_ids(roster)
     return roster
 
 
 # the tables holding member ids besides members (ratings, a row per year, rarely align and are looked up)
 _ID_TABLES = ("attendance", "dues", "ratings", "transfers")
+
+
+def _match_names(roster) -> None:
+    """Records kept by name (`normalize.build.by_name`: "~name~branch") take the member id of the one
+    member of that name in that branch (case, diacritics and tone placement aside), or anywhere when the
+    record names no branch. A name no member has, or two members have, stays the name: DAT006 lists it."""
+    for kind in _ID_TABLES:
+        frame = getattr(roster, kind)
+        ids = frame.get_column("member_id").cast(pl.String)
+        if not ids.str.starts_with(BY_NAME).any():
+            continue
+        members = roster.members.select(pl.col("member_id").cast(pl.String).alias("_id"),
+                                        name_key(pl.col("full_name")).alias("_key"), fold_unit("unit").alias("_unit"))
+        wanted = frame.with_columns(ids.alias("_wanted")).select("_wanted").unique().filter(
+            pl.col("_wanted").str.starts_with(BY_NAME)).with_columns(
+            pl.col("_wanted").str.split(BY_NAME).list.get(1).alias("_name"),
+            pl.col("_wanted").str.split(BY_NAME).list.get(2).alias("_branch"))
+        wanted = wanted.with_columns(name_key(pl.col("_name")).alias("_key"), fold_unit("_branch").alias("_unit"))
+        in_branch = wanted.filter(pl.col("_unit") != "").join(members, on=["_key", "_unit"], how="left")
+        anywhere = wanted.filter(pl.col("_unit") == "").join(members.drop("_unit"), on="_key", how="left")
+        found = pl.concat([in_branch.select("_wanted", "_name", "_id"), anywhere.select("_wanted", "_name", "_id")])
+        resolved = found.group_by("_wanted").agg(pl.col("_name").first(), pl.col("_id").drop_nulls().unique())
+        mapping = resolved.select("_wanted", pl.when(pl.col("_id").list.len() == 1).then(pl.col("_id").list.first())
+                                  .otherwise(pl.col("_name")).alias("_id"))
+        setattr(roster, kind, frame.with_columns(
+            ids.replace_strict(mapping["_wanted"], mapping["_id"], default=ids).alias("member_id")))
+
+
+def fold_unit(column: str):
+    """A branch name compared as names are: case, diacritics and spacing aside."""
+    return name_key(pl.col(column).fill_null(""))
 
 
 def member_codes(part: Roster) -> Roster:

@@ -24,6 +24,7 @@ class Source:
     unit_from_title: str | None = None  # a register without a branch column: the branch its title names
     unused: dict[str, str] = field(default_factory=dict)  # column letter → header read into no field
     unlabeled: list[str] = field(default_factory=list)  # columns holding data under no header
+    title_months: list[tuple[int, int]] = field(default_factory=list)  # (year, month) a title names: dues by name
 
 
 @dataclass

@@ -21,6 +21,8 @@ SHEET_ALIASES: dict[str, tuple[str, ...]] = {
 # A card number is the member id; an app's own code ("Mã ĐV") or the lý lịch number identify a member only
 # when the table has no card column (normalize: member_code, then record_number, then name + birth date).
 _MEMBER_ID = ("Số thẻ đảng viên", "Số thẻ", "Số thẻ ĐV", "Số thẻ Đảng", "Số thẻ đảng", "member_id", "id", "card_number")
+# the tables other than members know a member by whatever key their sheet has
+_MEMBER_KEY = (*_MEMBER_ID, "Mã đảng viên", "Mã ĐV", "Số lý lịch")
 _UNIT = ("Chi bộ", "Chi bộ sinh hoạt", "Chi bộ đang sinh hoạt", "Tên chi bộ", "Mã chi bộ", "Thuộc chi bộ",
          "Nơi sinh hoạt Đảng", "Tổ chức Đảng đang sinh hoạt", "Tổ chức Đảng sinh hoạt", "Đơn vị", "unit", "branch")
 _PARENT = ("Đảng bộ", "Đảng bộ cơ sở", "Đảng bộ trực thuộc", "parent_unit")
@@ -82,34 +84,42 @@ COLUMN_ALIASES: dict[str, dict[str, tuple[str, ...]]] = {
         "kind": ("Loại hình", "Loại chi bộ", "kind"),
     },
     "attendance": {
-        "member_id": _MEMBER_ID,
+        "member_id": _MEMBER_KEY,
         "full_name": _FULL_NAME,
+        "unit": _UNIT,
         "meeting_date": ("Ngày sinh hoạt", "Ngày họp", "Ngày", "meeting_date"),
         "mark": ("Điểm danh", "Tình hình tham dự", "Có mặt/Vắng", "mark"),
     },
     "dues": {
-        "member_id": _MEMBER_ID,
+        "member_id": _MEMBER_KEY,
         "full_name": _FULL_NAME,
+        "unit": _UNIT,
         "month": ("Tháng", "Kỳ", "month"),
         "mark": ("Tình trạng", "Đã nộp/Chưa nộp", "mark"),
-        "amount": ("Số tiền", "Đã nộp", "amount"),
+        "amount": ("Số tiền", "Đã nộp", "Thành tiền", "Số tiền nộp", "Số tiền đảng phí", "amount"),
+        # a dues record kept by name for the months its title names: how many of them were paid
+        "months_paid": ("Số tháng", "Số tháng nộp", "Số tháng đóng"),
     },
     "transfers": {
-        "member_id": _MEMBER_ID,
+        "member_id": _MEMBER_KEY,
         "full_name": _FULL_NAME,
-        "kind": ("Loại", "Hình thức", "kind"),
-        "from_unit": ("Từ chi bộ", "Nơi đi", "from_unit"),
-        "to_unit": ("Đến chi bộ", "Nơi đến", "to_unit"),
-        "issued_on": ("Ngày cấp giấy", "Ngày giới thiệu", "Ngày cấp giấy giới thiệu", "issued_on"),
-        "received_on": ("Ngày tiếp nhận", "Ngày nhận", "Ngày nộp giấy", "received_on"),
+        "kind": ("Loại", "Hình thức", "Loại chuyển sinh hoạt", "Hình thức chuyển sinh hoạt", "kind"),
+        "from_unit": ("Từ chi bộ", "Nơi đi", "Nơi chuyển đi", "Chuyển từ", "from_unit"),
+        "to_unit": ("Đến chi bộ", "Nơi đến", "Nơi chuyển đến", "Chuyển đến", "to_unit"),
+        "issued_on": ("Ngày cấp giấy", "Ngày giới thiệu", "Ngày cấp giấy giới thiệu", "Ngày chuyển đi", "issued_on"),
+        "received_on": ("Ngày tiếp nhận", "Ngày nhận", "Ngày nộp giấy", "Ngày chuyển vào", "Ngày chuyển đến",
+                        "received_on"),
         "until": ("Đến ngày", "Thời hạn", "until"),
         "purpose": ("Lý do", "Mục đích", "purpose"),
     },
     "ratings": {
-        "member_id": _MEMBER_ID,
+        "member_id": _MEMBER_KEY,
         "full_name": _FULL_NAME,
         "year": _YEAR,
-        "rating": ("Xếp loại", "Kết quả xếp loại", "rating"),
+        # two ratings a year, the branch's proposal and the committee's decision: the committee's stands
+        "rating": ("Xếp loại", "Kết quả xếp loại", "Mức xếp loại", "Cấp ủy xếp loại", "Đảng ủy xếp loại",
+                   "Cấp trên quyết định", "Cấp ủy cấp trên quyết định", "Kết quả xếp loại của cấp ủy", "rating"),
+        "rating_branch": ("Chi bộ xếp loại", "Chi bộ đề nghị", "Chi bộ đánh giá", "Chi bộ đề xuất", "Tự xếp loại"),
     },
     "targets": {
         "unit": ("Chi bộ", "Đảng bộ", "Đơn vị", "unit"),
@@ -156,9 +166,10 @@ FOOTER_WORDS = (
 )
 
 ATTENDANCE_MARKS: dict[str, tuple[str, ...]] = {
-    "present": ("x", "có", "có mặt", "cm", "1", "✓", "✔", "+", "c"),
+    "present": ("x", "có", "có mặt", "cm", "1", "✓", "✔", "+", "c", "đi muộn", "đến muộn", "muộn", "về sớm"),
     "excused": ("P", "cp", "có phép", "vắng có phép", "vắng có lý do", "vcp", "vcld", "lý do", "có lý do"),
-    "unexcused": ("K", "kp", "không phép", "vắng không phép", "vắng không lý do", "vkp", "vkld", "v", "vắng", "0"),
+    "unexcused": ("K", "kp", "không phép", "vắng không phép", "vắng không lý do", "vkp", "vkld", "v", "vắng", "0",
+                  "vắng mặt", "vắng mặt không lý do"),
     "exempt": ("M", "miễn", "miễn sinh hoạt", "tạm miễn"),
 }
 
@@ -194,10 +205,10 @@ LEFT_HOW: dict[str, tuple[str, ...]] = {"expelled": ("Khai trừ",), "removed": 
 EXIT_STATUSES = ("transferred", "deceased", "removed", "expelled", "resigned")
 
 RATINGS: dict[str, tuple[str, ...]] = {
-    "HTXSNV": ("Hoàn thành xuất sắc nhiệm vụ", "HTXSNV", "HTXS"),
-    "HTTNV": ("Hoàn thành tốt nhiệm vụ", "HTTNV", "HTT"),
-    "HTNV": ("Hoàn thành nhiệm vụ", "HTNV", "HT"),
-    "KHTNV": ("Không hoàn thành nhiệm vụ", "KHTNV", "KHT"),
+    "HTXSNV": ("Hoàn thành xuất sắc nhiệm vụ", "HTXSNV", "HTXS", "Xuất sắc", "Mức 1"),
+    "HTTNV": ("Hoàn thành tốt nhiệm vụ", "HTTNV", "HTT", "Tốt", "Mức 2"),
+    "HTNV": ("Hoàn thành nhiệm vụ", "HTNV", "HT", "Hoàn thành", "Mức 3"),
+    "KHTNV": ("Không hoàn thành nhiệm vụ", "KHTNV", "KHT", "Không hoàn thành", "Mức 4"),
 }
 
 UNIT_KINDS: dict[str, tuple[str, ...]] = {

@@ -73,7 +73,9 @@ def _with_src(table: RawTable, index: int):
     wide = [c for c in frame.columns if _YEAR_KEY.match(c)]
     if not wide:
         return frame
-    keep = [c for c in frame.columns if c not in wide and c != "full_name"]  # names are not needed per year
+    # names are not needed per year, unless the table is kept by name
+    by_names = "member_id" not in frame.columns or frame.get_column("member_id").null_count() > 0
+    keep = [c for c in frame.columns if c not in wide and (c != "full_name" or by_names)]
     return frame.unpivot(on=wide, index=keep, variable_name="field", value_name="value")
 
 
@@ -246,8 +248,27 @@ def _units(frame, issues, sources, extra_marks):
     return _code(frame, issues, "kind", UNIT_KINDS, contains=True)
 
 
+BY_NAME = "~"  # a member id standing for a name to match (assemble.combine resolves it)
+
+
+def by_name(frame, sources):
+    """Rows of a table kept by name (no member column, or an empty cell in it): the member id becomes the
+    name to match, `~name key~branch`, the branch from a branch column or the sheet's title; `combine` finds
+    the member by it once every file is read (an unknown or ambiguous name is a data finding there)."""
+    frame = _ensure(frame, "member_id", "full_name", "unit")
+    if not frame.get_column("member_id").null_count() or not frame.get_column("full_name").null_count() < frame.height:
+        return frame
+    titles = pl.DataFrame({"_src": list(range(len(sources))), "_title_unit": [s.unit_from_title for s in sources]},
+                          schema={"_src": pl.Int32, "_title_unit": pl.String})
+    frame = frame.join(titles, on="_src", how="left")
+    key = pl.format("{}{}{}{}", pl.lit(BY_NAME), pl.col("full_name"), pl.lit(BY_NAME),
+                    pl.coalesce("unit", "_title_unit", pl.lit("")))
+    return frame.with_columns(pl.coalesce("member_id", pl.when(pl.col("full_name").is_not_null()).then(key))
+                              .alias("member_id")).drop("_title_unit")
+
+
 def _attendance(frame, issues, sources, extra_marks):
-    frame = _ensure(frame, "member_id")
+    frame = by_name(frame, sources)
     _required(frame, "attendance", issues)
     vocabulary = _vocab(ATTENDANCE_MARKS, extra_marks.get("attendance"))
     if months := _month_columns(frame):
@@ -262,14 +283,14 @@ def _attendance(frame, issues, sources, extra_marks):
 
 
 def _dues(frame, issues, sources, extra_marks):
-    frame = _ensure(frame, "member_id")
+    frame = by_name(frame, sources)
     _required(frame, "dues", issues)
     vocabulary = _vocab(DUES_MARKS, extra_marks.get("dues"))
     if months := _month_columns(frame):
         values = month_values(frame, months)
         return wide_masks(frame, months, MASKS["dues"], _dues_states(set().union(*values.values()), vocabulary),
                            values, issues, blank="blank")
-    frame = _ensure(frame, "month", "mark", "amount")
+    frame = _title_months(_ensure(frame, "month", "mark", "amount", "months_paid"), sources)
     month_keys = {}
     for text, src in frame.select("month", "_src").unique().rows():
         parsed = parse_month(text, in_group=True) if text else None
@@ -295,6 +316,24 @@ def _dues(frame, issues, sources, extra_marks):
     return long_masks(frame, "state", MASKS["dues"])
 
 
+def _title_months(frame, sources):
+    """A dues record kept for the months its title names ("BIÊN BẢN NỘP ĐẢNG PHÍ THÁNG 7, 8, 9 NĂM 2026"),
+    with no month column: a row per month named, the first `months_paid` (SỐ THÁNG) of them paid by the
+    amount, the others not listed (nothing says they are unpaid)."""
+    if frame.get_column("month").null_count() < frame.height:
+        return frame
+    periods = {i: s.title_months for i, s in enumerate(sources) if s.title_months}
+    if not periods:
+        return frame
+    rows = [(src, rank, f"{month:02d}/{year}") for src, months in periods.items()
+            for rank, (year, month) in enumerate(months, 1)]
+    months = pl.DataFrame(rows, schema={"_src": pl.Int32, "_rank": pl.Int32, "_title_month": pl.String}, orient="row")
+    paid = number("months_paid").cast(pl.Int32, strict=False)
+    return (frame.join(months, on="_src", how="inner")
+            .filter(paid.is_null() | (pl.col("_rank") <= paid))
+            .with_columns(pl.col("_title_month").alias("month")).drop("_rank", "_title_month"))
+
+
 def _dues_states(values, vocabulary: dict) -> dict:
     """Each distinct dues cell's state: an amount is paid (> 0) or unpaid (0), else a mark; None if neither.
     Cells are texts, or numbers in a typed (Parquet) column."""
@@ -313,7 +352,7 @@ def _dues_states(values, vocabulary: dict) -> dict:
 
 
 def _transfers(frame, issues, sources, extra_marks):
-    frame = _ensure(frame, "member_id", "kind", "purpose", "until")
+    frame = _ensure(by_name(frame, sources), "member_id", "kind", "purpose", "until")
     _required(frame, "transfers", issues)
     frame = _dates(frame, issues, DATE_COLUMNS["transfers"])
     frame = _code(frame, issues, "kind", TRANSFER_KINDS, contains=True)
@@ -328,8 +367,13 @@ def _transfers(frame, issues, sources, extra_marks):
 
 
 def _ratings(frame, issues, sources, extra_marks):
-    frame = _ensure(frame, "member_id", "field", "value", "year", "rating")
+    frame = by_name(_ensure(frame, "member_id", "field", "value", "year", "rating", "rating_branch"), sources)
     _required(frame, "ratings", issues)
+    # the committee's rating stands over the branch's proposal; "Mức 2. Hoàn thành tốt nhiệm vụ" is the rating
+    level = r"(?i)^\s*m[ứu]c\s*\d\s*[.:\-–]\s*(\S.*)$"
+    frame = frame.with_columns(pl.coalesce("rating", "rating_branch").alias("rating"),
+                               pl.col("value").str.replace(level, "$1"))
+    frame = frame.with_columns(pl.col("rating").str.replace(level, "$1"))
     wide = pl.col("field").is_not_null()
     frame = frame.with_columns(
         pl.when(wide).then(pl.col("value")).otherwise(pl.col("rating")).alias("rating"),

@@ -35,7 +35,8 @@ def wide_masks(frame, months: list[str], order: tuple[str, ...], code_of: dict, 
                 issues: list, *, blank: str | None = None):
     """Month masks (one per code of `order`) of a wide sheet whose month columns' `values` map to codes by
     `code_of` (None: unknown, a DAT005 issue); `blank` is the code of an empty cell, if it has one."""
-    blanks = {m: [v for v in values[m] if isinstance(v, str) and not v.strip()] for m in months}
+    # "--" and "—" mean no meeting (or no record) that month, like an empty cell
+    blanks = {m: [v for v in values[m] if isinstance(v, str) and not v.strip().strip("-–—.")] for m in months}
     for m in months:
         if unknown := [v for v in values[m] if code_of[v] is None and v not in blanks[m]]:
             # the cell as people read it elsewhere in the reports: NFC, trimmed (done on these few rows only)

@@ -199,11 +199,13 @@ def _extract(grid, path, sheet, col_offset, name_for_kind, aliases, year_overrid
     _implicit_fields(header)
     missing = [f for f in REQUIRED[header.kind] if f not in header.fields and not _identified_otherwise(header, f)]
     if header.kind in WIDE_KINDS:  # a long table needs its value columns; a wide one has its period columns
-        missing = [f for f in missing if f != "member_id"] + (["member_id"] if "member_id" not in header.fields else [])
-    if header.kind == "members" and "unit" in missing and (unit := _unit_from(titles, sheet)):
+        missing = [f for f in missing if f != "member_id"] + (
+            ["member_id"] if "member_id" not in header.fields and not _identified_otherwise(header, "member_id") else [])
+    title_unit = _unit_from(titles, sheet)
+    unit = None
+    if header.kind == "members" and "unit" in missing and title_unit:
         missing.remove("unit")  # a register without a branch column: the branch its title or sheet names
-    else:
-        unit = None
+        unit = title_unit
     if missing:  # a sheet without a column its table needs is skipped with the reason; the others are read
         return Skipped(path, sheet, "skip.missing_column", {"row": header.row + 1, "column": missing[0],
                                                              "kind": header.kind})
@@ -219,9 +221,9 @@ def _extract(grid, path, sheet, col_offset, name_for_kind, aliases, year_overrid
     source = Source(
         file=path, sheet=sheet, kind=header.kind, header_row=header.row + 1, year=sheet_year, titles=titles,
         columns=_letters(header, col_offset), encoding=encoding, header_rows=header.depth,
-        numbering_row=start if numbering else None, unit_from_title=unit,
+        numbering_row=start if numbering else None, unit_from_title=title_unit,
         unused={column_letter(c + col_offset): label for c, label in sorted(header.labels.items()) if c not in used},
-        unlabeled=unlabeled,
+        unlabeled=unlabeled, title_months=title_months(titles),
     )
     if body is None:
         body = grid.slice(start).with_row_index("_row", offset=start + 1)
@@ -248,10 +250,31 @@ def _extract(grid, path, sheet, col_offset, name_for_kind, aliases, year_overrid
     return RawTable(source, frame)
 
 
+_TITLE_MONTHS = re.compile(r"\bthang ((?:\d{1,2}(?:\s*(?:va|den)?\s*))+) nam (\d{4})")
+_QUARTER = re.compile(r"\bquy (i{1,3}|iv|[1-4]) nam (\d{4})")
+
+
+def title_months(titles: list[str]) -> list[tuple[int, int]]:
+    """The months a title names: "THÁNG 7, 8, 9 NĂM 2026", "tháng 7 đến 9 năm 2026", "QUÝ III NĂM 2026"."""
+    for title in titles:
+        key = fold(title)
+        if found := _TITLE_MONTHS.search(key):
+            numbers = [int(n) for n in re.findall(r"\d{1,2}", found.group(1))]
+            if " den " in f" {found.group(1)} " and len(numbers) == 2:
+                numbers = list(range(numbers[0], numbers[1] + 1))
+            return [(int(found.group(2)), m) for m in numbers if 1 <= m <= 12]
+        if found := _QUARTER.search(key):
+            q = {"i": 1, "ii": 2, "iii": 3, "iv": 4}.get(found.group(1)) or int(found.group(1))
+            return [(int(found.group(2)), m) for m in range(3 * q - 2, 3 * q + 1)]
+    return []
+
+
 def _identified_otherwise(header: _Header, field: str) -> bool:
     """A members table without a card column identifies members by an app's code, the lý lịch number, or
     name and birth date (probationary lists: cards come with recognition); normalize says which (DAT010).
     A birth date written in a NAM or a NỮ column is a birth date."""
+    if header.kind in ("attendance", "dues", "transfers", "ratings"):  # records kept by name
+        return field == "member_id" and "full_name" in header.fields
     if header.kind != "members":
         return False
     if field == "member_id":
@@ -348,8 +371,8 @@ def _cut_footer(frame, body, kind):
     """End the table at the first total or signature line: a row whose key cell is empty (or itself such a
     line) and whose text starts with "Tổng cộng", "Người lập biểu", "T/M CHI BỘ", "BÍ THƯ", …"""
     key = KEY_COLUMN[kind]
-    if key not in frame.columns and kind == "members":
-        key = "full_name"  # a probationary list without card numbers
+    if key not in frame.columns and key == "member_id":
+        key = "full_name"  # a list without card numbers: a probationary list, dues kept by name
     if key not in frame.columns:
         return frame
     key_is_text = pl.col(key).str.contains(r"^[^\d]*$")  # ids have digits; "NGƯỜI LẬP BIỂU" has none
@@ -460,8 +483,12 @@ def _match_header(rows, r, depth, kind, matcher, sheet_year) -> _Header:
                 key = next_key(key)
             wide[key] = c
             months += 1
-    # a group row has a title over sub-columns and other headers beside it (a title line has one cell)
-    if depth == 2 and (grouped == 0 or sum(v is not None for v in top) < 2):
+    # a group row has a title over sub-columns and other headers beside it (a title line has one cell);
+    # beside the groups the second row is empty or repeats the header merged down: a row with other values
+    # there is data (a name split over two columns under one merged "HỌ VÀ TÊN")
+    beside = [c for c in range(len(top)) if c not in groups and c < len(sub) and sub[c] is not None]
+    if depth == 2 and (grouped == 0 or sum(v is not None for v in top) < 2
+                       or any(top[c] is not None and sub[c] != top[c] for c in beside)):
         return _Header(kind, r, depth, {}, 0)
     fields, spans, compound = _resolve(named, labels)
     fields.update(wide)
