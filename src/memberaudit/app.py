@@ -61,6 +61,21 @@ class Session:
         HELD.append(roster)
         return roster
 
+    def inspect(self, inputs, *, year=None) -> list[tuple[str, object, str | None]]:
+        """Every input file read as far as its tables (no values parsed): (file, Loaded or None, the error)."""
+        from memberaudit.model.errors import InputError
+        from memberaudit.read.discover import discover
+        from memberaudit.read.tables import load_file
+
+        read = []
+        for path in discover(inputs):
+            try:
+                read.append((str(path), load_file(str(path), extra_aliases=self.config.aliases, year=year,
+                                                  include_hidden=self.config.include_hidden), None))
+            except InputError as exc:
+                read.append((str(path), None, exc.render(self.lang)))
+        return read
+
     def audit(self, roster, *, select_codes, ignore_codes=(), occasion=None, show_ids=False):
         """The rules chosen by codes, prefixes or categories, as of the session's date and configuration;
         national ids masked in what every output shows, unless `show_ids`."""

@@ -370,6 +370,36 @@ def diff_command(
             raise typer.Exit(1)
 
 
+@app.command("inspect")
+def inspect_command(
+    inputs: Inputs,
+    fmt: Annotated[str, typer.Option("--format", help="text or json.")] = "text",
+    config: ConfigOpt = None,
+    year: Year = None,
+    include_hidden: Hidden = False,
+    lang: Lang = None,
+    debug: Debug = False,
+) -> None:
+    """What each sheet was read as: kind, header rows, which header fed which field, unused headers, why a
+    sheet was skipped, and the [aliases] lines that would map an unused header.
+
+    Example: memberaudit inspect examples/ --format json
+    """
+    with guarded(lang, debug):
+        from memberaudit.model.vocab import COLUMN_ALIASES
+        from memberaudit.reports import inspect as inspect_report
+
+        check_choice(fmt, ("text", "json"), "--format")
+        session = Session(config_path=config, as_of=None, lang=lang, quiet=False, debug=debug,
+                          include_hidden=include_hidden)
+        facts = inspect_report.sheet_facts(session.inspect(inputs, year=year), session.lang)
+        if fmt == "json":
+            sys.stdout.write(inspect_report.to_json(facts))
+            return
+        aliases = inspect_report.aliases_for(facts, {k: list(v) for k, v in COLUMN_ALIASES.items()}, session.lang)
+        inspect_report.print_facts(session.console, facts, session.lang, aliases)
+
+
 @app.command("rules")
 def rules_command(
     code: Annotated[str | None, typer.Argument(help="A rule code, e.g. ATT001.")] = None,

@@ -22,6 +22,7 @@ class Source:
     numbering_row: int | None = None  # the Excel row numbering the columns under the header, skipped
     data_rows: int = 0
     unit_from_title: str | None = None  # a register without a branch column: the branch its title names
+    headers: dict[str, str] = field(default_factory=dict)  # column letter → its header as written
     unused: dict[str, str] = field(default_factory=dict)  # column letter → header read into no field
     unlabeled: list[str] = field(default_factory=list)  # columns holding data under no header
     title_months: list[tuple[int, int]] = field(default_factory=list)  # (year, month) a title names: dues by name

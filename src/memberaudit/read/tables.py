@@ -222,6 +222,7 @@ def _extract(grid, path, sheet, col_offset, name_for_kind, aliases, year_overrid
         file=path, sheet=sheet, kind=header.kind, header_row=header.row + 1, year=sheet_year, titles=titles,
         columns=_letters(header, col_offset), encoding=encoding, header_rows=header.depth,
         numbering_row=start if numbering else None, unit_from_title=title_unit,
+        headers={column_letter(c + col_offset): label for c, label in sorted(header.labels.items())},
         unused={column_letter(c + col_offset): label for c, label in sorted(header.labels.items()) if c not in used},
         unlabeled=unlabeled, title_months=title_months(titles),
     )
