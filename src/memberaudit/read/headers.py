@@ -40,11 +40,12 @@ SERIAL_KEYS = frozenset(header_key(h) for h in SERIAL_HEADERS)
 
 def kind_from_name(name: str) -> str | None:
     """The table kind named by a sheet name or file stem ("Sinh hoạt 2026", "dang-phi_2026"), or None."""
-    key = fold(_YEAR_IN_TEXT.sub(" ", name.replace("_", " ").replace("-", " ")))
-    for kind in TABLE_KINDS:
-        if key in {fold(a) for a in SHEET_ALIASES[kind]}:
-            return kind
-    return None
+    key = fold(_YEAR_IN_TEXT.sub(" ", name.replace("_", " ").replace("-", " "))).replace(" ", "")
+    return _SHEET_KINDS.get(key)
+
+
+# sheet names compared without spaces too: "DanhSachDangVien", "DiemDanh", "ChuyenSinhHoat"
+_SHEET_KINDS = {fold(a).replace(" ", ""): kind for kind in TABLE_KINDS for a in SHEET_ALIASES[kind]}
 
 
 def year_in(text: str) -> int | None:

@@ -1,0 +1,244 @@
+"""The layouts boards really keep (issue 14), each built here from a description with invented people and
+read field by field, with the provenance every value keeps (file, sheet, Excel row, column)."""
+
+from __future__ import annotations
+
+import json
+from datetime import date
+
+import polars as pl
+import pytest
+from typer.testing import CliRunner
+
+from conftest import member_rows, month_records, write_workbook
+from memberaudit.assemble.pipeline import read_roster
+from memberaudit.checks.engine import audit
+from memberaudit.cli import app
+from memberaudit.demo.registers import (
+    DATABASE_MEMBERS,
+    DATABASE_UNIT,
+    REGISTER_MEMBERS,
+    REGISTER_UNIT,
+    write_database_file,
+    write_register,
+)
+from memberaudit.model.config import Config
+
+runner = CliRunner()
+
+
+def read(path, **config):
+    return read_roster([path], workers=1, config=Config(**config))
+
+
+def by_name(frame, *columns):
+    return {row[0]: row[1:] for row in frame.sort("_row").select("full_name", *columns).rows()}
+
+
+# --- the official register, Mẫu 7-HSĐV -----------------------------------------------------------------------
+
+
+@pytest.fixture
+def register(tmp_path):
+    return write_register(tmp_path / "so-danh-sach.xlsx")
+
+
+def test_register_multi_line_cells_give_each_fact_its_field(register):
+    members = read(register).members
+    assert members.height == len(REGISTER_MEMBERS)
+    facts = by_name(members, "birth_date", "gender", "ethnicity", "religion", "admission_date", "official_date",
+                    "occupation")
+    for name, birth, sex, ethnic, religion, _, _, occupation, admitted, official, *_ in REGISTER_MEMBERS:
+        assert facts[name] == (birth, "male" if sex == "Nam" else "female", ethnic, religion, admitted, official,
+                               occupation.split("\n")[1])
+
+
+def test_register_digit_cells_and_numbering_row(register):
+    roster = read(register)
+    members = roster.members.sort("_row")
+    cards = [m[10] for m in REGISTER_MEMBERS if m[10]]
+    assert [i for i in members["member_id"].cast(pl.String).to_list() if not i.startswith("LL")] == cards
+    assert members["record_number"].to_list() == [m[11] for m in REGISTER_MEMBERS]
+    # the numbering row (row 5: 1 … 14) is neither a member nor months; data start on row 6
+    assert members["_row"].to_list()[0] == 6
+    source = roster.sources[0]
+    assert source.numbering_row == 5 and source.columns["member_id"] == "H:O" and source.columns["birth_date"] == "B"
+
+
+def test_register_exits_written_as_dates_and_the_branch_from_the_title(register):
+    members = read(register).members
+    status = by_name(members, "status", "transferred_out_on", "died_on", "unit")
+    assert status["Kiều Thị Ngân"] == ("transferred", date(2026, 8, 20), None, REGISTER_UNIT)
+    assert status["Lương Văn Phú"] == ("deceased", None, date(2026, 5, 2), REGISTER_UNIT)
+    assert status["Châu Ngọc Hân"][0] == "probationary"
+    assert set(members["parent_unit"].to_list()) == {"ĐẢNG BỘ PHƯỜNG LÁNG THƯỢNG"}
+
+
+def test_register_member_without_card_is_identified_by_lý_lịch_with_its_cell(register):
+    roster = read(register)
+    result = audit(roster, as_of=date(2026, 11, 30), config=Config(), select_codes=["DAT010"], lang="vi")
+    (finding,) = result.findings.iter_rows(named=True)
+    assert (finding["member_id"], finding["full_name"], finding["sheet"], finding["row"], finding["column"]) == (
+        "LL 31000106", "Châu Ngọc Hân", "So DSDV", 11, "H:O")
+    assert "số lý lịch" in finding["message"]
+
+
+def test_register_hidden_working_copy_is_skipped_unless_asked(register):
+    assert [(s.sheet, s.reason) for s in read(register).skipped] == [("Ban sao", "skip.hidden")]
+    assert read(register, include_hidden=True).members.height == 2 * len(REGISTER_MEMBERS)
+
+
+# --- the party database's import/export file ----------------------------------------------------------------
+
+
+@pytest.fixture
+def database(tmp_path):
+    return write_database_file(tmp_path / "file-nhap-lieu.xlsx")
+
+
+def test_database_file_two_row_header_decorated_headers_and_text_ids(database):
+    roster = read(database)
+    members = roster.members.sort("_row")
+    assert members["member_id"].cast(pl.String).to_list() == [m[5] for m in DATABASE_MEMBERS]  # not the UUID
+    assert members["national_id"].to_list() == [m[4] for m in DATABASE_MEMBERS]  # leading zeros kept
+    assert members["birth_date"].to_list() == [m[1] for m in DATABASE_MEMBERS]
+    assert set(members["unit"].to_list()) == {DATABASE_UNIT}
+    assert members["_row"].to_list()[0] == 5  # the sub-row (Quốc gia | Tỉnh | Chi tiết) is header, not data
+    source = roster.sources[0]
+    assert source.header_rows == 2 and source.columns["member_id"] == "J" and source.columns["official_date"] == "M"
+    assert "ID (UUID)" in source.unused.values()
+
+
+def test_database_file_one_date_column_means_what_the_status_says(database):
+    status = by_name(read(database).members, "status", "died_on", "exempt_from")
+    assert status["Ứng Thị Hằng"] == ("deceased", date(2026, 6, 12), None)
+    assert status["Khổng Minh Đạt"] == ("exempt", None, date(2026, 1, 15))
+    assert status["Âu Văn Thịnh"] == ("official", None, None)
+
+
+# --- ward forms ------------------------------------------------------------------------------------------------
+
+
+def test_ward_form_birth_date_under_nam_or_nu_and_status_codes_with_dates(tmp_path):
+    path = write_workbook(tmp_path / "phuong.xlsx", {"DSTTHC": [
+        ["ĐẢNG BỘ PHƯỜNG LÁNG THƯỢNG"], ["DANH SÁCH ĐẢNG VIÊN"],
+        ["STT", "HỌ TÊN KHAI SINH", "HỌ TÊN ĐANG DÙNG", "NGÀY, THÁNG, NĂM SINH", None, "SỐ THẺ ĐẢNG",
+         "NGÀY QUYẾT ĐỊNH KẾT NẠP", "TUỔI ĐẢNG", "TÌNH TRẠNG QUẢN LÝ", "thuộc chi bộ"],
+        [None, None, None, "NAM", "NỮ", None, None, None, None, None],
+        [1, "Nguyễn Thị Thủy", "Nguyễn Thị Thuỷ", None, "03/03/1966", "12345601", "02/09/1990", 36, "ĐSH", "Chi bộ 5"],
+        [2, "Bùi Văn Tám", None, "08/08/1948", None, "12345602", "19/05/1968", 58, "TT (02/02/2026)", "Chi bộ 5"],
+        [3, "Lý Văn Sáu", None, "06/06/1980", None, "12345603", "01/07/2005", 21, "CĐi", "Chi bộ 5"],
+        [4, "Hà Thị Bảy", None, None, "07/07/1977", "12345604", "01/01/2000", 26, "MSH", "Chi bộ 5"],
+    ]}, {"DSTTHC": ["D3:E3", *[f"{c}3:{c}4" for c in "ABCFGHIJ"]]})
+    roster = read(path)
+    members = roster.members.sort("_row")
+    assert members.select("member_id", "full_name", "birth_date", "gender", "status", "died_on").rows() == [
+        ("12345601", "Nguyễn Thị Thuỷ", date(1966, 3, 3), "female", "probationary", None),
+        ("12345602", "Bùi Văn Tám", date(1948, 8, 8), "male", "deceased", date(2026, 2, 2)),
+        ("12345603", "Lý Văn Sáu", date(1980, 6, 6), "male", "transferred", None),
+        ("12345604", "Hà Thị Bảy", date(1977, 7, 7), "female", "exempt", None),
+    ]
+    assert roster.sources[0].columns["birth_date_female"] == "E" and roster.sources[0].header_rows == 2
+    assert roster.sources[0].unused == {"A": "STT", "H": "TUỔI ĐẢNG"}
+
+
+@pytest.mark.parametrize("header", ["Chi bộ đang sinh hoạt", "Nơi sinh hoạt Đảng", "Tổ chức Đảng sinh hoạt *",
+                                    "thuộc chi bộ", "Mã Chi Bộ", "CHI BỘ\n(ghi tên đầy đủ)"])
+def test_branch_headers_seen_in_real_files(tmp_path, header):
+    path = write_workbook(tmp_path / "cb.xlsx", {"DSĐV": [
+        ["Số thẻ Đảng", "Họ và tên", "Ngày sinh", header, "Ngày vào Đảng"],
+        ["001", "Ông Văn Một", "01/01/1970", "Chi bộ 1", "01/01/2000"]]})
+    assert read(path).members["unit"].to_list() == ["Chi bộ 1"]
+
+
+def test_card_number_beats_an_apps_own_code(tmp_path):
+    path = write_workbook(tmp_path / "app.xlsx", {"DanhSachDangVien": [
+        ["Mã ĐV", "Họ tên", "Ngày sinh", "Chi bộ", "Ngày vào Đảng", "Số Thẻ", "Trạng thái"],
+        ["DV0001", "Ông Văn Một", "01/01/1970", "CB1", "01/01/2000", "09000001", "Đang sinh hoạt"],
+        ["DV0002", "Bà Thị Hai", "01/01/1999", "CB1", "01/03/2026", None, "Đang hoạt động"],
+    ]})
+    members = read(path).members.sort("_row")
+    assert members.select(pl.col("member_id").cast(pl.String), "identified_by", "status").rows() == [
+        ("09000001", "card", "probationary"), ("DV0002", "member_code", "probationary")]
+
+
+# --- dues kept by name, attendance per meeting, ratings --------------------------------------------------------
+
+
+def test_dues_record_by_name_for_the_months_its_title_names(tmp_path):
+    path = write_workbook(tmp_path / "dang-phi.xlsx", {
+        "Đảng viên": member_rows(["001", "Nguyễn Văn An", "02/01/1980", "CHI BỘ 1", "01/02/2010", None],
+                                 ["002", "Trần Thị Bình", "02/01/1981", "CHI BỘ 1", "01/02/2010", None],
+                                 ["003", "Trần Thị Bình", "05/05/1985", "CHI BỘ 2", "01/02/2010", None]),
+        "Sheet1": [["CHI BỘ 1"], ["BIÊN BẢN NỘP ĐẢNG PHÍ THÁNG 7, 8, 9 NĂM 2026"],
+                   ["STT", "HỌ VÀ TÊN", None, "SỐ THÁNG", "SỐ TIỀN", "KÝ NỘP"],
+                   [1, "NGUYỄN VĂN", "AN", 3, "90.000", None], [2, "Trần Thị", "Bình", 2, "60.000", None],
+                   [3, "Lê Văn", "Không Có", 3, "90.000", None], [None, "Tổng cộng", None, None, "240.000"]]},
+        {"Sheet1": ["B3:C3"]})
+    roster = read(path)
+    dues = month_records(roster, "dues")
+    paid = dues.group_by(pl.col("member_id").cast(pl.String)).agg(pl.col("month").sort()).sort("member_id").rows()
+    # Bình of CHI BỘ 1, not the Bình of CHI BỘ 2; the name no member has stays the name (DAT006)
+    assert paid == [("001", [date(2026, 7, 1), date(2026, 8, 1), date(2026, 9, 1)]),
+                    ("002", [date(2026, 7, 1), date(2026, 8, 1)]),
+                    ("Lê Văn Không Có", [date(2026, 7, 1), date(2026, 8, 1), date(2026, 9, 1)])]
+    result = audit(roster, as_of=date(2026, 11, 30), config=Config(), select_codes=["DAT006"], lang="en")
+    assert result.findings.select("value", "sheet", "row").rows() == [("Lê Văn Không Có", "Sheet1", 6)]
+
+
+def test_attendance_with_a_column_per_meeting(tmp_path):
+    path = write_workbook(tmp_path / "diem-danh.xlsx", {
+        "Đảng viên": member_rows(["001", "An", "02/01/1980", "CB1", "01/02/2010", None]),
+        "DiemDanh": [["Số thẻ", "Họ tên", "Sinh hoạt thường kỳ (05/03/2026)", "Sinh hoạt chuyên đề (20/03/2026)",
+                      "Sinh hoạt thường kỳ (06/04/2026)", "Sinh hoạt thường kỳ (04/05/2026)"],
+                     ["001", "An", "Có mặt", "Vắng mặt", "Đi muộn", "--"]]})
+    att = month_records(read(path), "attendance")
+    assert att.select("month", "mark").rows() == [(date(2026, 3, 1), "present"), (date(2026, 3, 1), "unexcused"),
+                                                  (date(2026, 4, 1), "present")]
+
+
+@pytest.mark.parametrize("cell, code", [("Xuất sắc", "HTXSNV"), ("Tốt", "HTTNV"), ("Hoàn thành", "HTNV"),
+                                        ("Không hoàn thành", "KHTNV"), ("Mức 2. Hoàn thành tốt nhiệm vụ", "HTTNV"),
+                                        ("Mức 4 - Không hoàn thành nhiệm vụ", "KHTNV")])
+def test_rating_words_seen_in_real_files(tmp_path, cell, code):
+    path = write_workbook(tmp_path / "xl.xlsx", {
+        "Đảng viên": member_rows(["001", "An", "02/01/1980", "CB1", "01/02/2010", None]),
+        "Xếp loại": [["Số thẻ", "Năm", "Xếp loại"], ["001", 2025, cell]]})
+    assert read(path).ratings.select("year", "rating").rows() == [(2025, code)]
+
+
+def test_two_ratings_a_year_the_committees_stands(tmp_path):
+    path = write_workbook(tmp_path / "xl.xlsx", {
+        "Đảng viên": member_rows(["001", "An", "02/01/1980", "CB1", "01/02/2010", None],
+                                 ["002", "Bình", "02/01/1980", "CB1", "01/02/2010", None]),
+        "Đánh giá": [["Số thẻ", "Năm", "Chi bộ xếp loại", "Đảng ủy xếp loại"],
+                     ["001", 2025, "HTTNV", "HTNV"], ["002", 2025, "HTXSNV", None]]})
+    assert read(path).ratings.sort("_row").select("rating").to_series().to_list() == ["HTNV", "HTXSNV"]
+
+
+# --- seeing what was read ----------------------------------------------------------------------------------------
+
+
+def test_inspect_names_every_sheet_field_and_unused_header(register, database):
+    result = runner.invoke(app, ["inspect", str(register), str(database), "--format", "json"])
+    assert result.exit_code == 0, result.output
+    sheets = {s["sheet"]: s for s in json.loads(result.stdout)["sheets"]}
+    assert sheets["So DSDV"]["read_as"] == "members" and sheets["So DSDV"]["numbering_row"] == 5
+    assert sheets["So DSDV"]["fields"]["member_id"] == {"column": "H:O",
+                                                         "header": "Số thẻ đảng viên, số lý lịch đảng viên"}
+    assert sheets["Ban sao"]["reason"] == "skip.hidden"
+    assert sheets["DanhSachDangVien"]["unused"]["B"] == "ID (UUID)"
+    text = runner.invoke(app, ["inspect", str(database), "--lang", "en"])
+    assert text.exit_code == 0 and "[aliases.members]" in text.output and '# FIELD = ["Quốc gia"]' in text.output
+    assert "STT" not in text.output.split("[aliases.members]")[1]
+
+
+def test_examples_hold_a_register_and_a_database_file_that_the_audit_reads():
+    from pathlib import Path
+
+    examples = Path(__file__).parents[1] / "examples"
+    result = runner.invoke(app, ["audit", str(examples), "--as-of", "2026-11-30", "--format", "json"])
+    assert result.exit_code == 0, result.output
+    findings = json.loads(result.stdout)["findings"]
+    units = {f["unit"] for f in findings}
+    assert REGISTER_UNIT in units and DATABASE_UNIT in units
