@@ -46,6 +46,16 @@ def member_rows(*rows) -> list[list]:
     ]
 
 
+@pytest.fixture(scope="session")
+def demo_dir(tmp_path_factory):
+    """The demo data set, written once for the whole session (tests only read it)."""
+    from memberaudit.demo import write_demo
+
+    path = tmp_path_factory.mktemp("demo")
+    write_demo(path)
+    return path
+
+
 @pytest.fixture
 def workbook(tmp_path):
     def make(sheets, merges=None, name="so-dang-vien.xlsx"):

@@ -24,10 +24,6 @@ class Case:
     severity: dict[str, str] = field(default_factory=dict)  # key → expected severity
 
 
-def unit_of(*members_):
-    return {"members": list(members_)}
-
-
 def att(member_id, **months):
     return {"member_id": member_id, **{f"2026-{int(k[1:]):02d}": v for k, v in months.items()}}
 
@@ -282,6 +278,9 @@ CASES = [
          {"members": [member("D1")], "attendance": [att("D1", m1="x"), att("D9", m1="x", m2="x")]}, ["D9"]),
     Case("DAT007", "partial-dates", NOV,
          {"members": [member("D1", birth="1962"), member("D2", admitted="03/1990"), member("D3")]}, ["D1", "D2"]),
+    # an official date before the admission date is a date out of order too (and PRB002)
+    Case("DAT003", "official-before-admission", NOV,
+         {"members": [member("O1", admitted="01/01/2010", official="01/01/2009"), member("O2")]}, ["O1"]),
     Case("DAT002", "clean-dates", NOV, {"members": [member("D1", birth="1.2.1980")]}, []),
     # --- DAT010: probationary members have no card yet; an official one must have it (DAT001) -------------
     Case("DAT010", "probationary-without-card", NOV,

@@ -15,13 +15,6 @@ runner = CliRunner()
 AS_OF = ["--as-of", "2026-11-30"]
 
 
-@pytest.fixture(scope="module")
-def demo_dir(tmp_path_factory):
-    path = tmp_path_factory.mktemp("demo")
-    result = runner.invoke(app, ["demo", str(path)])
-    assert result.exit_code == 0, result.output
-    return path
-
 
 def test_demo_triggers_every_rule_and_json_is_byte_identical(demo_dir, tmp_path):
     first, second = tmp_path / "a.json", tmp_path / "b.json"
@@ -143,6 +136,9 @@ def test_rules_listing_and_explanation():
 
 
 def test_init_writes_a_config_that_parses_to_the_defaults(tmp_path):
+    """Every commented line of the template, uncommented, is valid configuration: the rule parameters and the
+    window at their defaults; the examples (aliases, marks, holidays, a waiver) as written."""
+    import re
     import tomllib
 
     from memberaudit.config import parse_config
@@ -150,14 +146,19 @@ def test_init_writes_a_config_that_parses_to_the_defaults(tmp_path):
 
     path = tmp_path / "memberaudit.toml"
     assert runner.invoke(app, ["init", str(path)]).exit_code == 0
+    assert runner.invoke(app, ["init", str(path)]).exit_code == 2  # exists, no --force
     text = path.read_text(encoding="utf-8")
     assert all(f"[rules.{code}]" in text for code in rules())
-    uncommented = "\n".join(line[2:] for line in text.splitlines() if line.startswith("# ") and "=" in line
-                            and not line.startswith("# [") and "as_of" not in line)
-    assert runner.invoke(app, ["init", str(path)]).exit_code == 2  # exists, no --force
-    assert parse_config(tomllib.loads("\n".join(
-        line for line in uncommented.splitlines() if line.split("=")[0].strip() in ("lang", "window")))).window == \
-        Config().window
+    toml_line = re.compile(r"^# (\[\[?[\w.]+\]\]?|\w+ = .+)$")
+    lines = [m.group(1) for line in text.splitlines() if (m := toml_line.match(line.split("   #")[0].split("  # ")[0].rstrip()))]
+    assert len(lines) > 80  # the whole template, not two lines of it
+    config = parse_config(tomllib.loads("\n".join(lines)))
+    defaults = Config()
+    assert config.rule_params == {code: r.params for code, r in rules().items()}
+    assert {c: s for c, s in config.severities.items()} == {code: r.severity for code, r in rules().items()}
+    assert (config.window, config.lang, config.occasions, config.min_share) == (
+        defaults.window, "vi", defaults.occasions, defaults.min_share)
+    assert config.aliases == {"members": {"member_id": ["Số hiệu ĐV"]}} and config.waivers[0].rule == "ATT001"
 
 
 def test_config_extra_aliases_and_marks(tmp_path):

@@ -142,7 +142,7 @@ def check_choice(value, allowed: tuple, option: str) -> None:
     from memberaudit.model.errors import UserError
 
     if value not in allowed:
-        raise UserError("config.value", file=option, key=option.lstrip("-"),
+        raise UserError("usage.value", option=option,
                         allowed=", ".join(str(a) for a in allowed if a is not None))
 
 

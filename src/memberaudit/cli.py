@@ -126,8 +126,6 @@ def audit(
 
         check_choice(fmt, ("text", "json", "jsonl", "csv"), "--format")
         check_choice(fail_on, (None, "high", "medium", "low"), "--fail-on")
-        if fmt == "text" and output:
-            raise UserError("usage.format", format="text")
         session = Session(config_path=config, as_of=as_of, lang=lang, quiet=quiet, debug=debug, cache=cache,
                           include_hidden=include_hidden)
         from memberaudit.checks.registry import rules, unknown_tokens
@@ -151,11 +149,11 @@ def audit(
         from memberaudit.reports import text as text_report
         from memberaudit.reports.outputs import write_reports
 
-        if fmt == "text":
+        if fmt == "text" and not output:
             text_report.summary(console, result, session.lang)
         elif not output:
             sys.stdout.write(data_report.render(result, roster, fmt))
-        written = write_reports(result, roster, fmt=fmt if fmt != "text" else None, output=output, html=html,
+        written = write_reports(result, roster, fmt=fmt, output=output, html=html,
                                 excel=excel, lang=session.lang)
         for path in written:
             session.status.print(t("ui.written", session.lang, file=path))
@@ -319,7 +317,7 @@ def mix(
 
         dims = tuple(_codes(by))
         if not dims or any(d not in DIMENSIONS for d in dims):
-            raise UserError("config.value", file="--by", key="by", allowed=", ".join(DIMENSIONS))
+            raise UserError("usage.value", option="--by", allowed=", ".join(DIMENSIONS))
         check_choice(fmt, ("table", "json"), "--format")
         session = Session(config_path=config, as_of=as_of, lang=lang, quiet=quiet, debug=debug, cache=cache,
                           include_hidden=include_hidden)

@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 import tomllib
-from datetime import date
+from datetime import date, datetime
 from pathlib import Path
 
 from memberaudit.model.config import CONFIG_NAME, Config, Waiver
@@ -37,6 +37,13 @@ def load_config(explicit: str | Path | None = None) -> Config:
 def _expect(value, kind, key: str, file: str):
     if kind is float and isinstance(value, int) and not isinstance(value, bool):
         return float(value)
+    if kind is date and isinstance(value, str):  # most people quote dates in TOML: "2026-12-31"
+        try:
+            return date.fromisoformat(value.strip())
+        except ValueError:
+            pass
+    if kind is date and isinstance(value, datetime):
+        return value.date()
     if not isinstance(value, kind) or (kind is int and isinstance(value, bool)):
         names = {str: "text", int: "integer", float: "number", list: "list", dict: "table", bool: "true/false",
                  date: "date (YYYY-MM-DD)"}
@@ -70,13 +77,16 @@ def parse_config(data: dict, file: str = CONFIG_NAME) -> Config:
     for key in data:
         if key not in _TOP_KEYS:
             raise ConfigError("config.unknown_key", file=file, key=key)
-    cfg = Config(path=file)
+    cfg = Config()
     if "as_of" in data:
         cfg.as_of = _expect(data["as_of"], date, "as_of", file)
     if "lang" in data:
         cfg.lang = _expect(data["lang"], str, "lang", file)
         if cfg.lang not in ("vi", "en"):
             raise ConfigError("config.value", file=file, key="lang", allowed="vi, en")
+    if "pack" in data:  # the rule pack: vn-cpv, the only one so far (RULES.md: cn-cpc is to follow)
+        if _expect(data["pack"], str, "pack", file) != "vn-cpv":
+            raise ConfigError("config.value", file=file, key="pack", allowed="vn-cpv")
     if "cache" in data:  # relative to the configuration file, like every path a file names
         cfg.cache = str(Path(file).parent / _expect(data["cache"], str, "cache", file))
     cfg.select = _strings(data.get("select", []), "select", file)

@@ -123,8 +123,27 @@ def _fill_parent_units(members, units, sources):
         titles[index] = next((t for t in reversed(source.titles) if fold(t).startswith("dang bo")), None)
     title_frame = pl.DataFrame({"_src": list(titles), "_title_parent": list(titles.values())},
                                schema={"_src": pl.Int32, "_title_parent": pl.String})
-    return (
+    filled = (
         members.join(by_unit, on="unit", how="left").join(title_frame, on="_src", how="left")
         .with_columns(pl.coalesce("parent_unit", "_unit_parent", "_title_parent").alias("parent_unit"))
         .drop("_unit_parent", "_title_parent")
     )
+    return filled.with_columns(one_spelling(filled.get_column("parent_unit")).alias("parent_unit"))
+
+
+def one_spelling(names):
+    """Names that differ only in case, diacritics or spacing ("ĐẢNG BỘ PHƯỜNG LÁNG THƯỢNG" in a register's
+    title, "Đảng bộ Phường Láng Thượng" in a list) written one way: the spelling most rows use, one not all
+    in capitals first. Computed on the distinct names only."""
+    counts = names.value_counts().drop_nulls()
+    if counts.height < 2:
+        return names
+    column = names.name
+    ranked = counts.with_columns(name_key(pl.col(column)).alias("_key"),
+                                 (pl.col(column) == pl.col(column).str.to_uppercase()).alias("_caps"))
+    best = ranked.sort(["_key", "_caps", "count", column], descending=[False, False, True, False]) \
+        .group_by("_key", maintain_order=True).agg(pl.col(column).first().alias("_best"))
+    mapping = ranked.join(best, on="_key").filter(pl.col(column) != pl.col("_best"))
+    if mapping.height == 0:
+        return names
+    return names.replace_strict(mapping[column], mapping["_best"], default=names)

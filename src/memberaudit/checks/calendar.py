@@ -13,7 +13,6 @@ class WorkCalendar:
     def __init__(self, first_year: int, last_year: int, extra_holidays: list[date] | tuple[date, ...] = ()) -> None:
         import holidays
 
-        self.first_year, self.last_year = first_year, last_year
         vn = holidays.country_holidays("VN", years=range(first_year, last_year + 1))
         off = set(vn) | set(extra_holidays)
         start, end = date(first_year, 1, 1), date(last_year, 12, 31)

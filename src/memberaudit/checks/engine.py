@@ -179,12 +179,12 @@ def message(template: str, frame, lang: str):
 
 def _coverage(r: Rule, roster, ctx: Context) -> dict:
     scope = next((k for k in r.needs if k in ("attendance", "dues", "ratings")), None)
-    if r.category == "data":
+    if r.category == "data":  # members, as every other rule counts them, not rows
         return dict(roster.derived(("coverage", "data"), lambda: {
-            "checked_members": roster.members.height, "checked_units": roster.members["_unit"].n_unique(), "skipped": []}))
+            "checked_members": roster.members["member_id"].n_unique(),
+            "checked_units": roster.members["_unit"].n_unique(), "skipped": []}))
     if "transfers" in r.needs:
-        ids = roster.transfers.select("member_id").unique()
-        return {"checked_members": ids.height, "checked_units": 0, "skipped": []}
+        return dict(roster.derived(("coverage", "transfers"), lambda: _transfer_coverage(roster)))
     def count():
         active = active_members(roster, ctx)
         if scope:
@@ -192,6 +192,13 @@ def _coverage(r: Rule, roster, ctx: Context) -> dict:
         return {"checked_members": active.height, "checked_units": active["_unit"].n_unique(), "skipped": []}
 
     return dict(roster.derived(("coverage", ctx.as_of, scope), count))
+
+
+def _transfer_coverage(roster) -> dict:
+    """The members whose transfers were checked, and the branches they were registered in (else left)."""
+    ids = roster.transfers.select("member_id").unique()
+    units = roster.transfers.select(pl.coalesce("from_unit", "to_unit").alias("unit"))
+    return {"checked_members": ids.height, "checked_units": units.drop_nulls().n_unique(), "skipped": []}
 
 
 def _apply_waivers(findings, config: Config, as_of: date):

@@ -33,10 +33,7 @@ class Config:
     waivers: list[Waiver] = field(default_factory=list)
     cache: str | None = None  # folder of files already read (memberaudit.cache)
     include_hidden: bool = False  # read hidden sheets too (working copies and lookups, skipped by default)
-    path: str | None = None
 
     def params(self, rule) -> dict:
         return {**rule.params, **self.rule_params.get(rule.code, {})}
 
-    def severity(self, rule) -> str:
-        return self.severities.get(rule.code, rule.severity)

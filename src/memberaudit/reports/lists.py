@@ -108,8 +108,8 @@ def print_table(console, plist) -> None:
     """The list in the terminal: one table per committee, then the total."""
     from rich.table import Table
 
-    index = 0
     for committee, subgroups in plist.groups:
+        index = 0  # numbered per committee, as on the printed sheets (one per committee)
         table = Table(title=f"{committee} — {plist.title}", title_justify="left")
         for column in plist.columns:
             table.add_column(column.label, overflow="fold")

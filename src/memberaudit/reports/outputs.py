@@ -20,7 +20,11 @@ def write_reports(result, roster, *, fmt: str | None = None, output: Path | None
             from memberaudit.reports import excel as excel_report
 
             workbook = pool.submit(excel_report.write, result, roster, excel, lang=lang)
-        if output and fmt:
+        if output and fmt == "text":  # the terminal summary, as a file
+            from memberaudit.reports import text
+
+            written.append(text.write(result, output, lang))
+        elif output and fmt:
             from memberaudit.reports import data
 
             written.append(data.write(result, roster, fmt, output))

@@ -6,7 +6,7 @@ from pathlib import Path
 
 from memberaudit.model.i18n import t
 from memberaudit.model.lazy import pl
-from memberaudit.reports.common import rule_title, skip_reasons
+from memberaudit.reports.common import atomic_write, rule_title, skip_reasons
 
 _SEVERITY_STYLE = {"high": "bold red", "medium": "yellow", "low": "cyan"}
 
@@ -88,3 +88,14 @@ def diff_summary(console, result: dict, lang: str) -> None:
         console.print(listing)
     console.print(t("diff.total", lang, new=len(result["new"]), resolved=len(result["resolved"]),
                     unchanged=len(result["unchanged"])))
+
+
+def write(result, path, lang: str):
+    """The summary `summary` prints, as a plain-text file (no colours, 120 columns)."""
+    from io import StringIO
+
+    from rich.console import Console
+
+    buffer = StringIO()
+    summary(Console(file=buffer, width=120, no_color=True, highlight=False, soft_wrap=False), result, lang)
+    return atomic_write(path, lambda tmp: tmp.write_text(buffer.getvalue(), encoding="utf-8"))

@@ -1,0 +1,73 @@
+"""Defects a careful review found (issue 15), each pinned by a test that failed before its fix."""
+
+from __future__ import annotations
+
+import json
+from datetime import date
+
+import pytest
+from typer.testing import CliRunner
+
+from memberaudit.cli import app
+from memberaudit.config import parse_config
+from memberaudit.model.errors import ConfigError
+
+runner = CliRunner()
+AS_OF = ["--as-of", "2026-11-30"]
+
+
+def test_a_quoted_date_is_a_date_wherever_a_date_is_configured():
+    config = parse_config({"as_of": "2026-11-30", "calendar": {"extra_holidays": ["2026-09-01"]},
+                           "waivers": [{"member_id": "1", "rule": "ATT001", "reason": "ốm", "until": "2026-12-31"}]})
+    assert config.as_of == date(2026, 11, 30) and config.extra_holidays == [date(2026, 9, 1)]
+    assert config.waivers[0].until == date(2026, 12, 31)
+    with pytest.raises(ConfigError, match="waivers"):
+        parse_config({"waivers": [{"member_id": "1", "rule": "ATT001", "reason": "x", "until": "31/12/2026"}]})
+
+
+def test_the_pack_key_names_the_only_pack_there_is():
+    parse_config({"pack": "vn-cpv"})
+    with pytest.raises(ConfigError, match="pack"):
+        parse_config({"pack": "cn-cpc"})
+
+
+def test_a_bad_option_is_named_as_an_option_not_a_configuration_file(demo_dir):
+    result = runner.invoke(app, ["audit", str(demo_dir), "--format", "xml", "--lang", "en"])
+    assert result.exit_code == 2 and "--format must be one of: text, json, jsonl, csv" in result.output
+    assert "Configuration file" not in result.output
+
+
+def test_text_output_to_a_file_simply_works(demo_dir, tmp_path):
+    out = tmp_path / "tom-tat.txt"
+    result = runner.invoke(app, ["audit", str(demo_dir), *AS_OF, "-o", str(out), "-q"])
+    assert result.exit_code == 0, result.output
+    assert "ATT001" in out.read_text(encoding="utf-8") and "\x1b[" not in out.read_text(encoding="utf-8")
+
+
+def test_coverage_of_transfer_rules_counts_branches_and_data_rules_count_members(demo_dir):
+    doc = json.loads(runner.invoke(app, ["audit", str(demo_dir), *AS_OF, "--format", "json"]).stdout)
+    assert doc["coverage"]["TRF001"]["checked_units"] > 0
+    members = {c["checked_members"] for code, c in doc["coverage"].items() if code.startswith("DAT")}
+    assert len(members) == 1 and members.pop() <= 140  # distinct members, not rows (a row is typed twice)
+
+
+def test_terminal_lists_number_each_committee_from_one(demo_dir):
+    result = runner.invoke(app, ["badges", str(demo_dir), *AS_OF, "--format", "json"])
+    text = runner.invoke(app, ["badges", str(demo_dir), *AS_OF])
+    rows = json.loads(result.stdout)["rows"]
+    committees = {r["committee"] for r in rows}
+    assert len(committees) > 1
+    # every committee's table starts at 1: as many "1" serials as committees
+    firsts = [line for line in text.output.splitlines() if line.strip().startswith(("│ 1 ", "| 1 ", "1 "))]
+    assert len(firsts) == len(committees), text.output
+
+
+def test_a_committee_written_in_capitals_in_a_title_is_the_same_committee():
+    import polars as pl
+
+    from memberaudit.assemble.combine import one_spelling
+
+    names = pl.Series("parent_unit", ["Đảng bộ Phường Láng Thượng", "ĐẢNG BỘ PHƯỜNG LÁNG THƯỢNG", None,
+                                      "Đảng bộ Phường Láng Thượng", "ĐẢNG BỘ PHƯỜNG KHÁC"])
+    assert one_spelling(names).to_list() == ["Đảng bộ Phường Láng Thượng", "Đảng bộ Phường Láng Thượng", None,
+                                             "Đảng bộ Phường Láng Thượng", "ĐẢNG BỘ PHƯỜNG KHÁC"]
