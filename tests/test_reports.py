@@ -220,3 +220,15 @@ def test_report_with_50000_findings_stays_usable(demo, tmp_path):
     body = run.stdout.split('<table id="findings">')[1].split("</tbody>")[0]
     assert body.count("<tr>") == 101  # the header and one page of 100 rows: the rest is paginated
     assert run.stdout.split('id="page"')[1].split(">")[1].split("<")[0] == "1 / 500"
+
+
+def test_every_excel_report_sheet_declares_its_used_range(demo, tmp_path):
+    """Readers that size a sheet by its <dimension> (openpyxl read-only) see every row of every sheet."""
+    import openpyxl
+
+    roster, result = demo
+    path = excel.write(result, roster, tmp_path / "r.xlsx", lang="vi")
+    full = {ws.title: ws.max_row for ws in openpyxl.load_workbook(path).worksheets}
+    lean = openpyxl.load_workbook(path, read_only=True)
+    assert {ws.title: ws.max_row for ws in lean.worksheets} == full
+    assert lean["Kết quả kiểm tra"].max_row == result.findings.height + 1

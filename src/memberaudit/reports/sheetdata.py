@@ -114,6 +114,27 @@ def probe_styles(sheet_xml: bytes, probe: dict[str, str]) -> dict[str, int]:
     return {key: by_letter[letter] for key, letter in probe.items()}
 
 
+_LAST_ROW = re.compile(rb'<row r="(\d+)"')
+_COLUMN = re.compile(rb'<c r="([A-Z]+)\d+"')
+
+
+def with_dimension(sheet_xml: bytes) -> bytes:
+    """The sheet with its `<dimension>` (the used range), which openpyxl's write-only sheets lack and readers
+    that size a sheet by it (openpyxl read-only) need: without it they see no rows."""
+    if b"<dimension" in sheet_xml[:4096]:
+        return sheet_xml
+    start = sheet_xml.rfind(b'<row r="')
+    last = _LAST_ROW.match(sheet_xml, start) if start >= 0 else None
+    # the widest rows are the header and the data: the first and the last 64 KB hold them
+    letters = {m.group(1) for part in (sheet_xml[:65536], sheet_xml[-65536:]) for m in _COLUMN.finditer(part)}
+    width = max((sum((ord(ch) - 64) * 26 ** i for i, ch in enumerate(reversed(letter.decode()))) for letter in letters),
+                default=1)
+    ref = f"A1:{column_letter(width - 1)}{int(last.group(1)) if last else 1}".encode()
+    anchor = sheet_xml.find(b"</sheetPr>")
+    at = anchor + len(b"</sheetPr>") if anchor >= 0 else sheet_xml.find(b">", sheet_xml.find(b"<worksheet")) + 1
+    return sheet_xml[:at] + b'<dimension ref="' + ref + b'"/>' + sheet_xml[at:]
+
+
 def splice(path: Path, frame, columns: list[Column], sheets: dict[int, object], probe: dict[str, str]) -> None:
     """Replace the probe row of worksheet N (1-based, in workbook order) with rows of `frame`, and add the
     shared strings they refer to.
@@ -139,6 +160,8 @@ def splice(path: Path, frame, columns: list[Column], sheets: dict[int, object], 
                 rows = tails if chosen is None else tails.filter(frame.select(chosen).to_series())
                 found_probe = _PROBE.search(data)
                 data = data[:found_probe.start()] + rows_xml(rows) + data[found_probe.end():]
+            if found:
+                data = with_dimension(data)
             elif info.filename == "[Content_Types].xml":
                 data = data.replace(b"</Types>", f'<Override PartName="/{_SST}" ContentType="{_SST_TYPE}"/></Types>'.encode())
             elif info.filename == "xl/_rels/workbook.xml.rels":
