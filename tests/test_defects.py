@@ -71,3 +71,16 @@ def test_a_committee_written_in_capitals_in_a_title_is_the_same_committee():
                                       "Đảng bộ Phường Láng Thượng", "ĐẢNG BỘ PHƯỜNG KHÁC"])
     assert one_spelling(names).to_list() == ["Đảng bộ Phường Láng Thượng", "Đảng bộ Phường Láng Thượng", None,
                                              "Đảng bộ Phường Láng Thượng", "ĐẢNG BỘ PHƯỜNG KHÁC"]
+
+
+def test_help_is_vietnamese_by_default_and_english_on_request():
+    from memberaudit.helptext import HELP, h, help_lang
+
+    assert help_lang(["memberaudit", "--help"], {}) == "vi"
+    assert help_lang(["memberaudit", "audit", "--help", "--lang", "en"], {}) == "en"
+    assert help_lang(["memberaudit", "--lang=en"], {"LANG": "vi_VN.UTF-8"}) == "en"
+    assert help_lang(["memberaudit"], {"LANG": "en_US.UTF-8"}) == "en"
+    assert help_lang(["memberaudit"], {"LC_ALL": "C.UTF-8", "LANG": "en_US.UTF-8"}) == "vi"
+    assert all(vi and en and vi != en for vi, en in HELP.values())
+    shown = runner.invoke(app, ["audit", "--help"], terminal_width=200).output
+    assert h("cmd.audit").splitlines()[0] in shown and h("as_of") in shown

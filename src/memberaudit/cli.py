@@ -14,35 +14,36 @@ from typing import Annotated
 import typer
 
 from memberaudit.app import Session, check_choice, parse_as_of
+from memberaudit.helptext import h, localize_typer
 
 TEXT_ROWS = 200  # findings listed in the terminal; the full list is in --format json or the reports
 
+localize_typer()
 app = typer.Typer(
     name="memberaudit",
-    help="Kiểm tra danh sách đảng viên trong các sổ Excel / Audit membership rosters kept in Excel.\n\n"
-         "Example: memberaudit audit examples/ --as-of 2026-11-30 --html report.html",
+    help=h("app"),
     no_args_is_help=True,
     add_completion=False,
     rich_markup_mode=None,
     pretty_exceptions_enable=False,
 )
 
-Inputs = Annotated[list[Path], typer.Argument(help="Files or folders (xlsx, xls, xlsm, ods, csv, parquet).",
+Inputs = Annotated[list[Path], typer.Argument(help=h("inputs"),
                                                show_default=False)]
-AsOf = Annotated[str | None, typer.Option("--as-of", help="Audit date YYYY-MM-DD (default: today).")]
-ConfigOpt = Annotated[Path | None, typer.Option("--config", help="memberaudit.toml (default: ./memberaudit.toml).")]
-Lang = Annotated[str | None, typer.Option("--lang", help="Language of messages: vi or en (default vi).")]
-Debug = Annotated[bool, typer.Option("--debug", help="Show tracebacks of unexpected errors.")]
-Quiet = Annotated[bool, typer.Option("--quiet", "-q", help="Print nothing but errors (audit adds one JSON summary line on stderr).")]
-Year = Annotated[int | None, typer.Option("--year", help="Year for month headers that carry none.")]
-LogFile = Annotated[Path | None, typer.Option("--log-file", help="Append one JSON line per run (for scheduled runs).")]
-ShowIds = Annotated[bool, typer.Option("--show-ids", help="Print national ids in full (masked by default).")]
-Output = Annotated[Path | None, typer.Option("--output", "-o", help="Write the findings to this file.")]
-Html = Annotated[Path | None, typer.Option("--html", help="Write a self-contained HTML report.")]
-Excel = Annotated[Path | None, typer.Option("--excel", help="Write an Excel report.")]
-Hidden = Annotated[bool, typer.Option("--include-hidden", help="Read hidden sheets too (skipped by default).")]
+AsOf = Annotated[str | None, typer.Option("--as-of", help=h("as_of"))]
+ConfigOpt = Annotated[Path | None, typer.Option("--config", help=h("config"))]
+Lang = Annotated[str | None, typer.Option("--lang", help=h("lang"))]
+Debug = Annotated[bool, typer.Option("--debug", help=h("debug"))]
+Quiet = Annotated[bool, typer.Option("--quiet", "-q", help=h("quiet"))]
+Year = Annotated[int | None, typer.Option("--year", help=h("year"))]
+LogFile = Annotated[Path | None, typer.Option("--log-file", help=h("log_file"))]
+ShowIds = Annotated[bool, typer.Option("--show-ids", help=h("show_ids"))]
+Output = Annotated[Path | None, typer.Option("--output", "-o", help=h("output"))]
+Html = Annotated[Path | None, typer.Option("--html", help=h("html"))]
+Excel = Annotated[Path | None, typer.Option("--excel", help=h("excel"))]
+Hidden = Annotated[bool, typer.Option("--include-hidden", help=h("hidden"))]
 CacheOpt = Annotated[Path | None, typer.Option(
-    "--cache", help="Keep what was read in this folder: later runs skip unchanged files. It holds member data.")]
+    "--cache", help=h("cache"))]
 
 
 @contextmanager
@@ -95,18 +96,18 @@ def _codes(text: str | None) -> list[str]:
     return [c.strip() for c in (text or "").split(",") if c.strip()]
 
 
-@app.command()
+@app.command(help=h("cmd.audit"))
 def audit(
     inputs: Inputs,
     as_of: AsOf = None,
     config: ConfigOpt = None,
-    select: Annotated[str | None, typer.Option(help="Only these rules: codes, prefixes or categories, comma-separated.")] = None,
-    ignore: Annotated[str | None, typer.Option(help="Skip these rules: codes, prefixes or categories.")] = None,
-    fmt: Annotated[str, typer.Option("--format", help="text, json, jsonl or csv.")] = "text",
+    select: Annotated[str | None, typer.Option(help=h("select"))] = None,
+    ignore: Annotated[str | None, typer.Option(help=h("ignore"))] = None,
+    fmt: Annotated[str, typer.Option("--format", help=h("format_audit"))] = "text",
     output: Output = None,
     html: Html = None,
     excel: Excel = None,
-    fail_on: Annotated[str | None, typer.Option("--fail-on", help="Exit 1 when a finding is at least high, medium or low.")] = None,
+    fail_on: Annotated[str | None, typer.Option("--fail-on", help=h("fail_on"))] = None,
     show_ids: ShowIds = False,
     year: Year = None,
     log_file: LogFile = None,
@@ -164,12 +165,12 @@ def audit(
             raise typer.Exit(code)
 
 
-@app.command()
+@app.command(help=h("cmd.validate"))
 def validate(
     inputs: Inputs,
     as_of: AsOf = None,
     config: ConfigOpt = None,
-    fmt: Annotated[str, typer.Option("--format", help="text or json.")] = "text",
+    fmt: Annotated[str, typer.Option("--format", help=h("format_text_json"))] = "text",
     output: Output = None,
     year: Year = None,
     cache: CacheOpt = None,
@@ -210,12 +211,12 @@ def validate(
                             as_of=session.as_of.strftime("%d/%m/%Y")))
 
 
-@app.command()
+@app.command(help=h("cmd.screen"))
 def screen(
     inputs: Inputs,
-    output: Annotated[Path | None, typer.Option("--output", "-o", help="The list as .xlsx (one sheet per committee).")] = None,
+    output: Annotated[Path | None, typer.Option("--output", "-o", help=h("screen_output"))] = None,
     html: Html = None,
-    fmt: Annotated[str, typer.Option("--format", help="text or json (json goes to standard output).")] = "text",
+    fmt: Annotated[str, typer.Option("--format", help=h("format_list"))] = "text",
     as_of: AsOf = None,
     config: ConfigOpt = None,
     year: Year = None,
@@ -240,13 +241,13 @@ def screen(
         _print_list(session, screening_list(result, roster, session.lang), fmt, output, html)
 
 
-@app.command()
+@app.command(help=h("cmd.badges"))
 def badges(
     inputs: Inputs,
-    output: Annotated[Path | None, typer.Option("--output", "-o", help="The award list as .xlsx.")] = None,
+    output: Annotated[Path | None, typer.Option("--output", "-o", help=h("badges_output"))] = None,
     html: Html = None,
-    occasion: Annotated[str | None, typer.Option("--occasion", help="Award day YYYY-MM-DD (default: the next one).")] = None,
-    fmt: Annotated[str, typer.Option("--format", help="text or json.")] = "text",
+    occasion: Annotated[str | None, typer.Option("--occasion", help=h("occasion"))] = None,
+    fmt: Annotated[str, typer.Option("--format", help=h("format_text_json"))] = "text",
     as_of: AsOf = None,
     config: ConfigOpt = None,
     year: Year = None,
@@ -288,12 +289,12 @@ def _print_list(session, plist, fmt, output, html) -> None:
         session.status.print(t("ui.written", session.lang, file=html))
 
 
-@app.command()
+@app.command(help=h("cmd.mix"))
 def mix(
     inputs: Inputs,
-    by: Annotated[str, typer.Option("--by", help="Dimensions: age, occupation, gender, ethnicity.")] = "age,occupation,gender,ethnicity",
-    new_in: Annotated[int | None, typer.Option("--new-in", help="Only members admitted in this year, against targets.")] = None,
-    fmt: Annotated[str, typer.Option("--format", help="table or json.")] = "table",
+    by: Annotated[str, typer.Option("--by", help=h("by"))] = "age,occupation,gender,ethnicity",
+    new_in: Annotated[int | None, typer.Option("--new-in", help=h("new_in"))] = None,
+    fmt: Annotated[str, typer.Option("--format", help=h("format_mix"))] = "table",
     html: Html = None,
     excel: Excel = None,
     as_of: AsOf = None,
@@ -335,12 +336,12 @@ def mix(
             session.status.print(t("ui.written", session.lang, file=excel))
 
 
-@app.command("diff")
+@app.command("diff", help=h("cmd.diff"))
 def diff_command(
-    old: Annotated[Path, typer.Argument(help="The earlier run's JSON (audit --format json).")],
-    new: Annotated[Path, typer.Argument(help="The later run's JSON.")],
-    fmt: Annotated[str, typer.Option("--format", help="text or json.")] = "text",
-    fail_on_new: Annotated[bool, typer.Option("--fail-on-new", help="Exit 1 when there is any new finding.")] = False,
+    old: Annotated[Path, typer.Argument(help=h("old"))],
+    new: Annotated[Path, typer.Argument(help=h("new"))],
+    fmt: Annotated[str, typer.Option("--format", help=h("format_text_json"))] = "text",
+    fail_on_new: Annotated[bool, typer.Option("--fail-on-new", help=h("fail_on_new"))] = False,
     lang: Lang = None,
     quiet: Quiet = False,
     debug: Debug = False,
@@ -368,10 +369,10 @@ def diff_command(
             raise typer.Exit(1)
 
 
-@app.command("inspect")
+@app.command("inspect", help=h("cmd.inspect"))
 def inspect_command(
     inputs: Inputs,
-    fmt: Annotated[str, typer.Option("--format", help="text or json.")] = "text",
+    fmt: Annotated[str, typer.Option("--format", help=h("format_text_json"))] = "text",
     config: ConfigOpt = None,
     year: Year = None,
     include_hidden: Hidden = False,
@@ -398,9 +399,9 @@ def inspect_command(
         inspect_report.print_facts(session.console, facts, session.lang, aliases)
 
 
-@app.command("rules")
+@app.command("rules", help=h("cmd.rules"))
 def rules_command(
-    code: Annotated[str | None, typer.Argument(help="A rule code, e.g. ATT001.")] = None,
+    code: Annotated[str | None, typer.Argument(help=h("code"))] = None,
     lang: Lang = None,
     debug: Debug = False,
 ) -> None:
@@ -414,9 +415,9 @@ def rules_command(
         typer.echo(explain(code, lang or "vi") if code else listing(lang or "vi"))
 
 
-@app.command()
+@app.command(help=h("cmd.demo"))
 def demo(
-    directory: Annotated[Path, typer.Argument(help="Folder to write the demo workbooks into.")] = Path("memberaudit-demo"),
+    directory: Annotated[Path, typer.Argument(help=h("demo_dir"))] = Path("memberaudit-demo"),
     lang: Lang = None,
     debug: Debug = False,
 ) -> None:
@@ -432,10 +433,10 @@ def demo(
         typer.echo(t("ui.demo_written", lang or "vi", dir=directory, files=len(files)))
 
 
-@app.command()
+@app.command(help=h("cmd.init"))
 def init(
-    path: Annotated[Path, typer.Argument(help="Where to write the configuration.")] = Path("memberaudit.toml"),
-    force: Annotated[bool, typer.Option("--force", help="Overwrite an existing file.")] = False,
+    path: Annotated[Path, typer.Argument(help=h("init_path"))] = Path("memberaudit.toml"),
+    force: Annotated[bool, typer.Option("--force", help=h("force"))] = False,
     lang: Lang = None,
     debug: Debug = False,
 ) -> None:

@@ -1,0 +1,140 @@
+"""The command line's help texts in both languages: Vietnamese by default, English with `--lang en` on the
+command line or an English environment (MEMBERAUDIT_LANG, LC_ALL, LC_MESSAGES, LANG). Chosen once, when
+the command line is built, so that `--help` costs nothing more."""
+
+from __future__ import annotations
+
+import os
+import sys
+
+HELP = {
+    "app": ("Kiểm tra danh sách đảng viên trong các sổ Excel: rà soát, sàng lọc; chuyển sinh hoạt; xét công nhận "
+            "chính thức; cơ cấu; dữ liệu.\n\nVí dụ: memberaudit audit examples/ --as-of 2026-11-30 --html bao-cao.html",
+            "Audit party membership rosters kept in Excel: screening, transfers, probation reviews, composition, "
+            "data.\n\nExample: memberaudit audit examples/ --as-of 2026-11-30 --html report.html"),
+    "inputs": ("Tệp hoặc thư mục (xlsx, xls, xlsm, ods, csv, parquet).",
+               "Files or folders (xlsx, xls, xlsm, ods, csv, parquet)."),
+    "as_of": ("Ngày kiểm tra YYYY-MM-DD (mặc định: hôm nay).", "Audit date YYYY-MM-DD (default: today)."),
+    "config": ("Tệp cấu hình memberaudit.toml (mặc định: ./memberaudit.toml).",
+               "memberaudit.toml (default: ./memberaudit.toml)."),
+    "lang": ("Ngôn ngữ: vi hoặc en (mặc định vi).", "Language of messages: vi or en (default vi)."),
+    "debug": ("Hiện chi tiết lỗi (traceback) khi có lỗi không mong đợi.", "Show tracebacks of unexpected errors."),
+    "quiet": ("Chỉ in lỗi (audit in thêm một dòng JSON tóm tắt ra stderr).",
+              "Print nothing but errors (audit adds one JSON summary line on stderr)."),
+    "year": ("Năm dùng cho các cột tháng không ghi năm.", "Year for month headers that carry none."),
+    "log_file": ("Ghi thêm một dòng JSON mỗi lần chạy (cho lịch chạy tự động).",
+                 "Append one JSON line per run (for scheduled runs)."),
+    "show_ids": ("In đầy đủ số CCCD (mặc định che, chỉ để 4 số cuối).",
+                 "Print national ids in full (masked by default)."),
+    "output": ("Ghi kết quả vào tệp này.", "Write the findings to this file."),
+    "html": ("Ghi báo cáo HTML (một tệp, xem không cần mạng).", "Write a self-contained HTML report."),
+    "excel": ("Ghi báo cáo Excel.", "Write an Excel report."),
+    "hidden": ("Đọc cả các trang tính ẩn (mặc định bỏ qua).", "Read hidden sheets too (skipped by default)."),
+    "cache": ("Lưu dữ liệu đã đọc vào thư mục này: lần sau bỏ qua các tệp không đổi. Thư mục chứa dữ liệu đảng viên.",
+              "Keep what was read in this folder: later runs skip unchanged files. It holds member data."),
+    "select": ("Chỉ chạy các quy tắc này: mã, tiền tố hoặc nhóm, cách nhau dấu phẩy.",
+               "Only these rules: codes, prefixes or categories, comma-separated."),
+    "ignore": ("Bỏ qua các quy tắc này: mã, tiền tố hoặc nhóm.", "Skip these rules: codes, prefixes or categories."),
+    "format_audit": ("text, json, jsonl hoặc csv.", "text, json, jsonl or csv."),
+    "format_text_json": ("text hoặc json.", "text or json."),
+    "format_list": ("text hoặc json (json in ra màn hình).", "text or json (json goes to standard output)."),
+    "format_mix": ("table hoặc json.", "table or json."),
+    "fail_on": ("Trả mã thoát 1 khi có phát hiện từ mức high, medium hoặc low trở lên.",
+                "Exit 1 when a finding is at least high, medium or low."),
+    "screen_output": ("Danh sách dạng .xlsx (mỗi đảng bộ một trang).", "The list as .xlsx (one sheet per committee)."),
+    "badges_output": ("Danh sách đề nghị tặng Huy hiệu dạng .xlsx.", "The award list as .xlsx."),
+    "occasion": ("Đợt trao YYYY-MM-DD (mặc định: đợt kế tiếp).", "Award day YYYY-MM-DD (default: the next one)."),
+    "by": ("Các chiều: age, occupation, gender, ethnicity.", "Dimensions: age, occupation, gender, ethnicity."),
+    "new_in": ("Chỉ đảng viên kết nạp trong năm này, so với chỉ tiêu.",
+               "Only members admitted in this year, against targets."),
+    "old": ("Tệp JSON lần chạy trước (audit --format json).", "The earlier run's JSON (audit --format json)."),
+    "new": ("Tệp JSON lần chạy sau.", "The later run's JSON."),
+    "fail_on_new": ("Trả mã thoát 1 khi có phát hiện mới.", "Exit 1 when there is any new finding."),
+    "code": ("Mã quy tắc, ví dụ ATT001.", "A rule code, e.g. ATT001."),
+    "demo_dir": ("Thư mục ghi bộ dữ liệu mẫu.", "Folder to write the demo workbooks into."),
+    "init_path": ("Nơi ghi tệp cấu hình.", "Where to write the configuration."),
+    "force": ("Ghi đè tệp đã có.", "Overwrite an existing file."),
+    "cmd.audit": ("Đọc, kiểm tra dữ liệu, chạy các quy tắc, in tóm tắt và ghi kết quả, báo cáo.\n\n"
+                  "Ví dụ: memberaudit audit examples/ --as-of 2026-11-30 --format json --output ket-qua.json "
+                  "--html bao-cao.html",
+                  "Load, validate, run the rules, print a summary and write findings and reports.\n\n"
+                  "Example: memberaudit audit examples/ --as-of 2026-11-30 --format json --output findings.json "
+                  "--html report.html"),
+    "cmd.validate": ("Chỉ đọc và kiểm tra dữ liệu: liệt kê lỗi dữ liệu (DAT) kèm tệp, trang tính, dòng, cột.\n\n"
+                     "Ví dụ: memberaudit validate examples/ --format json",
+                     "Load and validate only: list data findings (DAT) with file, sheet, row and column.\n\n"
+                     "Example: memberaudit validate examples/ --format json"),
+    "cmd.screen": ("Danh sách rà soát, sàng lọc: đảng viên thuộc diện xem xét, mỗi đảng bộ một trang, để in.\n\n"
+                   "Ví dụ: memberaudit screen examples/ --as-of 2026-11-30 --output ra-soat.xlsx --html ra-soat.html",
+                   "The screening candidate list: members with screening findings, one sheet per committee, "
+                   "printable.\n\nExample: memberaudit screen examples/ --as-of 2026-11-30 --output ra-soat.xlsx"),
+    "cmd.badges": ("Danh sách đề nghị tặng Huy hiệu Đảng đợt kế tiếp (3/2, 19/5, 2/9, 7/11), theo đảng bộ và mốc "
+                   "tuổi đảng.\n\nVí dụ: memberaudit badges examples/ --as-of 2026-11-30 --output huy-hieu.xlsx",
+                   "The party-badge award list for the next occasion (3/2, 19/5, 2/9, 7/11), by committee and "
+                   "milestone.\n\nExample: memberaudit badges examples/ --as-of 2026-11-30 --output huy-hieu.xlsx"),
+    "cmd.mix": ("Cơ cấu đảng viên (hoặc đảng viên kết nạp trong năm) theo đảng bộ, chi bộ, so với chỉ tiêu.\n\n"
+                "Ví dụ: memberaudit mix examples/ --as-of 2026-11-30 --new-in 2026 --html co-cau.html",
+                "Composition of members (or of admissions in YEAR) per committee and branch, against targets.\n\n"
+                "Example: memberaudit mix examples/ --as-of 2026-11-30 --new-in 2026 --html co-cau.html"),
+    "cmd.diff": ("So sánh hai lần chạy: phát hiện mới, đã khắc phục, không đổi.\n\n"
+                 "Ví dụ: memberaudit diff thang-10.json thang-11.json --fail-on-new",
+                 "Findings new, resolved and unchanged between two runs.\n\n"
+                 "Example: memberaudit diff thang-10.json thang-11.json --fail-on-new"),
+    "cmd.inspect": ("Mỗi trang tính được đọc thành gì: loại bảng, dòng tiêu đề, cột nào vào trường nào, cột không "
+                    "dùng, lý do bỏ qua, và các dòng [aliases] để đọc cột chưa dùng.\n\n"
+                    "Ví dụ: memberaudit inspect examples/ --format json",
+                    "What each sheet was read as: kind, header rows, which header fed which field, unused headers, "
+                    "why a sheet was skipped, and the [aliases] lines that would map an unused header.\n\n"
+                    "Example: memberaudit inspect examples/ --format json"),
+    "cmd.rules": ("Danh mục quy tắc, hoặc giải thích một quy tắc (nội dung, lý do, tham số, căn cứ, ví dụ).\n\n"
+                  "Ví dụ: memberaudit rules ATT001",
+                  "The rule catalogue, or one rule explained (what, why, parameters, reference, example).\n\n"
+                  "Example: memberaudit rules ATT001 --lang en"),
+    "cmd.demo": ("Ghi bộ dữ liệu mẫu (nhiều đảng bộ, đủ mọi quy tắc) vào thư mục DIR.\n\n"
+                 "Ví dụ: memberaudit demo /tmp/demo && memberaudit audit /tmp/demo --as-of 2026-11-30",
+                 "Write a realistic demo data set (several committees, every rule triggered) to DIR.\n\n"
+                 "Example: memberaudit demo /tmp/demo && memberaudit audit /tmp/demo --as-of 2026-11-30"),
+    "cmd.init": ("Ghi tệp memberaudit.toml có chú thích, mọi tham số ở giá trị mặc định.\n\n"
+                 "Ví dụ: memberaudit init && memberaudit audit data/ --config memberaudit.toml",
+                 "Write a commented memberaudit.toml with every parameter at its default.\n\n"
+                 "Example: memberaudit init && memberaudit audit data/ --config memberaudit.toml"),
+}
+
+
+def help_lang(argv: list[str] | None = None, environ=None) -> str:
+    """The language of the help texts: `--lang en` on the command line, else an English environment."""
+    argv = sys.argv if argv is None else argv
+    environ = os.environ if environ is None else environ
+    for i, arg in enumerate(argv):
+        if arg == "--lang" and i + 1 < len(argv):
+            return "en" if argv[i + 1] == "en" else "vi"
+        if arg.startswith("--lang="):
+            return "en" if arg.split("=", 1)[1] == "en" else "vi"
+    for name in ("MEMBERAUDIT_LANG", "LC_ALL", "LC_MESSAGES", "LANG"):
+        if environ.get(name):
+            return "en" if environ[name].lower().startswith("en") else "vi"
+    return "vi"
+
+
+LANG = help_lang()
+
+
+def h(key: str) -> str:
+    """A help text in the chosen language."""
+    vi, en = HELP[key]
+    return en if LANG == "en" else vi
+
+
+# the section titles Typer writes around the help texts, through gettext: given in Vietnamese too
+_TYPER_WORDS = {"Options": "Tùy chọn", "Commands": "Lệnh", "Arguments": "Tham số", "[required]": "[bắt buộc]",
+                "required": "bắt buộc", "[default: {}]": "[mặc định: {}]", "default: {default}": "mặc định: {default}"}
+
+
+def localize_typer() -> None:
+    """Typer's own words in the help in the chosen language (it looks them up with gettext at each call;
+    Click's "Usage:" and "Show this message and exit." are not looked up and stay English)."""
+    if LANG == "en":
+        return
+    import typer.core
+
+    typer.core._ = lambda text: _TYPER_WORDS.get(text, text)
