@@ -232,3 +232,17 @@ def test_every_excel_report_sheet_declares_its_used_range(demo, tmp_path):
     lean = openpyxl.load_workbook(path, read_only=True)
     assert {ws.title: ws.max_row for ws in lean.worksheets} == full
     assert lean["Kết quả kiểm tra"].max_row == result.findings.height + 1
+
+
+def test_excel_report_sheets_print_one_page_wide_with_the_charts_inside(demo, tmp_path):
+    """Printed on A4, a table's counts stay on the page of their labels, and the Summary's charts stand
+    under its tables (beside them they fell off the printed width)."""
+    import openpyxl
+
+    roster, result = demo
+    wb = openpyxl.load_workbook(excel.write(result, roster, tmp_path / "r.xlsx", lang="vi"))
+    for ws in wb.worksheets:
+        assert ws.page_setup.fitToWidth == 1 and ws.sheet_properties.pageSetUpPr.fitToPage, ws.title
+    summary = wb.worksheets[0]
+    anchors = [chart.anchor._from for chart in summary._charts]
+    assert len(anchors) == 2 and all(a.col == 0 and a.row > len(result.rules) for a in anchors)

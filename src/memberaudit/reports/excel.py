@@ -63,6 +63,17 @@ def _columns(lang: str) -> list[tuple[str, str, int]]:
             ("value", t("xlsx.value", lang), 16), ("waived", t("ui.waived", lang), 14)]
 
 
+def fit_to_page(ws, *, landscape: bool) -> None:
+    """A4, one page wide (as many pages down as it takes): a table's counts never print on another page than
+    its labels. Set before the first row of a write-only sheet."""
+    from openpyxl.worksheet.worksheet import Worksheet
+
+    ws.page_setup.orientation = "landscape" if landscape else "portrait"
+    ws.page_setup.paperSize = Worksheet.PAPERSIZE_A4
+    ws.page_setup.fitToWidth, ws.page_setup.fitToHeight = 1, 0
+    ws.sheet_properties.pageSetUpPr.fitToPage = True
+
+
 def write(result, roster, path, *, lang: str = "vi") -> Path:
     return atomic_write(path, lambda tmp: _write(result, roster, tmp, lang))
 
@@ -73,7 +84,6 @@ def _write(result, roster, target: Path, lang: str) -> None:
     from openpyxl.chart import BarChart, Reference
     from openpyxl.styles import Font, PatternFill
     from openpyxl.utils import get_column_letter
-    from openpyxl.worksheet.worksheet import Worksheet
 
     wb = Workbook(write_only=True)
     bold = Font(bold=True)
@@ -91,6 +101,7 @@ def _write(result, roster, target: Path, lang: str) -> None:
 
     # --- Summary -----------------------------------------------------------------------------------------------
     summary = wb.create_sheet(sheet_name(t("xlsx.summary", lang), taken))
+    fit_to_page(summary, landscape=False)
     summary.column_dimensions["A"].width = 10
     summary.column_dimensions["B"].width = 52
     summary.column_dimensions["C"].width = 12
@@ -122,16 +133,18 @@ def _write(result, roster, target: Path, lang: str) -> None:
     chart.type, chart.style, chart.title = "bar", 10, t("ui.by_rule", lang)
     chart.add_data(Reference(summary, min_col=4, min_row=rule_rows[0] - 1, max_row=rule_rows[1]), titles_from_data=True)
     chart.set_categories(Reference(summary, min_col=1, min_row=rule_rows[0], max_row=rule_rows[1]))
-    chart.height, chart.width = 12, 16
-    summary.add_chart(chart, "G2")
+    # the charts stand under the tables, inside the printed width: beside them they were cut off the page
+    below = start + len(committees) + 2
+    chart.height, chart.width = 12, 17
+    summary.add_chart(chart, f"A{below}")
     if committees:
         stacked = BarChart()
         stacked.type, stacked.grouping, stacked.overlap, stacked.title = "bar", "stacked", 100, t("ui.by_committee", lang)
         stacked.add_data(Reference(summary, min_col=3, max_col=5, min_row=start, max_row=start + len(committees)),
                          titles_from_data=True)
         stacked.set_categories(Reference(summary, min_col=1, min_row=start + 1, max_row=start + len(committees)))
-        stacked.height, stacked.width = 9, 16
-        summary.add_chart(stacked, "G28")
+        stacked.height, stacked.width = 9, 17
+        summary.add_chart(stacked, f"A{below + 25}")
 
     # --- Findings and one sheet per committee: header and a style probe here, rows spliced in afterwards ------
     columns = _columns(lang)
@@ -144,10 +157,7 @@ def _write(result, roster, target: Path, lang: str) -> None:
         ws.freeze_panes = "A2"
         ws.auto_filter.ref = f"A1:{get_column_letter(len(columns))}{max(rows + 1, 2)}"
         ws.print_title_rows = "1:1"
-        ws.page_setup.orientation = "landscape"
-        ws.page_setup.paperSize = Worksheet.PAPERSIZE_A4
-        ws.page_setup.fitToWidth, ws.page_setup.fitToHeight = 1, 0
-        ws.sheet_properties.pageSetUpPr.fitToPage = True
+        fit_to_page(ws, landscape=True)
         for i, (_, _, width) in enumerate(columns, 1):
             ws.column_dimensions[get_column_letter(i)].width = width
         ws.append(header_cells(ws, [c[1] for c in columns]))
@@ -167,6 +177,7 @@ def _write(result, roster, target: Path, lang: str) -> None:
 
     # --- Coverage ------------------------------------------------------------------------------------------------
     coverage = wb.create_sheet(sheet_name(t("ui.coverage", lang), taken))
+    fit_to_page(coverage, landscape=False)
     coverage.column_dimensions["B"].width = 48
     coverage.column_dimensions["E"].width = 40
     coverage.append(header_cells(coverage, [t("ui.rule", lang), t("ui.title", lang), t("ui.members_checked", lang),
@@ -181,6 +192,7 @@ def _write(result, roster, target: Path, lang: str) -> None:
     # --- Composition (age pyramid and occupations, with native charts) -------------------------------------------
     people = population(roster, result.as_of)
     comp = wb.create_sheet(sheet_name(t("xlsx.composition", lang), taken))
+    fit_to_page(comp, landscape=False)
     comp.column_dimensions["A"].width = 34
     comp.append(header_cells(comp, [t("xlsx.age_band", lang), t("html.male", lang), t("html.female", lang)]))
     ages = {(b, g): n for b, g, n in pyramid(people).iter_rows()}
