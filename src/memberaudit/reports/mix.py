@@ -102,13 +102,14 @@ def write_excel(mix: dict, path, lang: str) -> Path:
         from openpyxl.chart import BarChart, Reference
         from openpyxl.styles import Font
 
-        from memberaudit.reports.excel import sheet_name
+        from memberaudit.reports.excel import fit_to_page, sheet_name
 
         wb = Workbook()
         wb.remove(wb.active)
         taken: set[str] = set()
         for title, header, rows in tables(mix, lang):
             ws = wb.create_sheet(sheet_name(title, taken))
+            fit_to_page(ws, landscape=len(header) > 6)
             ws.append(header)
             for cell in ws[1]:
                 cell.font = Font(bold=True)
@@ -116,6 +117,7 @@ def write_excel(mix: dict, path, lang: str) -> Path:
             for row in rows:
                 ws.append(row)
         detail = wb.create_sheet(sheet_name(t("mix.detail", lang), taken))
+        fit_to_page(detail, landscape=False)
         detail.append([t("ui.committee", lang), t("ui.unit", lang), t("mix.dimension", lang), t("mix.group", lang),
                        t("ui.count", lang), t("mix.share", lang)])
         for committee, unit, dimension, group, count, share in mix["composition"].iter_rows():
@@ -126,6 +128,7 @@ def write_excel(mix: dict, path, lang: str) -> Path:
         for dimension in mix["by"]:
             part = totals.filter(pl.col("dimension") == dimension).sort("group")
             ws = wb.create_sheet(sheet_name(t("mix.chart", lang, dimension=t(f"mix.{dimension}", lang)), taken))
+            fit_to_page(ws, landscape=False)
             ws.append([t("mix.group", lang), t("ui.count", lang)])
             for _, _, _, group, count, _ in part.iter_rows():
                 ws.append([_label(lang, dimension, group), count])
