@@ -13,7 +13,7 @@ import pytest
 
 PACKAGE = Path(__file__).resolve().parent.parent / "src" / "memberaudit"
 STAGES = ["model", "read", "normalize", "assemble", "checks", "reports", "app", "cli"]
-APPLICATION = {"app", "config", "guard", "demo"}  # top-level modules of the application stage
+APPLICATION = {"app", "config", "guard", "demo", "helptext"}  # top-level modules of the application stage
 
 
 def stage_of(module: str) -> int:

@@ -91,7 +91,7 @@ def test_validate_lists_data_findings_with_location(tmp_path):
     assert [(f["rule"], f["sheet"], f["row"], f["column"], f["value"]) for f in findings] == [
         ("DAT002", "Đảng viên", 5, "D", "31/02/1980")]
     text = runner.invoke(app, ["validate", str(path), *AS_OF, "--lang", "en"])
-    assert "Bad date in date of birth: '31/02/1980' (no such date)" in text.stdout
+    assert "Bad value in date of birth: '31/02/1980' (no such date)" in text.stdout
 
 
 @pytest.mark.parametrize("make, needle", [

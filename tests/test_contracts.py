@@ -3,6 +3,7 @@ has, the two message catalogues hold the same keys with the same placeholders, a
 
 from __future__ import annotations
 
+import json
 import string
 
 import pytest
@@ -42,3 +43,23 @@ def test_a_message_filled_without_a_parameter_raises():
     assert "x.xlsx" in t("input.missing", "vi", file="x.xlsx")
     with pytest.raises(MissingParameter, match="file"):
         t("input.missing", "vi")
+
+
+def test_every_data_finding_carries_a_catalogued_problem_of_its_own_rule(demo_dir):
+    """The data-problem catalogue is the one list of details: each DAT finding's detail is in it, under the
+    rule that reports it."""
+    from datetime import date
+
+    from memberaudit.assemble.pipeline import read_roster
+    from memberaudit.checks.engine import audit
+    from memberaudit.model.config import Config
+    from memberaudit.model.problems import CATALOGUE
+    from memberaudit.normalize.issues import issue_rows
+
+    result = audit(read_roster([demo_dir], workers=1), as_of=date(2026, 11, 30), config=Config(),
+                   select_codes=["data"], lang="vi")
+    details = [(row["rule"], json.loads(row["evidence"])["detail"]) for row in result.findings.iter_rows(named=True)]
+    assert {rule for rule, _ in details} >= {"DAT001", "DAT002", "DAT003", "DAT004", "DAT005", "DAT006", "DAT007"}
+    assert all(detail in CATALOGUE and CATALOGUE[detail].rule == rule for rule, detail in details), details
+    with pytest.raises(KeyError, match="catalogue"):
+        issue_rows(None, None, "x", None, "not_a_problem")

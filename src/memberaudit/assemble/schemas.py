@@ -8,6 +8,7 @@ from __future__ import annotations
 from datetime import date
 
 from memberaudit.model.lazy import pl
+from memberaudit.model.problems import CATALOGUE
 from memberaudit.model.roster import COLUMNS, conform, schema
 from memberaudit.model.vocab import GENDERS, OCCUPATION_GROUPS, RATINGS, STATUSES, TRANSFER_KINDS, UNIT_KINDS
 
@@ -57,10 +58,12 @@ def validate(roster):
         located = frame.with_row_index("index").with_columns(pl.col("index").cast(pl.Int32)).join(
             cells.select(pl.col("index").cast(pl.Int32), "column", "check", "failure_case"), on="index")
         new_issues.append(located.select(
-            pl.when(pl.col("check").str.starts_with("isin")).then(pl.lit("DAT005")).otherwise(pl.lit("DAT002"))
-            .alias("code"), "_src", "_row", pl.col("column").alias("field"), pl.col("failure_case").alias("value"),
+            pl.when(pl.col("check").str.starts_with("isin")).then(pl.lit(CATALOGUE["unknown_code"].rule))
+            .otherwise(pl.lit(CATALOGUE["out_of_range"].rule)).alias("code"),
+            "_src", "_row", pl.col("column").alias("field"), pl.col("failure_case").alias("value"),
             (pl.col("member_id") if "member_id" in frame.columns else pl.lit(None, dtype=pl.String)).alias("member_id"),
-            pl.lit("out_of_range").alias("detail")))
+            pl.when(pl.col("check").str.starts_with("isin")).then(pl.lit("unknown_code"))
+            .otherwise(pl.lit("out_of_range")).alias("detail")))
         for column in cells.get_column("column").unique().to_list():
             bad = cells.filter(pl.col("column") == column).get_column("index").cast(pl.UInt32)
             frame = frame.with_row_index("_i").with_columns(

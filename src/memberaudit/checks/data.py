@@ -39,14 +39,16 @@ def missing_value(roster, ctx):
 
 @rule(code="DAT002", identity=_CELL, name="data.bad-date", category="data", severity="medium", needs=(),
       evidence={'detail': 'code'},
-      en={'title': 'Unreadable or impossible date', 'message': "Bad date in {field}: '{value}' ({detail})"},
-      vi={'title': 'Ngày tháng không hợp lệ',
-          'message': 'Ngày không hợp lệ ở cột {field}: «{value}» ({detail})',
-          'what': 'Ngày không đọc được, không tồn tại hoặc năm chỉ có 2 chữ số (không đoán).',
+      en={'title': 'Unreadable or impossible date or number', 'message': "Bad value in {field}: '{value}' ({detail})"},
+      vi={'title': 'Ngày tháng hoặc số không hợp lệ',
+          'message': 'Giá trị không hợp lệ ở cột {field}: «{value}» ({detail})',
+          'what': 'Ngày không đọc được, không tồn tại, năm chỉ có 2 chữ số hoặc ngoài khoảng 1900-2099; số không '
+                  'đọc được hoặc ngoài khoảng hợp lệ (không đoán).',
           'why': 'Đọc sai ngày làm sai mọi thời hạn tính từ ngày đó.',
           'example': '«31/02/2020» ở cột Ngày sinh: ngày không tồn tại; «5/3/85»: năm chỉ có 2 chữ số.'})
 def bad_date(roster, ctx):
-    """A date that cannot be read, is impossible or has a two-digit year.
+    """A date that cannot be read, is impossible, has a two-digit year or lies outside 1900-2099; a number that
+    cannot be read or is out of range.
 
     ## What it does
     Dates are read day first (dd/mm/yyyy, d/m/yyyy, dd-mm-yyyy, dd.mm.yyyy), as yyyy-mm-dd, as Excel
@@ -127,7 +129,7 @@ def duplicate_member_id(roster, ctx):
     rows = rows.filter(pl.struct("member_id", "unit").is_duplicated()).sort("_src", "_row")
     return rows.filter(pl.int_range(pl.len()).over("member_id", "unit") > 0).select(
         "_src", "_row", pl.lit("member_id").alias("field"), pl.col("member_id").alias("value"), "member_id", "unit",
-        pl.lit("duplicate").alias("detail"))
+        pl.lit("repeated_id").alias("detail"))
 
 
 @rule(code="DAT005", identity=_CELL, name="data.unknown-code", category="data", severity="medium", needs=(),

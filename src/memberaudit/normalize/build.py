@@ -96,7 +96,7 @@ def _required(frame, kind: str, issues: list, skip: tuple[str, ...] = ()):
         if column in skip:
             continue
         if column in frame.columns and frame.get_column(column).null_count():  # null counts are free
-            issues.append(issue_rows(frame, pl.col(column).is_null(), "DAT001", column, pl.lit("")))
+            issues.append(issue_rows(frame, pl.col(column).is_null(), column, pl.lit(""), "missing"))
 
 
 def _dates(frame, issues: list, columns: tuple[str, ...], partial: tuple[str, ...] = ()):
@@ -105,10 +105,10 @@ def _dates(frame, issues: list, columns: tuple[str, ...], partial: tuple[str, ..
         frame = parse_dates(frame, c, allow_partial=c in partial)
     for c in columns:
         if frame.get_column(f"{c}__problem").null_count() < frame.height:
-            issues.append(issue_rows(frame, pl.col(f"{c}__problem").is_not_null(), "DAT002", c, pl.col(f"{c}__raw"),
+            issues.append(issue_rows(frame, pl.col(f"{c}__problem").is_not_null(), c, pl.col(f"{c}__raw"),
                                   pl.col(f"{c}__problem")))
         if c in partial and frame.get_column(f"{c}__partial").any():
-            issues.append(issue_rows(frame, pl.col(f"{c}__partial"), "DAT007", c, pl.col(f"{c}__raw")))
+            issues.append(issue_rows(frame, pl.col(f"{c}__partial"), c, pl.col(f"{c}__raw"), "partial"))
     return frame
 
 
@@ -117,8 +117,8 @@ def _code(frame, issues: list, column: str, vocabulary: dict, *, field: str | No
     frame = _ensure(frame, column)
     frame = frame.with_columns(coded(frame, column, vocabulary, **kw).alias(f"{column}__code"))
     if frame.get_column(f"{column}__code").null_count() > frame.get_column(column).null_count():
-        issues.append(issue_rows(frame, pl.col(column).is_not_null() & pl.col(f"{column}__code").is_null(), "DAT005",
-                              field or column, pl.col(column)))
+        issues.append(issue_rows(frame, pl.col(column).is_not_null() & pl.col(f"{column}__code").is_null(),
+                              field or column, pl.col(column), "unknown_code"))
     return frame.with_columns(pl.col(column).alias(f"{column}__text"), pl.col(f"{column}__code").alias(column))
 
 
@@ -174,14 +174,14 @@ def _members(frame, issues, sources, extra_marks):
     unknown = sorted(v for v, g in groups.items() if g is None)
     if unknown:
         first = frame.filter(pl.col("occupation").is_in(unknown)).group_by("occupation").agg(pl.all().first())
-        issues.append(issue_rows(first, pl.lit(True), "DAT005", "occupation", pl.col("occupation"), pl.lit("occupation")))
+        issues.append(issue_rows(first, pl.lit(True), "occupation", pl.col("occupation"), "occupation"))
     frame = on_distinct(frame, "full_name", name_key=name_key(pl.col("full_name")))  # names repeat a lot
     frame = _identify(frame, issues)
     # a gap beyond any life (`1E+20`, a pasted id) is no number of months: a data finding, counted as none
     gap = number("party_age_gap_months")
     frame = frame.with_columns(pl.when(gap.abs() < 10_000).then(gap).cast(pl.Int64).alias("_gap"))
-    issues.append(issue_rows(frame, pl.col("party_age_gap_months").is_not_null() & pl.col("_gap").is_null(), "DAT002",
-                          "party_age_gap_months", pl.col("party_age_gap_months"), pl.lit("not_a_number")))
+    issues.append(issue_rows(frame, pl.col("party_age_gap_months").is_not_null() & pl.col("_gap").is_null(),
+                             "party_age_gap_months", pl.col("party_age_gap_months"), "not_a_number"))
     return frame.with_columns(
         pl.when(pl.col("occupation").is_not_null())
         .then(pl.col("occupation").replace_strict(groups, default="other", return_dtype=pl.String))
@@ -230,8 +230,8 @@ def _identify(frame, issues: list):
     frame = frame.with_columns(how.alias("identified_by"), missing.alias("_no_card"),
                                pl.coalesce("member_id", "member_code", fallback).alias("member_id"))
     official = pl.col("status") == "official"
-    issues.append(issue_rows(frame, pl.col("_no_card") & official, "DAT001", "member_id", pl.lit("")))
-    issues.append(issue_rows(frame, pl.col("_no_card") & ~official & pl.col("identified_by").is_not_null(), "DAT010",
+    issues.append(issue_rows(frame, pl.col("_no_card") & official, "member_id", pl.lit(""), "missing"))
+    issues.append(issue_rows(frame, pl.col("_no_card") & ~official & pl.col("identified_by").is_not_null(),
                              "member_id", pl.lit(""), pl.col("identified_by")))
     return frame.drop("_no_card")
 
@@ -304,15 +304,15 @@ def _dues(frame, issues, sources, extra_marks):
         orient="row",
     )
     frame = frame.join(lookup, on=["month", "_src"], how="left")
-    issues.append(issue_rows(frame, pl.col("month").is_not_null() & pl.col("key").is_null(), "DAT002", "month",
-                          pl.col("month"), pl.lit("unreadable")))
+    issues.append(issue_rows(frame, pl.col("month").is_not_null() & pl.col("key").is_null(), "month",
+                             pl.col("month"), "unreadable"))
     frame = frame.with_columns(
         pl.coalesce("amount", "mark").alias("cell"), pl.col("key").alias("month"),
         pl.when(pl.col("amount").is_not_null()).then(pl.lit("amount")).otherwise(pl.lit("mark")).alias("field"),
     ).filter(pl.col("cell").is_not_null())
     states = _dues_states(frame.get_column("cell").unique().to_list(), vocabulary)
     frame = frame.with_columns(pl.col("cell").replace_strict(states, default=None, return_dtype=pl.String).alias("state"))
-    issues.append(issue_rows(frame, pl.col("state").is_null(), "DAT005", "*", pl.col("cell")))
+    issues.append(issue_rows(frame, pl.col("state").is_null(), "*", pl.col("cell"), "unknown_code"))
     return long_masks(frame, "state", MASKS["dues"])
 
 
@@ -381,7 +381,7 @@ def _ratings(frame, issues, sources, extra_marks):
         pl.when(wide).then(pl.col("field")).otherwise(pl.lit("rating")).alias("field"),
     ).filter(pl.col("rating").is_not_null())
     frame = frame.with_columns(number("year_text").cast(pl.Int32, strict=False).alias("year"))
-    issues.append(issue_rows(frame, pl.col("year").is_null(), "DAT002", "year", pl.col("year_text"), pl.lit("unreadable")))
+    issues.append(issue_rows(frame, pl.col("year").is_null(), "year", pl.col("year_text"), "unreadable"))
     frame = _code(frame, issues, "rating", RATINGS, field="*")
     return frame.filter(pl.col("rating").is_not_null() & pl.col("year").is_not_null())
 
@@ -394,8 +394,8 @@ def _targets(frame, issues, sources, extra_marks):
         number("admissions").cast(pl.Int64, strict=False).alias("admissions_value"),
     )
     for column in ("year", "admissions"):
-        issues.append(issue_rows(frame, pl.col(column).is_not_null() & pl.col(f"{column}_value").is_null(), "DAT002",
-                              column, pl.col(column), pl.lit("not_a_number")))
+        issues.append(issue_rows(frame, pl.col(column).is_not_null() & pl.col(f"{column}_value").is_null(),
+                                 column, pl.col(column), "not_a_number"))
     return frame.with_columns(pl.col("year_value").alias("year"), pl.col("admissions_value").alias("admissions"))
 
 

@@ -41,7 +41,7 @@ def wide_masks(frame, months: list[str], order: tuple[str, ...], code_of: dict, 
         if unknown := [v for v in values[m] if code_of[v] is None and v not in blanks[m]]:
             # the cell as people read it elsewhere in the reports: NFC, trimmed (done on these few rows only)
             text = pl.col(m).cast(pl.String).str.normalize("NFC").str.strip_chars()
-            issues.append(issue_rows(frame, pl.col(m).is_in(unknown), "DAT005", m, text))
+            issues.append(issue_rows(frame, pl.col(m).is_in(unknown), m, text, "unknown_code"))
 
     def bits(m: str, code: str) -> int:
         # all codes of a year in one integer: code k's mask is bits 12k..12k+11, so each cell is one lookup

@@ -1,5 +1,7 @@
 """English messages (`--lang en`)."""
 
+from memberaudit.model.problems import words
+
 MESSAGES = {
     "input.missing": "No such file or directory: {file}. Check the path.",
     "input.format": "Cannot read the format of {file}. Supported: {suffixes}.",
@@ -203,17 +205,7 @@ VALUE_LABELS = {
         "exempt_to": "exempt to", "admissions": "target", "month": "month", "amount": "amount", "mark": "mark",
         "year": "year", "status": "status",
     },
-    "detail": {
-        "card": "card number", "member_code": "the app's member code", "record_number": "lý lịch number",
-        "name_birth_date": "name and date of birth",
-        "two_digit_year": "two-digit year", "impossible": "no such date", "implausible_year": "year outside 1900-2099",
-        "unreadable": "unreadable",
-        "partial_not_allowed": "day or month missing", "not_a_number": "not a number",
-        "birth_not_before_admission": "birth not before admission",
-        "official_before_admission": "official before admission", "after_as_of": "after the as-of date",
-        "occupation": "occupation", "out_of_range": "out of range", "attendance": "attendance", "dues": "dues",
-        "ratings": "ratings", "transfers": "transfers",
-    },
+    "detail": words("en"),  # the data-problem catalogue (model.problems)
     "situation": {
         "not_received": "not presented at the receiving branch", "received_late": "presented late",
         "projected": "projected for the year", "year_ended": "whole year",

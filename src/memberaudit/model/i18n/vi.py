@@ -1,5 +1,7 @@
 """Vietnamese messages (the default language)."""
 
+from memberaudit.model.problems import words
+
 MESSAGES = {
     # input and configuration errors (exit code 2)
     "input.missing": "Không tìm thấy tệp hoặc thư mục: {file}. Kiểm tra lại đường dẫn.",
@@ -206,17 +208,7 @@ VALUE_LABELS = {
         "rating": "Xếp loại", "month": "Tháng", "mark": "Điểm danh", "amount": "Số tiền", "admissions": "Chỉ tiêu",
         "meeting_date": "Ngày sinh hoạt",
     },
-    "detail": {
-        "card": "số thẻ", "member_code": "mã đảng viên của phần mềm", "record_number": "số lý lịch",
-        "name_birth_date": "họ tên và ngày sinh",
-        "two_digit_year": "năm chỉ có 2 chữ số", "impossible": "ngày không tồn tại", "implausible_year": "năm ngoài khoảng 1900-2099",
-        "unreadable": "không đọc được",
-        "partial_not_allowed": "thiếu ngày/tháng", "not_a_number": "không phải số",
-        "birth_not_before_admission": "ngày sinh không trước ngày vào Đảng",
-        "official_before_admission": "ngày chính thức trước ngày vào Đảng", "after_as_of": "sau ngày đối chiếu",
-        "attendance": "sinh hoạt", "dues": "đảng phí", "transfers": "chuyển sinh hoạt", "ratings": "xếp loại",
-        "occupation": "nghề nghiệp", "out_of_range": "ngoài khoảng hợp lệ",
-    },
+    "detail": words("vi"),  # the data-problem catalogue (model.problems)
     "situation": {
         "not_received": "chưa nộp giấy tại nơi đến", "received_late": "nộp giấy muộn",
         "projected": "ước cả năm", "year_ended": "cả năm",
