@@ -6,11 +6,12 @@ import tomllib
 from datetime import date, datetime
 from pathlib import Path
 
-from memberaudit.model.config import CONFIG_NAME, Config, Waiver
+from memberaudit.model.config import CONFIG_NAME, SETTINGS, Config, Setting, Waiver
 from memberaudit.model.errors import ConfigError
 
-_TOP_KEYS = {"as_of", "lang", "select", "ignore", "window", "rules", "aliases", "marks", "calendar", "mix", "waivers",
-             "pack", "cache"}
+_SECTIONS = ("rules", "aliases", "marks", "mix", "waivers")  # parsed against what they name
+_TABLES = {key.split(".")[0] for key in (s.key for s in SETTINGS) if "." in key}  # [calendar]
+_TOP_KEYS = {s.key for s in SETTINGS if "." not in s.key} | set(_SECTIONS) | _TABLES
 
 
 def find_config(explicit: str | Path | None) -> Path | None:
@@ -51,6 +52,32 @@ def _expect(value, kind, key: str, file: str):
     return value
 
 
+def _setting(setting: Setting, value, file: str):
+    """A plain key's value, of its kind and among its choices; a path is relative to the configuration file."""
+    key = setting.key
+    if setting.kind == "date":
+        return _expect(value, date, key, file)
+    if setting.kind == "bool":
+        return _expect(value, bool, key, file)
+    if setting.kind == "dates":
+        return [_expect(v, date, f"{key}[]", file) for v in _expect(value, list, key, file)]
+    if setting.kind in ("texts", "days"):
+        texts = _strings(value, key, file)
+        if setting.kind == "days":
+            for day in texts:
+                try:
+                    date(2024, int(day[:2]), int(day[3:]))  # a leap year, so 02-29 is allowed
+                except ValueError:
+                    raise ConfigError("config.type", file=file, key=f"{key}[]", expected="MM-DD") from None
+            if not texts:
+                raise ConfigError("config.type", file=file, key=key, expected="MM-DD list")
+        return texts
+    text = _expect(value, str, key, file)
+    if setting.choices and text not in setting.choices:
+        raise ConfigError("config.value", file=file, key=key, allowed=", ".join(setting.choices))
+    return str(Path(file).parent / text) if setting.kind == "path" else text
+
+
 def _strings(value, key, file) -> list[str]:
     items = _expect(value, list, key, file)
     return [_expect(v, str, f"{key}[]", file) for v in items]
@@ -78,23 +105,16 @@ def parse_config(data: dict, file: str = CONFIG_NAME) -> Config:
         if key not in _TOP_KEYS:
             raise ConfigError("config.unknown_key", file=file, key=key)
     cfg = Config()
-    if "as_of" in data:
-        cfg.as_of = _expect(data["as_of"], date, "as_of", file)
-    if "lang" in data:
-        cfg.lang = _expect(data["lang"], str, "lang", file)
-        if cfg.lang not in ("vi", "en"):
-            raise ConfigError("config.value", file=file, key="lang", allowed="vi, en")
-    if "pack" in data:  # the rule pack: vn-cpv, the only one so far (RULES.md: cn-cpc is to follow)
-        if _expect(data["pack"], str, "pack", file) != "vn-cpv":
-            raise ConfigError("config.value", file=file, key="pack", allowed="vn-cpv")
-    if "cache" in data:  # relative to the configuration file, like every path a file names
-        cfg.cache = str(Path(file).parent / _expect(data["cache"], str, "cache", file))
-    cfg.select = _strings(data.get("select", []), "select", file)
-    cfg.ignore = _strings(data.get("ignore", []), "ignore", file)
-    if "window" in data:
-        cfg.window = _expect(data["window"], str, "window", file)
-        if cfg.window not in ("calendar", "rolling"):
-            raise ConfigError("config.value", file=file, key="window", allowed="calendar, rolling")
+    for table in _TABLES:
+        known = {s.key.split(".", 1)[1] for s in SETTINGS if s.key.startswith(f"{table}.")}
+        for key in _expect(data.get(table, {}), dict, table, file):
+            if key not in known:
+                raise ConfigError("config.unknown_key", file=file, key=f"{table}.{key}")
+    for setting in SETTINGS:
+        table, _, name = setting.key.rpartition(".")
+        holder = data.get(table, {}) if table else data
+        if name in holder:
+            setattr(cfg, setting.attr, _setting(setting, holder[name], file))
     registry = rules()
     for code, table in _expect(data.get("rules", {}), dict, "rules", file).items():
         rule = registry.get(code.upper())
@@ -119,21 +139,6 @@ def parse_config(data: dict, file: str = CONFIG_NAME) -> Config:
         cfg.rule_params[rule.code] = params
     cfg.aliases = _string_tables(data, "aliases", COLUMN_ALIASES, file)
     cfg.marks = _string_tables(data, "marks", {"attendance": ATTENDANCE_MARKS, "dues": DUES_MARKS}, file)
-    calendar = _expect(data.get("calendar", {}), dict, "calendar", file)
-    for key in calendar:
-        if key not in ("extra_holidays", "occasions"):
-            raise ConfigError("config.unknown_key", file=file, key=f"calendar.{key}")
-    cfg.extra_holidays = [_expect(d, date, "calendar.extra_holidays[]", file)
-                          for d in _expect(calendar.get("extra_holidays", []), list, "calendar.extra_holidays", file)]
-    if "occasions" in calendar:
-        cfg.occasions = _strings(calendar["occasions"], "calendar.occasions", file)
-        for day in cfg.occasions:
-            try:
-                date(2024, int(day[:2]), int(day[3:]))  # a leap year, so 02-29 is allowed
-            except ValueError:
-                raise ConfigError("config.type", file=file, key="calendar.occasions[]", expected="MM-DD") from None
-        if not cfg.occasions:
-            raise ConfigError("config.type", file=file, key="calendar.occasions", expected="MM-DD list")
     mix = _expect(data.get("mix", {}), dict, "mix", file)
     for key in mix:
         if key != "min_share":
