@@ -133,18 +133,21 @@ def _vocab(base: dict, extra: dict | None) -> dict:
 
 
 def _members(frame, issues, sources, extra_marks):
+    by_sex = {"birth_date_male", "birth_date_female"} & set(frame.columns)
     frame = _ensure(frame, "member_id", "full_name", "unit", "status", "official_date", "birth_name", "member_code",
                     "record_number", "birth_date", "birth_date_male", "birth_date_female", "gender", "exit_date",
                     "left_how", "exempt_from", *EXIT_DATES)
-    # NAM | NỮ birth-date columns: the column the date stands in records the sex; a birth name stands in for
-    # a missing name in use
-    frame = frame.with_columns(
-        pl.coalesce("birth_date", "birth_date_male", "birth_date_female").alias("birth_date"),
-        pl.coalesce("gender", pl.when(pl.col("birth_date_male").is_not_null()).then(pl.lit("Nam"))
-                    .when(pl.col("birth_date_female").is_not_null()).then(pl.lit("Nữ"))).alias("gender"),
-        pl.coalesce("full_name", "birth_name").alias("full_name"),
-        *_status_parts("status"),
-    )
+    if by_sex:  # NAM | NỮ birth-date columns: the column the date stands in records the sex
+        frame = frame.with_columns(
+            pl.coalesce(pl.col("birth_date").cast(pl.String), "birth_date_male", "birth_date_female").alias("birth_date"),
+            pl.coalesce("gender", pl.when(pl.col("birth_date_male").is_not_null()).then(pl.lit("Nam"))
+                        .when(pl.col("birth_date_female").is_not_null()).then(pl.lit("Nữ"))).alias("gender"))
+    # a birth name stands in for a missing name in use; a status may carry its date
+    if frame.get_column("full_name").null_count() and frame.get_column("birth_name").null_count() < frame.height:
+        frame = frame.with_columns(pl.coalesce("full_name", "birth_name").alias("full_name"))
+    code, when = _status_parts("status")
+    frame = on_distinct(frame, "status", _status_code=code, status_date=when)
+    frame = frame.with_columns(pl.col("_status_code").alias("status")).drop("_status_code")
     _required(frame, "members", issues, skip=("member_id",))
     frame = _dates(frame, issues, (*DATE_COLUMNS["members"], "exit_date", "status_date"),
                    partial=("birth_date", "admission_date"))
@@ -182,13 +185,12 @@ def _members(frame, issues, sources, extra_marks):
     frame = frame.with_columns(pl.when(gap.abs() < 10_000).then(gap).cast(pl.Int64).alias("_gap"))
     issues.append(issue_rows(frame, pl.col("party_age_gap_months").is_not_null() & pl.col("_gap").is_null(),
                              "party_age_gap_months", pl.col("party_age_gap_months"), "not_a_number"))
-    return frame.with_columns(
+    return _national_ids(frame.with_columns(
         pl.when(pl.col("occupation").is_not_null())
         .then(pl.col("occupation").replace_strict(groups, default="other", return_dtype=pl.String))
         .alias("occupation_group"),
         pl.col("_gap").fill_null(0).alias("party_age_gap_months"),
-        digits_of("national_id").alias("national_id"),
-    ).drop("_gap")
+    ).drop("_gap"))
 
 
 _STATUS_WITH_DATE = r"^(.*?)[\s(:\-–]*(\d{1,2}[/.\-]\d{1,2}[/.\-]\d{4})[\s)]*(?:.*)$"
@@ -196,10 +198,18 @@ _STATUS_WITH_DATE = r"^(.*?)[\s(:\-–]*(\d{1,2}[/.\-]\d{1,2}[/.\-]\d{4})[\s)]*(
 
 def _status_parts(column: str) -> list:
     """A status written with its date or decision ("TT (02/02/2026)", "XT - QĐ 15 ngày 3/4/2026"): the code,
-    and the date as `status_date` (parsed with the other dates)."""
+    and the date as `status_date` (parsed with the other dates). Computed once per distinct status."""
     parts = pl.col(column).str.extract_groups(_STATUS_WITH_DATE)
-    return [pl.coalesce(parts.struct.field("1").str.strip_chars().replace("", None), pl.col(column)).alias(column),
-            parts.struct.field("2").alias("status_date")]
+    return [pl.coalesce(parts.struct.field("1").str.strip_chars().replace("", None), pl.col(column)),
+            parts.struct.field("2")]
+
+
+def _national_ids(frame):
+    """The national ids as digits: one scan finds out whether any cell needs more (most exports need nothing)."""
+    ids = frame.get_column("national_id")
+    if ids.dtype == pl.String and ids.str.contains(r"[^0-9]").any():
+        return frame.with_columns(digits_of("national_id").alias("national_id"))
+    return frame
 
 
 def digits_of(column: str):

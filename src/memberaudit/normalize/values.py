@@ -116,7 +116,14 @@ def parse_dates(frame, column: str, *, allow_partial: bool):
 
 
 def _typed_dates(frame, column: str):
-    """A column of dates already (Parquet): only dates outside the plausible years are problems."""
+    """A column of dates already (Parquet): only dates outside the plausible years are problems (the column's
+    range, read from its statistics, usually says there are none)."""
+    years = pl.col(column).dt.year()
+    # compared in Polars: a year-0 date has no Python date to come back as
+    if not frame.select(((years.min() < FIRST_YEAR) | (years.max() > LAST_YEAR)).fill_null(False)).item():
+        return frame.with_columns(
+            pl.lit(None, dtype=pl.String).alias(f"{column}__raw"), pl.col(column).cast(pl.Date),
+            pl.lit(False).alias(f"{column}__partial"), pl.lit(None, dtype=pl.String).alias(f"{column}__problem"))
     bad = ~pl.col(column).dt.year().is_between(FIRST_YEAR, LAST_YEAR)
     return frame.with_columns(
         pl.when(bad).then(pl.col(column).cast(pl.String)).alias(f"{column}__raw"),
