@@ -198,33 +198,33 @@ def test_a_fifo_named_like_a_csv_never_blocks_the_run(inputs):
     assert given.exit_code == 2 and "not a regular file" in given.output
 
 
-def test_a_stray_cell_at_the_sheets_far_corner_costs_nothing(tmp_path):
+def members_book():
+    """An openpyxl workbook whose first sheet is a one-member list, for tests that add sheets of their own."""
     import openpyxl
 
-    path = tmp_path / "lac.xlsx"
     wb = openpyxl.Workbook()
     ws = wb.active
     ws.title = "Đảng viên"
     for row in member_rows(["001", "An", "02/01/1980", "CB1", "01/02/2010", None]):
         ws.append(row)
+    return wb
+
+
+def test_a_stray_cell_at_the_sheets_far_corner_is_noted_not_allocated(tmp_path):
+    """Calamine would allocate the whole rectangle up to XFD1048576 (512 GiB: the process aborted)."""
+    path = tmp_path / "lac.xlsx"
+    wb = members_book()
     stray = wb.create_sheet("Sheet2")
     stray["A1"], stray["XFD1048576"] = "ghi chú", "x"
     wb.save(path)
-    started = time.perf_counter()
     result = run("audit", str(path), *AS_OF)
     assert result.exit_code == 0, result.output
-    assert "Sheet2" in result.output and "XFD1048576" in result.output and time.perf_counter() - started < 30
+    assert "Sheet2" in result.output and "XFD1048576" in result.output
 
 
 def test_hidden_sheets_are_skipped_with_a_note_unless_asked(tmp_path):
-    import openpyxl
-
     path = tmp_path / "an.xlsx"
-    wb = openpyxl.Workbook()
-    ws = wb.active
-    ws.title = "Đảng viên"
-    for row in member_rows(["001", "An", "02/01/1980", "CB1", "01/02/2010", None]):
-        ws.append(row)
+    wb = members_book()
     copy = wb.create_sheet("DSĐV toàn đảng bộ")
     for row in member_rows(["001", "An", "02/01/1980", "CB1", "01/02/2010", None],
                            ["009", "Giang", "02/01/1980", "CB2", "01/02/2010", None]):
