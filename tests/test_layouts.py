@@ -242,3 +242,17 @@ def test_examples_hold_a_register_and_a_database_file_that_the_audit_reads():
     findings = json.loads(result.stdout)["findings"]
     units = {f["unit"] for f in findings}
     assert REGISTER_UNIT in units and DATABASE_UNIT in units
+
+
+def test_a_name_two_members_of_the_branch_have_is_never_given_to_one_of_them(tmp_path):
+    path = write_workbook(tmp_path / "trung-ten.xlsx", {
+        "Đảng viên": member_rows(["001", "Trần Văn Nam", "02/01/1980", "CHI BỘ 1", "01/02/2010", None],
+                                 ["002", "TRẦN VĂN NAM", "05/05/1990", "CHI BỘ 1", "01/02/2015", None]),
+        "Sheet1": [["CHI BỘ 1"], ["BIÊN BẢN NỘP ĐẢNG PHÍ THÁNG 7 NĂM 2026"], ["STT", "HỌ VÀ TÊN", "SỐ THÁNG", "SỐ TIỀN"],
+                   [1, "Trần Văn Nam", 1, "30.000"]]})
+    roster = read(path)
+    assert month_records(roster, "dues")["member_id"].cast(pl.String).to_list() == ["Trần Văn Nam"]
+    result = audit(roster, as_of=date(2026, 11, 30), config=Config(), select_codes=["DAT006"], lang="en")
+    (finding,) = result.findings.iter_rows(named=True)
+    assert (finding["value"], finding["row"], json.loads(finding["evidence"])["detail"]) == (
+        "Trần Văn Nam", 4, "name_ambiguous")

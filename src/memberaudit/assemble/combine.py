@@ -3,10 +3,11 @@
 from __future__ import annotations
 
 from memberaudit.model.lazy import pl
-from memberaudit.model.roster import Roster
+from memberaudit.model.roster import Roster, conform
 from memberaudit.model.text import fold
 from memberaudit.model.vocab import TABLE_KINDS
 from memberaudit.normalize.build import BY_NAME, name_key
+from memberaudit.normalize.issues import issue_rows
 
 
 def combine(parts: list[Roster]) -> Roster:
@@ -47,7 +48,8 @@ _ID_TABLES = ("attendance", "dues", "ratings", "transfers")
 def _match_names(roster) -> None:
     """Records kept by name (`normalize.build.by_name`: "~name~branch") take the member id of the one
     member of that name in that branch (case, diacritics and tone placement aside), or anywhere when the
-    record names no branch. A name no member has, or two members have, stays the name: DAT006 lists it."""
+    record names no branch. A name no member has, or two members have, stays the name: DAT006 lists it (an
+    ambiguous name as such)."""
     for kind in _ID_TABLES:
         frame = getattr(roster, kind)
         ids = frame.get_column("member_id").cast(pl.String)
@@ -66,6 +68,15 @@ def _match_names(roster) -> None:
         resolved = found.group_by("_wanted").agg(pl.col("_name").first(), pl.col("_id").drop_nulls().unique())
         mapping = resolved.select("_wanted", pl.when(pl.col("_id").list.len() == 1).then(pl.col("_id").list.first())
                                   .otherwise(pl.col("_name")).alias("_id"))
+        # a name two members have is said so (DAT006, "name_ambiguous"), never given to one of them
+        ambiguous = resolved.filter(pl.col("_id").list.len() > 1).get_column("_wanted")
+        if len(ambiguous):
+            rows = frame.with_columns(ids.alias("_wanted")).filter(pl.col("_wanted").is_in(ambiguous.implode()))
+            rows = rows.sort("_src", "_row").unique("_wanted", keep="first", maintain_order=True).with_columns(
+                pl.col("_wanted").str.split(BY_NAME).list.get(1).alias("member_id"))
+            roster.issues = pl.concat([roster.issues, conform("issues", issue_rows(
+                rows, pl.lit(True), "member_id", pl.col("member_id"), "name_ambiguous"))]).sort(
+                "_src", "_row", "field", "code")
         setattr(roster, kind, frame.with_columns(
             ids.replace_strict(mapping["_wanted"], mapping["_id"], default=ids).alias("member_id")))
 

@@ -182,6 +182,7 @@ def unknown_member(roster, ctx):
     "012346" in the attendance sheet while the list holds "012345".
     """
     members = roster.members.select("member_id")
+    said = _issues(roster, "DAT006")  # names two members have, found when records kept by name were matched
     parts = [
         _unknown(getattr(roster, table), members).sort("_src", "_row")
         .unique(["_src", "member_id"], keep="first", maintain_order=True)
@@ -189,7 +190,8 @@ def unknown_member(roster, ctx):
                 pl.lit(table).alias("detail"))
         for table in ("attendance", "dues", "transfers", "ratings")
     ]
-    return pl.concat(parts)
+    unknown = pl.concat(parts).with_columns(pl.col("member_id", "value").cast(pl.String))
+    return pl.concat([unknown.join(said.select("_src", "member_id"), on=["_src", "member_id"], how="anti"), said])
 
 
 def _unknown(records, members):

@@ -37,6 +37,7 @@ PROBLEMS = (
     Problem("dues", "DAT006", "dues", "đảng phí"),
     Problem("transfers", "DAT006", "transfers", "chuyển sinh hoạt"),
     Problem("ratings", "DAT006", "ratings", "xếp loại"),
+    Problem("name_ambiguous", "DAT006", "a name two members of the branch have", "tên trùng của hai đảng viên trở lên"),
     Problem("partial", "DAT007", "partial date", "ngày không đầy đủ"),
     Problem("member_code", "DAT010", "the app's member code", "mã đảng viên của phần mềm"),
     Problem("record_number", "DAT010", "lý lịch number", "số lý lịch"),
