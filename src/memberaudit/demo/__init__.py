@@ -101,7 +101,9 @@ def build(seed: int = 2026) -> list[Committee]:
                     member_id=f"{(ci + 1) * 10:02d}.{serial:06d}", full_name=_person(rng, female), birth=birth,
                     gender="Nữ" if female else "Nam", occupation=rng.choice(committee.occupations), unit=unit,
                     admitted=admitted, official=official, status="" if official is None else "Chính thức",
-                    national_id=f"0010{rng.randint(10**7, 10**8 - 1)}",
+                    # a citizen id as issued: Hà Nội (001), century and sex, the birth year's last two digits
+                    national_id=f"001{int(female) + 2 * (birth.year >= 2000)}{birth.year % 100:02d}"
+                                f"{rng.randint(0, 999999):06d}",
                 )
                 for month in range(1, 12):
                     member.marks[month] = rng.choices(["x", "x", "x", "x", "x", "P"], k=1)[0]
@@ -164,6 +166,18 @@ def _plant(committees: list[Committee], rng: random.Random) -> None:
     for member in c:
         if member.occupation == "Học sinh, sinh viên":
             member.occupation = "Công nhân"
+    for committee in committees:  # planted births and sexes: the ids say the same (DAT009 only where planted)
+        for member in committee.members:
+            member.national_id = _citizen_id(member)
+    m[15].national_id = m[15].national_id[1:]  # DAT008: Excel kept it as a number, the leading 0 went
+    m[16].gender = "Nữ" if m[16].gender == "Nam" else "Nam"  # DAT009: the id's sex digit says otherwise
+
+
+def _citizen_id(member: Member) -> str:
+    """The member's id with its century-and-sex digit and birth year as the record has them."""
+    year = member.birth.year if isinstance(member.birth, date) else int(str(member.birth)[-4:])
+    female = member.gender == "Nữ"
+    return f"001{int(female) + 2 * (year >= 2000)}{year % 100:02d}{member.national_id[-6:]}"
 
 
 def _fmt(value, rng: random.Random):

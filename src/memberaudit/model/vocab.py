@@ -244,3 +244,13 @@ OCCUPATION_GROUPS: dict[str, tuple[str, ...]] = {
     "retired": ("Hưu trí", "Nghỉ hưu"),
     "other": ("Khác", "Tự do"),
 }
+
+# Citizen-id place codes (Thông tư 07/2016/TT-BCA, Phụ lục I): the 63 provinces and cities as they were when
+# the ids were issued (the 2025 merger into 34 changed no id), and the country codes of births abroad.
+CCCD_PROVINCES = (
+    "001", "002", "004", "006", "008", "010", "011", "012", "014", "015", "017", "019", "020", "022", "024", "025",
+    "026", "027", "030", "031", "033", "034", "035", "036", "037", "038", "040", "042", "044", "045", "046", "048",
+    "049", "051", "052", "054", "056", "058", "060", "062", "064", "066", "067", "068", "070", "072", "074", "075",
+    "077", "079", "080", "082", "083", "084", "086", "087", "089", "091", "092", "093", "094", "095", "096",
+)
+CCCD_COUNTRIES = tuple(f"{code:03d}" for code in range(101, 296))

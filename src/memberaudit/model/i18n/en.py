@@ -206,6 +206,8 @@ VALUE_LABELS = {
         "year": "year", "status": "status",
     },
     "detail": words("en"),  # the data-problem catalogue (model.problems)
+    "id_says": {"male": "male", "female": "female"},
+    "record_says": {"male": "male", "female": "female"},
     "situation": {
         "not_received": "not presented at the receiving branch", "received_late": "presented late",
         "projected": "projected for the year", "year_ended": "whole year",

@@ -209,6 +209,8 @@ VALUE_LABELS = {
         "meeting_date": "Ngày sinh hoạt",
     },
     "detail": words("vi"),  # the data-problem catalogue (model.problems)
+    "id_says": {"male": "nam", "female": "nữ"},
+    "record_says": {"male": "nam", "female": "nữ"},
     "situation": {
         "not_received": "chưa nộp giấy tại nơi đến", "received_late": "nộp giấy muộn",
         "projected": "ước cả năm", "year_ended": "cả năm",
