@@ -12,6 +12,7 @@ from datetime import date
 
 from memberaudit.checks.common import all_firsts
 from memberaudit.checks.registry import rule_text
+from memberaudit.model.collation import name_order, text_key
 from memberaudit.model.i18n import t
 from memberaudit.model.lazy import pl
 from memberaudit.reports.common import rule_title
@@ -64,7 +65,9 @@ def _group(rows: list[dict], sub_key: str, sub_label) -> list[tuple[str, list[tu
     committees: dict[str, dict[str, list[dict]]] = {}
     for row in rows:
         committees.setdefault(row["committee"], {}).setdefault(sub_label(row[sub_key]), []).append(row)
-    return [(c, sorted(subs.items())) for c, subs in sorted(committees.items())]
+    # groups keep the rows' order inside; committees and branches in Vietnamese order
+    return [(c, sorted(subs.items(), key=lambda kv: text_key(kv[0]))) for c, subs in
+            sorted(committees.items(), key=lambda kv: text_key(kv[0]))]
 
 
 def screening_list(result, roster, lang: str) -> PrintableList:
@@ -83,7 +86,9 @@ def screening_list(result, roster, lang: str) -> PrintableList:
         if f["waived"]:
             person["waived"].append(f"{f['rule']}: {f['waiver_reason']}")
     rows = []
-    for person in sorted(people.values(), key=lambda p: (p["committee"], p["unit"], p["full_name"], p["member_id"])):
+    # the order of official lists: committee and branch, then given name, family name, middle names, birth date
+    for person in sorted(people.values(), key=lambda p: (text_key(p["committee"]), text_key(p["unit"]),
+                                                         name_order(p["full_name"], p["birth_date"]), p["member_id"])):
         rows.append({**person, "grounds": "; ".join(person["grounds"]), "evidence": "; ".join(person["evidence"]),
                      "reference": "; ".join(dict.fromkeys(person["reference"])), "waived": "; ".join(person["waived"])})
     columns = [
@@ -111,7 +116,8 @@ def badge_list(result, roster, lang: str) -> PrintableList:
                      "full_name": f["full_name"] or "", "birth_date": f["birth_date"],
                      "admission_date": f["admission_date"], "milestone": evidence["milestone"],
                      "reached_on": date.fromisoformat(evidence["reached_on"])})
-    rows.sort(key=lambda r: (r["committee"], r["milestone"], r["unit"], r["full_name"]))
+    rows.sort(key=lambda r: (text_key(r["committee"]), r["milestone"], text_key(r["unit"]),
+                             name_order(r["full_name"], r["birth_date"]), r["member_id"]))
     columns = [
         Column("stt", t("list.stt", lang), 5), Column("member_id", t("html.member_id", lang), 13),
         Column("full_name", t("html.full_name", lang), 26), Column("unit", t("ui.unit", lang), 30),
