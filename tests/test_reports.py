@@ -19,7 +19,7 @@ from memberaudit.checks.engine import audit
 from memberaudit.cli import app
 from memberaudit.model.config import Config
 from memberaudit.reports import excel, html
-from memberaudit.reports.common import RECORD_FIELDS, finding_json, mask_findings, mask_id, records
+from memberaudit.reports.common import RECORD_FIELDS, finding_json, mask_findings, records
 
 runner = CliRunner()
 AS_OF = date(2026, 11, 30)
@@ -141,21 +141,17 @@ def test_sheet_names_valid_and_unique_for_long_names():
     assert not any(ch in n for n in names for ch in "[]:*?/\\")
 
 
-def test_national_ids_are_masked_one_way():
-    assert mask_id("001080012345") == "****2345" and mask_id("01080012345") == "****2345"
-    assert mask_id("") == "" and mask_id(None) is None
-
-
 def test_findings_mask_national_ids_in_evidence_and_id_like_values():
     findings = pl.DataFrame({f: [None, None, None] for f in RECORD_FIELDS}, schema={f: pl.String for f in RECORD_FIELDS})
     findings = findings.with_columns(
         pl.Series("evidence", ['{"national_id":"001080012345"}', '{"count":3}', '{}']),
-        pl.Series("value", ["001080012345", "12/13/1980", "012345678901"]),
+        pl.Series("value", ["001080012345", "01080012345 / 12/13/1980", "012345678901"]),
         pl.Series("member_id", ["A1", "A2", "012345678901"]))
     masked = mask_findings(findings)
     assert [json.loads(line)["evidence"] for line in finding_json(masked)] == [{"national_id": "****2345"}, {"count": 3}, {}]
     # an id typed into a date cell is masked; a member's own card number, echoed, is not
-    assert masked["value"].to_list() == ["****2345", "12/13/1980", "012345678901"]
+    # one mask whatever the length (12 digits, or 11 with the leading 0 lost)
+    assert masked["value"].to_list() == ["****2345", "****2345 / 12/13/1980", "012345678901"]
     plain = findings.with_columns(pl.lit('{"count":3}').alias("evidence"))  # nothing to mask: unchanged
     assert mask_findings(plain)["evidence"].to_list() == ['{"count":3}'] * 3
 

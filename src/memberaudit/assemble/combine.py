@@ -50,17 +50,19 @@ def _match_names(roster) -> None:
     member of that name in that branch (case, diacritics and tone placement aside), or anywhere when the
     record names no branch. A name no member has, or two members have, stays the name: DAT006 lists it (an
     ambiguous name as such)."""
+    members = None  # the members' name keys, made once, only when some table is kept by name
     for kind in _ID_TABLES:
         frame = getattr(roster, kind)
         ids = frame.get_column("member_id").cast(pl.String)
         if not ids.str.starts_with(BY_NAME).any():
             continue
-        members = roster.members.select(pl.col("member_id").cast(pl.String).alias("_id"),
-                                        name_key(pl.col("full_name")).alias("_key"), fold_unit("unit").alias("_unit"))
-        wanted = frame.with_columns(ids.alias("_wanted")).select("_wanted").unique().filter(
-            pl.col("_wanted").str.starts_with(BY_NAME)).with_columns(
-            pl.col("_wanted").str.split(BY_NAME).list.get(1).alias("_name"),
-            pl.col("_wanted").str.split(BY_NAME).list.get(2).alias("_branch"))
+        if members is None:
+            members = roster.members.select(pl.col("member_id").cast(pl.String).alias("_id"),
+                                            name_key(pl.col("full_name")).alias("_key"),
+                                            fold_unit("unit").alias("_unit"))
+        parts = pl.col("_wanted").str.split(BY_NAME)
+        wanted = (ids.alias("_wanted").unique().to_frame().filter(pl.col("_wanted").str.starts_with(BY_NAME))
+                  .with_columns(parts.list.get(1).alias("_name"), parts.list.get(2).alias("_branch")))
         wanted = wanted.with_columns(name_key(pl.col("_name")).alias("_key"), fold_unit("_branch").alias("_unit"))
         in_branch = wanted.filter(pl.col("_unit") != "").join(members, on=["_key", "_unit"], how="left")
         anywhere = wanted.filter(pl.col("_unit") == "").join(members.drop("_unit"), on="_key", how="left")

@@ -47,10 +47,10 @@ def read_roster(inputs: Iterable[str | Path], *, config: Config | None = None, y
     from memberaudit.read.discover import discover
 
     config = config or Config()
-    if config.cache:  # tagged before discovery, so that a cache folder inside an input folder is never read
-        cache.prepare(config.cache)
+    # prepared (and tagged) before discovery, so that a cache folder inside an input folder is never read
+    folder = cache.prepare(config.cache) if config.cache else None
     files = discover(inputs)
-    entries = _cache_entries(files, config, year)
+    entries = _cache_entries(files, folder, config, year)
     jobs = [(str(f), config.aliases, config.marks, year, config.include_hidden, entry)
             for f, entry in zip(files, entries, strict=True)]
     # workbooks are costly to parse and small to send back: worker processes share them with the main
@@ -101,12 +101,11 @@ def _no_members(roster):
                       for file in roster.files])
 
 
-def _cache_entries(files: list[Path], config: Config, year: int | None) -> list:
+def _cache_entries(files: list[Path], folder: str | None, config: Config, year: int | None) -> list:
     """Each file's cache entry (folder, name), or None each without a cache folder. Files are hashed on two
     threads (hashlib releases the GIL): 50 workbooks in about 0.2 s."""
-    if not config.cache:
+    if not folder:
         return [None] * len(files)
-    folder = cache.prepare(config.cache)
     settings = [config.aliases, config.marks, year, config.include_hidden]
     with ThreadPoolExecutor(max_workers=os.cpu_count() or 1) as pool:
         return [(folder, name) for name in pool.map(lambda f: cache.key(str(f), settings), files)]

@@ -22,9 +22,11 @@ def _ids(roster):
         ids.str.slice(4, 2).cast(pl.Int32, strict=False).alias("_yy"))
 
 
-def _found(frame, condition, detail: str):
+def _found(frame, condition, detail: str, **evidence):
+    """The ids where `condition` holds, pointing at their cells, with `detail` and any further evidence."""
     return frame.filter(condition).select("_src", "_row", "member_id", pl.lit("national_id").alias("field"),
-                                          pl.col("national_id").alias("value"), pl.lit(detail).alias("detail"))
+                                          pl.col("national_id").alias("value"), pl.lit(detail).alias("detail"),
+                                          **evidence)
 
 
 @rule(code="DAT008", identity=_CELL, name="data.national-id-invalid", category="data", severity="medium",
@@ -102,10 +104,6 @@ def national_id_mismatch(roster, ctx):
     sex_wrong = pl.col("gender").is_not_null() & (pl.col("gender") != id_sex)
     year_wrong = year.is_not_null() & (year != id_year)
     return pl.concat([
-        ids.filter(sex_wrong).select("_src", "_row", "member_id", pl.lit("national_id").alias("field"),
-                                     pl.col("national_id").alias("value"), pl.lit("sex").alias("detail"),
-                                     id_sex.alias("id_says"), pl.col("gender").alias("record_says")),
-        ids.filter(year_wrong).select("_src", "_row", "member_id", pl.lit("national_id").alias("field"),
-                                      pl.col("national_id").alias("value"), pl.lit("birth_year").alias("detail"),
-                                      id_year.cast(pl.String).alias("id_says"), year.cast(pl.String).alias("record_says")),
+        _found(ids, sex_wrong, "sex", id_says=id_sex, record_says=pl.col("gender")),
+        _found(ids, year_wrong, "birth_year", id_says=id_year.cast(pl.String), record_says=year.cast(pl.String)),
     ])

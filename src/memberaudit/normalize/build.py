@@ -263,11 +263,11 @@ BY_NAME = "~"  # a member id standing for a name to match (assemble.combine reso
 
 def by_name(frame, sources):
     """Rows of a table kept by name (no member column, or an empty cell in it): the member id becomes the
-    name to match, `~name key~branch`, the branch from a branch column or the sheet's title; `combine` finds
+    name to match, `~name~branch`, the branch from a branch column or the sheet's title; `combine` finds
     the member by it once every file is read (an unknown or ambiguous name is a data finding there)."""
     frame = _ensure(frame, "member_id", "full_name", "unit")
-    if not frame.get_column("member_id").null_count() or not frame.get_column("full_name").null_count() < frame.height:
-        return frame
+    if frame.get_column("member_id").null_count() == 0 or frame.get_column("full_name").null_count() == frame.height:
+        return frame  # every row has its member id, or no row a name
     titles = pl.DataFrame({"_src": list(range(len(sources))), "_title_unit": [s.unit_from_title for s in sources]},
                           schema={"_src": pl.Int32, "_title_unit": pl.String})
     frame = frame.join(titles, on="_src", how="left")

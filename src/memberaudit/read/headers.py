@@ -177,8 +177,8 @@ class Matcher:
             named: list[str | None] = []
             i = 0
             while i < len(parts):
-                pair = self.field(" ".join(parts[i:i + 2]))[0] if i + 1 < len(parts) else None
-                if pair and self.field(" ".join(parts[i:i + 2]))[1] == 100:
+                pair, strength = self.field(" ".join(parts[i:i + 2])) if i + 1 < len(parts) else (None, 0)
+                if strength == 100:
                     named.append(pair)
                     i += 2
                     continue

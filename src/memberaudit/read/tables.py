@@ -238,7 +238,6 @@ def _extract(grid, path, sheet, col_offset, name_for_kind, aliases, year_overrid
     frame = pl.concat([frame.select("_row"), _clean(frame.drop("_row", *months), TEXT_FIELDS), frame.select(months)],
                       how="horizontal")
     frame = _cut_footer(frame, body, header.kind)
-    source.data_rows = frame.height
     plain = [c for c in frame.columns if c not in ("_row", "unit") and c not in months]
     filled = pl.any_horizontal(pl.col(plain).is_not_null()) if plain else pl.lit(False)
     # a row with nothing but blank month cells is no row either (checked on the few rows without other values)
@@ -307,8 +306,8 @@ def _unit_from(titles: list[str], sheet: str) -> str | None:
 
 
 def _letters(header: _Header, offset: int) -> dict[str, str]:
-    """Each field's Excel column: a letter, a range for a field over several columns ("H:O"), and the line
-    for a field read from one line of a multi-line cell ("C, dòng 2" is kept as "C" plus `line_of`)."""
+    """Each field's Excel column: a letter, or a range for a field over several columns ("H:O"); a field read
+    from one line of a multi-line cell points at its cell's column."""
     letters = {f: column_letter(i + offset) for f, i in header.fields.items()}
     for f, columns in header.spans.items():
         letters[f] = f"{column_letter(columns[0] + offset)}:{column_letter(columns[-1] + offset)}"

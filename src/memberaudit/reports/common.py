@@ -58,17 +58,10 @@ MASK = "****"
 _ID_LIKE = r"\b\d{5,8}(\d{4})\b"
 
 
-def mask_id(value: str | None) -> str | None:
-    """A national id with all but the last 4 digits hidden."""
-    if not value:
-        return value
-    return MASK + value[-4:]
-
-
 def mask_findings(findings):
     """Findings with national ids masked: in the evidence, and digit runs that look like one in an echoed cell
-    value and the message that quotes it (an id typed into a birth-date column), member ids excepted. Every report is given these unless
-    the user asks `--show-ids`."""
+    value and the message that quotes it (an id typed into a birth-date column), member ids excepted. Every
+    report is given these unless the user asks `--show-ids`."""
     if findings.height == 0:
         return findings
     evidence = pl.col("evidence")
