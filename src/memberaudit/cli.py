@@ -336,6 +336,49 @@ def mix(
             session.status.print(t("ui.written", session.lang, file=excel))
 
 
+@app.command(help=h("cmd.quality"))
+def quality(
+    inputs: Inputs,
+    fmt: Annotated[str, typer.Option("--format", help=h("format_mix"))] = "table",
+    html: Html = None,
+    excel: Excel = None,
+    as_of: AsOf = None,
+    config: ConfigOpt = None,
+    year: Year = None,
+    cache: CacheOpt = None,
+    include_hidden: Hidden = False,
+    lang: Lang = None,
+    quiet: Quiet = False,
+    debug: Debug = False,
+) -> None:
+    """Completeness and validity of member data per branch and committee, worst first.
+
+    Example: memberaudit quality examples/ --as-of 2026-11-30 --html chat-luong.html
+    """
+    with guarded(lang, debug):
+        from memberaudit.model.i18n import t
+        from memberaudit.reports import quality as quality_report
+        from memberaudit.reports.views.quality import gap_list, quality_summary
+
+        check_choice(fmt, ("table", "json"), "--format")
+        session = Session(config_path=config, as_of=as_of, lang=lang, quiet=quiet, debug=debug, cache=cache,
+                          include_hidden=include_hidden)
+        roster = session.read(inputs, year=year, outputs={"--html": html, "--excel": excel})
+        summary = quality_summary(roster, session.as_of, session.config.required)
+        if fmt == "json":
+            sys.stdout.write(quality_report.to_json(summary))
+        else:
+            quality_report.print_tables(session.console, summary, session.lang)
+        if html or excel:
+            plist = gap_list(summary, session.lang, len(roster.files))
+        if html:
+            quality_report.write_html(summary, plist, html, session.lang)
+            session.status.print(t("ui.written", session.lang, file=html))
+        if excel:
+            quality_report.write_excel(summary, plist, excel, session.lang)
+            session.status.print(t("ui.written", session.lang, file=excel))
+
+
 @app.command("diff", help=h("cmd.diff"))
 def diff_command(
     old: Annotated[Path, typer.Argument(help=h("old"))],

@@ -63,6 +63,9 @@ def _setting(setting: Setting, value, file: str):
         return [_expect(v, date, f"{key}[]", file) for v in _expect(value, list, key, file)]
     if setting.kind in ("texts", "days"):
         texts = _strings(value, key, file)
+        for text in texts:
+            if setting.choices and text not in setting.choices:
+                raise ConfigError("config.value", file=file, key=f"{key}[]", allowed=", ".join(setting.choices))
         if setting.kind == "days":
             for day in texts:
                 try:

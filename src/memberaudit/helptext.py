@@ -72,6 +72,14 @@ HELP = {
                    "tuổi đảng.\n\nVí dụ: memberaudit badges examples/ --as-of 2026-11-30 --output huy-hieu.xlsx",
                    "The party-badge award list for the next occasion (3/2, 19/5, 2/9, 7/11), by committee and "
                    "milestone.\n\nExample: memberaudit badges examples/ --as-of 2026-11-30 --output huy-hieu.xlsx"),
+    "cmd.quality": ("Chất lượng dữ liệu đảng viên cho cơ sở dữ liệu và Sổ tay đảng viên: mỗi trường bắt buộc đủ, "
+                    "thiếu, sai hay tệp không có cột; điểm theo chi bộ, đảng bộ (thấp nhất trước), tỷ lệ có CCCD "
+                    "hợp lệ, danh sách đảng viên cần bổ sung theo từng đảng bộ.\n\n"
+                    "Ví dụ: memberaudit quality examples/ --as-of 2026-11-30 --html chat-luong.html",
+                    "Quality of member data for the party database and the member handbook: each required field "
+                    "filled, missing, invalid or without a column; a score per branch and committee (worst first), "
+                    "the share of valid citizen ids, the members to complete per committee.\n\n"
+                    "Example: memberaudit quality examples/ --as-of 2026-11-30 --html chat-luong.html"),
     "cmd.mix": ("Cơ cấu đảng viên (hoặc đảng viên kết nạp trong năm) theo đảng bộ, chi bộ, so với chỉ tiêu.\n\n"
                 "Ví dụ: memberaudit mix examples/ --as-of 2026-11-30 --new-in 2026 --html co-cau.html",
                 "Composition of members (or of admissions in YEAR) per committee and branch, against targets.\n\n"

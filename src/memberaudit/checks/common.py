@@ -129,17 +129,20 @@ def active_members(roster, ctx: Context):
                           lambda: current_members(roster).filter(pl.col("admission_date") <= ctx.as_of))
 
 
+def exempt_between(start, end):
+    """Expression: the member is exempt from meetings (status exempt or temporarily exempt) at some time from
+    `start` to `end`, within exempt_from/exempt_to when given."""
+    return (pl.col("status").is_in(["exempt", "temp_exempt"])
+            & (pl.col("exempt_from").is_null() | (pl.col("exempt_from") <= end))
+            & (pl.col("exempt_to").is_null() | (pl.col("exempt_to") >= start)))
+
+
 def in_member_months(records, active):
     """Keep the (member_id, month) records that fall in the member's months: from the admission month on and
     not exempt (status exempt or temporarily exempt, within exempt_from/exempt_to when given).
 
     Joining the few flagged records to the members avoids building every member × month pair."""
-    month_end = pl.col("month").dt.month_end()
-    exempt = (
-        pl.col("status").is_in(["exempt", "temp_exempt"])
-        & (pl.col("exempt_from").is_null() | (pl.col("exempt_from") <= month_end))
-        & (pl.col("exempt_to").is_null() | (pl.col("exempt_to") >= pl.col("month")))
-    )
+    exempt = exempt_between(pl.col("month"), pl.col("month").dt.month_end())
     return (
         records.join(active.select("member_id", "status", "admission_date", "exempt_from", "exempt_to"), on="member_id")
         .filter((pl.col("month") >= pl.col("admission_date").dt.truncate("1mo")) & ~exempt)

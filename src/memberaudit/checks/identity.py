@@ -45,7 +45,8 @@ def national_id_invalid(roster, ctx):
 
     ## What it does
     Takes each member's national id as digits (an id Excel stored as a number is read back as its digits) and
-    lists it when it is not 12 digits long (11 digits: the leading 0 was lost; 9: an old CMND), when its
+    lists it when it is not 12 digits long (11 digits: the leading 0 was lost; 10 digits of a province 001-009:
+    its two leading 0s were lost; 9: an old CMND), when its
     first three digits are neither one of the 63 province codes nor a country code 101-295, or when its
     century digit says a birth after 2099.
 
@@ -58,11 +59,14 @@ def national_id_invalid(roster, ctx):
     ids = _ids(roster)
     places = [*CCCD_PROVINCES, *CCCD_COUNTRIES]
     digits = pl.col("national_id").str.contains(r"^\d+$")
+    # province codes 001-009 begin with two zeros: a number keeps ten digits
+    two_lost = (pl.col("_length") == 10) & pl.format("00{}", pl.col("national_id").str.slice(0, 1)).is_in(places)
     parts = [
         _found(ids, ~digits, "not_digits"),
         _found(ids, digits & (pl.col("_length") == 11), "length_11"),
+        _found(ids, digits & two_lost, "length_10"),
         _found(ids, digits & (pl.col("_length") == 9), "length_9"),
-        _found(ids, digits & ~pl.col("_length").is_in([9, 11, 12]), "length"),
+        _found(ids, digits & ~pl.col("_length").is_in([9, 11, 12]) & ~two_lost, "length"),
         _found(ids, digits & (pl.col("_length") == 12) & ~pl.col("_place").is_in(places), "place"),
         _found(ids, digits & (pl.col("_length") == 12) & pl.col("_place").is_in(places) & (pl.col("_century") > 3),
                "century"),

@@ -33,6 +33,9 @@ class Member:
     official: date | None
     status: str = ""
     national_id: str = ""
+    ethnicity: str = "Kinh"
+    religion: str = "Không"
+    phone: object = ""
     left_work: date | None = None
     exempt_from: date | None = None
     exempt_to: date | None = None
@@ -104,6 +107,7 @@ def build(seed: int = 2026) -> list[Committee]:
                     # a citizen id as issued: Hà Nội (001), century and sex, the birth year's last two digits
                     national_id=f"001{int(female) + 2 * (birth.year >= 2000)}{birth.year % 100:02d}"
                                 f"{rng.randint(0, 999999):06d}",
+                    phone=f"09{rng.randint(0, 99_999_999):08d}",
                 )
                 for month in range(1, 12):
                     member.marks[month] = rng.choices(["x", "x", "x", "x", "x", "P"], k=1)[0]
@@ -171,6 +175,20 @@ def _plant(committees: list[Committee], rng: random.Random) -> None:
             member.national_id = _citizen_id(member)
     m[15].national_id = m[15].national_id[1:]  # DAT008: Excel kept it as a number, the leading 0 went
     m[16].gender = "Nữ" if m[16].gender == "Nam" else "Nam"  # DAT009: the id's sex digit says otherwise
+    _plant_data_gaps([x for x in m if x.unit == "Chi bộ Khu dân cư Chùa Láng"], rng)
+
+
+def _plant_data_gaps(members: list[Member], rng: random.Random) -> None:
+    """One branch whose data a database campaign has not reached (`memberaudit quality` ranks it last):
+    ids not entered, an old CMND, ids and phones Excel kept as numbers, religions and phones not asked."""
+    members[0].national_id = ""  # missing
+    members[1].national_id = f"{rng.randint(10**8, 10**9 - 1)}"  # 9 digits: an old CMND
+    members[2].national_id = int(members[2].national_id)  # the leading 0 lost (DAT008)
+    members[3].phone = int(members[3].phone)  # 9 digits: the leading 0 lost
+    for member in members[4:7]:
+        member.phone, member.religion = "", ""
+    members[7].ethnicity = "Tày"
+    members[8].religion = "Phật giáo"
 
 
 def _citizen_id(member: Member) -> str:
@@ -245,10 +263,11 @@ def write_workbook(committee: Committee, path: Path, rng: random.Random) -> None
     _sheet(wb, "Danh sách đảng viên", [*head, "DANH SÁCH ĐẢNG VIÊN", "Năm 2026"],
            [["STT", "Số thẻ đảng viên", "Họ và tên", "Ngày sinh", "Giới tính", "Nghề nghiệp", "Chi bộ",
              "Ngày vào Đảng", "Ngày chính thức", "Trạng thái", "Số CCCD", "Ngày nghỉ hưu",
-             "Miễn sinh hoạt từ ngày", "Miễn sinh hoạt đến ngày"]],
+             "Miễn sinh hoạt từ ngày", "Miễn sinh hoạt đến ngày", "Dân tộc", "Tôn giáo", "Số điện thoại"]],
            [[m.member_id, m.full_name or None, _fmt(m.birth, rng), m.gender, m.occupation, m.unit,
-             _fmt(m.admitted, rng), _fmt(m.official, rng), m.status or None, m.national_id,
-             _fmt(m.left_work, rng), _fmt(m.exempt_from, rng), _fmt(m.exempt_to, rng)] for m in members],
+             _fmt(m.admitted, rng), _fmt(m.official, rng), m.status or None, m.national_id or None,
+             _fmt(m.left_work, rng), _fmt(m.exempt_from, rng), _fmt(m.exempt_to, rng), m.ethnicity,
+             m.religion or None, m.phone or None] for m in members],
            footer=True, nfd=nfd)
     header, merges = _month_header(committee.month_style)
     attendance_rows = [[m.member_id, m.full_name, *[m.marks.get(k) for k in range(1, 13)]] for m in members]

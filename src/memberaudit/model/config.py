@@ -29,6 +29,10 @@ class Setting:
 
 
 OCCASIONS = ("02-03", "05-19", "09-02", "11-07")  # MM-DD: 3/2, 19/5, 2/9, 7/11
+# the member fields the party database and the member handbook need (`memberaudit quality`); the official
+# date and the card number only for official members
+QUALITY_FIELDS = ("full_name", "birth_date", "gender", "ethnicity", "religion", "admission_date", "official_date",
+                  "member_id", "national_id", "unit", "phone")
 SETTINGS = (
     Setting("as_of", "date", None, "2026-12-31", "audit date (default: today)"),
     Setting("lang", "text", None, '"vi"', "language of what people read: vi or en (default vi)", ("vi", "en")),
@@ -44,6 +48,8 @@ SETTINGS = (
     Setting("calendar.extra_holidays", "dates", (), "[2026-09-01]", "days off besides Vietnam's public holidays"),
     Setting("calendar.occasions", "days", OCCASIONS, '["02-03", "05-19", "09-02", "11-07"]',
             "party-badge award days, MM-DD"),
+    Setting("quality.required", "texts", QUALITY_FIELDS, '["full_name", "birth_date", "national_id", "phone"]',
+            "the member fields `memberaudit quality` scores (default: all of them)", QUALITY_FIELDS),
 )
 
 
@@ -73,6 +79,7 @@ class Config:
     waivers: list[Waiver] = field(default_factory=list)
     cache: str | None = None  # folder of files already read (memberaudit.cache)
     include_hidden: bool = False  # read hidden sheets too (working copies and lookups, skipped by default)
+    required: list[str] = field(default_factory=lambda: list(QUALITY_FIELDS))  # [quality] required
 
     def params(self, rule) -> dict:
         return {**rule.params, **self.rule_params.get(rule.code, {})}

@@ -42,6 +42,8 @@ PROBLEMS = (
     Problem("not_digits", "DAT008", "not only digits", "có ký tự không phải chữ số"),
     Problem("length_11", "DAT008", "11 digits: the leading 0 was lost (stored as a number)",
             "11 chữ số: mất số 0 đầu (Excel lưu dạng số)"),
+    Problem("length_10", "DAT008", "10 digits: the leading 00 was lost (stored as a number)",
+            "10 chữ số: mất hai số 0 đầu (Excel lưu dạng số)"),
     Problem("length_9", "DAT008", "9 digits: an old CMND, not yet a CCCD", "9 chữ số: CMND cũ, chưa đổi sang CCCD"),
     Problem("length", "DAT008", "not 12 digits", "không đủ 12 chữ số"),
     Problem("place", "DAT008", "no province or country has this code", "mã tỉnh, quốc gia không có trong danh mục"),

@@ -24,19 +24,25 @@ def write_excel(plist, path) -> Path:
 
 def _write_excel(plist, target: Path) -> None:
     from openpyxl import Workbook
+
+    wb = Workbook()
+    wb.remove(wb.active)
+    add_sheets(wb, plist, set())
+    wb.save(target)
+
+
+def add_sheets(wb, plist, taken: set[str]) -> None:
+    """A sheet per committee of `plist` in `wb` (sheet names unique among `taken`)."""
     from openpyxl.styles import Alignment, Border, Font, PatternFill, Side
     from openpyxl.utils import get_column_letter
     from openpyxl.worksheet.worksheet import Worksheet
 
-    wb = Workbook()
-    wb.remove(wb.active)
     thin = Side(style="thin", color="999999")
     box = Border(left=thin, right=thin, top=thin, bottom=thin)
     wrap = Alignment(wrap_text=True, vertical="top")
     center = Alignment(horizontal="center", vertical="center", wrap_text=True)
     width = len(plist.columns)
     last = get_column_letter(width)
-    taken: set[str] = set()
     groups = plist.groups or [("—", [])]
     for committee, subgroups in groups:
         ws = wb.create_sheet(sheet_name(committee, taken))
@@ -87,7 +93,6 @@ def _write_excel(plist, target: Path) -> None:
         ws.page_setup.fitToWidth, ws.page_setup.fitToHeight = 1, 0
         ws.sheet_properties.pageSetUpPr.fitToPage = True
         ws.print_options.horizontalCentered = True
-    wb.save(target)
 
 
 def render_html(plist) -> str:
