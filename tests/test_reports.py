@@ -19,6 +19,7 @@ from memberaudit.checks.engine import audit
 from memberaudit.cli import app
 from memberaudit.model.config import Config
 from memberaudit.reports import excel, html
+from memberaudit.reports.common import reading_order
 from memberaudit.reports.common import RECORD_FIELDS, finding_json, mask_findings, records
 
 runner = CliRunner()
@@ -100,6 +101,24 @@ def test_html_escapes_cell_text(tmp_path):
     assert len([s for s in parse(page).scripts if s.strip()]) == 2  # the data blob and the table script only
 
 
+def test_committee_sections_list_members_in_vietnamese_order(tmp_path):
+    """Within a branch, by given name, family name, middle names: the order plain sorting gets wrong."""
+    import openpyxl
+
+    names = ["Trần Văn Ánh", "Lê Thị Anh", "Nguyễn Văn Ảnh", "Đỗ Minh Dũng", "Bùi Văn Đức", "Lê Văn Anh"]
+    roster = make_roster({"members": [member(f"M{i}", full_name=n, birth="31/02/1980", parent_unit="Đảng bộ Mẫu")
+                                      for i, n in enumerate(names)]})
+    result = audit(roster, as_of=AS_OF, config=Config(), select_codes=["DAT002"], lang="vi")
+    # tones after letters, in the order none, huyền, hỏi, ngã, sắc, nặng: Anh, Ảnh, Ánh; d before đ
+    expected = ["Lê Thị Anh", "Lê Văn Anh", "Nguyễn Văn Ảnh", "Trần Văn Ánh", "Đỗ Minh Dũng", "Bùi Văn Đức"]
+    assert sorted(names) != expected
+    wb = openpyxl.load_workbook(excel.write(result, roster, tmp_path / "r.xlsx", lang="vi"))
+    assert [row[5].value for row in wb["Mẫu"].iter_rows(min_row=2)] == expected
+    page = html.render(result, roster, lang="vi")
+    section = page[page.index('id="committee-'):] if 'id="committee-' in page else page[page.rindex("<section"):]
+    assert [n for n in sorted(expected, key=section.index)] == expected
+
+
 def test_excel_sheets_headers_dates_and_counts(demo, tmp_path):
     import openpyxl
 
@@ -117,7 +136,7 @@ def test_excel_sheets_headers_dates_and_counts(demo, tmp_path):
     # text cells refer to the shared-strings table: every message and unit reads back in order, in openpyxl
     # and in calamine (a second, independent reader of the spliced XML)
     shown = [(row[0].value, row[3].value, row[6].value) for row in findings.iter_rows(min_row=2)]
-    assert shown == result.findings.select("rule", "unit", "message").rows()
+    assert shown == reading_order(result.findings).select("rule", "unit", "message").rows()
     import fastexcel
 
     sheet = fastexcel.read_excel(str(path)).load_sheet("Kết quả kiểm tra", dtypes="string")

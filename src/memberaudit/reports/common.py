@@ -117,6 +117,21 @@ def notes(roster) -> list[dict]:
     return [{"file": s.file, "sheet": s.sheet, "converted_from": s.encoding} for s in roster.sources if s.encoding]
 
 
+def reading_order(findings):
+    """Findings in the order people read lists: committee and branch in Vietnamese order, then the member's
+    given name, family name and middle names (model.collation), the member id, the rule. Only the distinct
+    committees, branches and names are ranked in Python; Polars sorts the findings by those ranks."""
+    from memberaudit.model.collation import name_order, text_key
+
+    def rank(column: str, key) -> object:
+        values = findings.get_column(column).drop_nulls().unique().to_list()
+        ranks = {v: i for i, v in enumerate(sorted(values, key=key))}
+        return pl.col(column).replace_strict(ranks, default=-1, return_dtype=pl.Int64)
+
+    return findings.sort(rank("parent_unit", text_key), rank("unit", text_key), rank("full_name", name_order),
+                         "member_id", "rule", maintain_order=True)
+
+
 def rule_title(code: str, lang: str) -> str:
     return rule_text(code, lang).get("title", code)
 

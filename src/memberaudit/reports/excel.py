@@ -8,7 +8,8 @@ from pathlib import Path
 
 from memberaudit.model.i18n import catalogue, t
 from memberaudit.model.lazy import pl
-from memberaudit.reports.common import atomic_write, rule_title, skip_reasons
+from memberaudit.model.collation import text_key
+from memberaudit.reports.common import atomic_write, reading_order, rule_title, skip_reasons
 from memberaudit.reports.sheetdata import Column, splice
 from memberaudit.reports.views.composition import AGE_BANDS, population, pyramid
 
@@ -126,7 +127,7 @@ def _write(result, roster, target: Path, lang: str) -> None:
     start = rule_rows[1] + 2
     summary.append(header_cells(summary, [t("ui.committee", lang), "", labels["high"], labels["medium"],
                                           labels["low"]]))
-    for name in sorted(committees):
+    for name in sorted(committees, key=text_key):
         c = committees[name]
         summary.append([name, "", c["high"], c["medium"], c["low"]])
     chart = BarChart()
@@ -148,7 +149,7 @@ def _write(result, roster, target: Path, lang: str) -> None:
 
     # --- Findings and one sheet per committee: header and a style probe here, rows spliced in afterwards ------
     columns = _columns(lang)
-    frame = _sheet_frame(result.findings, labels)
+    frame = _sheet_frame(reading_order(result.findings), labels)
     spliced: dict[int, object] = {}
 
     def findings_sheet(title_text: str, rows: int, chosen) -> None:
@@ -172,7 +173,7 @@ def _write(result, roster, target: Path, lang: str) -> None:
         spliced[len(wb.worksheets)] = chosen
 
     findings_sheet(t("ui.findings", lang), frame.height, None)
-    for parent, rows in sorted(frame.group_by("parent_unit").len().rows(), key=lambda kv: kv[0] or "—"):
+    for parent, rows in sorted(frame.group_by("parent_unit").len().rows(), key=lambda kv: text_key(kv[0] or "—")):
         findings_sheet(parent or "—", rows, pl.col("parent_unit").eq_missing(parent))
 
     # --- Coverage ------------------------------------------------------------------------------------------------

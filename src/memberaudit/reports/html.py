@@ -8,7 +8,8 @@ from memberaudit import __version__
 from memberaudit.model.i18n import catalogue, t
 from memberaudit.model.lazy import pl
 from memberaudit.reports import charts
-from memberaudit.reports.common import atomic_write, notes, rule_title, skip_reasons
+from memberaudit.model.collation import text_key
+from memberaudit.reports.common import atomic_write, notes, reading_order, rule_title, skip_reasons
 from memberaudit.reports.views.composition import AGE_BANDS, population, pyramid
 
 SECTION_ROWS = 300  # findings printed per committee section; the full list is in the interactive table
@@ -38,7 +39,9 @@ def context(result, roster, *, lang: str) -> dict:
     occupations = people.group_by("occupation").len().sort("len", descending=True)
     sections = []
     committee = pl.col("parent_unit").fill_null("—")
-    for (name,), group in sorted(findings.with_columns(committee.alias("_c")).group_by("_c"), key=lambda kv: kv[0]):
+    ordered = reading_order(findings)
+    for (name,), group in sorted(ordered.with_columns(committee.alias("_c")).group_by("_c", maintain_order=True),
+                                 key=lambda kv: text_key(kv[0][0])):
         per_rule = sorted(group.group_by("rule").len().iter_rows())
         sections.append({"name": name, "count": group.height, "per_rule": per_rule,
                          "rows": _section_rows(group.head(SECTION_ROWS), labels, t("ui.waived", lang)),

@@ -107,6 +107,7 @@ def write_excel(summary: dict, plist, path, lang: str) -> Path:
             ws.append(header)
             for cell in ws[4]:
                 cell.font, cell.alignment = Font(bold=True), Alignment(wrap_text=True, vertical="top")
+            ws.row_dimensions[4].height = 45
             for row in rows:
                 ws.append(row)
                 for i in range(first, len(row)):
