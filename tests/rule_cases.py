@@ -192,6 +192,14 @@ CASES = [
     Case("TRF004", "same-name-and-birth-is-low", NOV,
          {"members": [member("Y1", full_name="Nguyễn Văn Áng"), member("Y2", unit="CB2", full_name="NGUYEN VAN ANG")]},
          ["Y1", "Y2"], severity={"Y1": "low", "Y2": "low"}),
+    # the two tone-placement styles (Hoà/Hòa, Thuỷ/Thủy) and NFD text are one name; a different birth date is not
+    Case("TRF004", "tone-placement-and-nfd-are-one-name", NOV,
+         {"members": [member("H1", full_name="Lê Văn Hoà"), member("H2", unit="CB2", full_name="Lê Văn Hòa"),
+                      member("T1", full_name="Trần Thị Thuỷ"),
+                      member("T2", unit="CB3", full_name="Tra\u0302\u0300n Thi\u0323 Thu\u0309y"),  # NFD
+                      member("K1", full_name="Phạm Khoẻ", birth="02/02/1970"),
+                      member("K2", unit="CB2", full_name="Phạm Khỏe")]},
+         ["H1", "H2", "T1", "T2"]),
     # --- RAT002 -------------------------------------------------------------------------------------------------
     Case("RAT002", "no-rating-last-year", NOV,
          {"members": [member("R1"), member("R2"), member("R3", admitted="10/02/2026", official=None),

@@ -6,9 +6,9 @@ import json
 from datetime import date
 
 import pytest
-from conftest import write_workbook
 from typer.testing import CliRunner
 
+from conftest import write_workbook
 from memberaudit.cli import app
 
 runner = CliRunner()

@@ -19,8 +19,7 @@ from memberaudit.checks.engine import audit
 from memberaudit.cli import app
 from memberaudit.model.config import Config
 from memberaudit.reports import excel, html
-from memberaudit.reports.common import reading_order
-from memberaudit.reports.common import RECORD_FIELDS, finding_json, mask_findings, records
+from memberaudit.reports.common import RECORD_FIELDS, finding_json, mask_findings, reading_order, records
 
 runner = CliRunner()
 AS_OF = date(2026, 11, 30)

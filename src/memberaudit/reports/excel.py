@@ -6,9 +6,9 @@ from __future__ import annotations
 import re
 from pathlib import Path
 
+from memberaudit.model.collation import text_key
 from memberaudit.model.i18n import catalogue, t
 from memberaudit.model.lazy import pl
-from memberaudit.model.collation import text_key
 from memberaudit.reports.common import atomic_write, reading_order, rule_title, skip_reasons
 from memberaudit.reports.sheetdata import Column, splice
 from memberaudit.reports.views.composition import AGE_BANDS, population, pyramid

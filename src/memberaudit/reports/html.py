@@ -5,10 +5,10 @@ from __future__ import annotations
 from pathlib import Path
 
 from memberaudit import __version__
+from memberaudit.model.collation import text_key
 from memberaudit.model.i18n import catalogue, t
 from memberaudit.model.lazy import pl
 from memberaudit.reports import charts
-from memberaudit.model.collation import text_key
 from memberaudit.reports.common import atomic_write, notes, reading_order, rule_title, skip_reasons
 from memberaudit.reports.views.composition import AGE_BANDS, population, pyramid
 
