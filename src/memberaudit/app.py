@@ -137,6 +137,27 @@ def parse_as_of(text: str) -> date:
         raise UserError("usage.as_of") from None
 
 
+def parse_period(year: int | None, start: str | None, end: str | None, as_of: date):
+    """The period of the statistics forms: a year, or --from and --to together; default the as-of's year."""
+    from memberaudit.model.errors import UserError
+    from memberaudit.reports.views.stats import Period
+
+    if year is not None and (start or end) or bool(start) != bool(end):
+        raise UserError("usage.period")
+    if start:
+        try:
+            window = Period(date.fromisoformat(start), date.fromisoformat(end))
+        except ValueError:
+            raise UserError("usage.period") from None
+        if window.start > window.end:
+            raise UserError("usage.period")
+        return window
+    year = year or as_of.year
+    if not 1900 <= year <= 2099:
+        raise UserError("usage.period")
+    return Period(date(year, 1, 1), date(year, 12, 31))
+
+
 def check_choice(value, allowed: tuple, option: str) -> None:
     """An option outside its choices is a usage error (exit 2) naming the option and the choices."""
     from memberaudit.model.errors import UserError

@@ -13,7 +13,7 @@ from typing import Annotated
 
 import typer
 
-from memberaudit.app import Session, check_choice, parse_as_of
+from memberaudit.app import Session, check_choice, parse_as_of, parse_period
 from memberaudit.helptext import h, localize_typer
 
 TEXT_ROWS = 200  # findings listed in the terminal; the full list is in --format json or the reports
@@ -334,6 +334,57 @@ def mix(
         if excel:
             mix_report.write_excel(summary, excel, session.lang)
             session.status.print(t("ui.written", session.lang, file=excel))
+
+
+@app.command(help=h("cmd.stats"))
+def stats(
+    inputs: Inputs,
+    period: Annotated[int | None, typer.Option("--period", help=h("period"))] = None,
+    start: Annotated[str | None, typer.Option("--from", help=h("from_date"))] = None,
+    end: Annotated[str | None, typer.Option("--to", help=h("to_date"))] = None,
+    forms: Annotated[str, typer.Option("--forms", help=h("forms"))] = "1,2,3,4,7",
+    by: Annotated[str | None, typer.Option("--by", help=h("by_committee"))] = None,
+    fmt: Annotated[str, typer.Option("--format", help=h("format_mix"))] = "table",
+    html: Html = None,
+    excel: Excel = None,
+    as_of: AsOf = None,
+    config: ConfigOpt = None,
+    year: Year = None,
+    cache: CacheOpt = None,
+    include_hidden: Hidden = False,
+    lang: Lang = None,
+    quiet: Quiet = False,
+    debug: Debug = False,
+) -> None:
+    """The statistics forms 1, 2, 3, 4, 7-BTCTW: this period, the same period last year, the percentage.
+
+    Example: memberaudit stats examples/ --period 2026 --by committee --excel bieu-thong-ke.xlsx
+    """
+    with guarded(lang, debug):
+        from memberaudit.model.errors import UserError
+        from memberaudit.model.i18n import t
+        from memberaudit.reports import stats as stats_report
+        from memberaudit.reports.views.stats import FORMS, statistics
+
+        chosen = tuple(_codes(forms))
+        if not chosen or any(f not in FORMS for f in chosen):
+            raise UserError("usage.value", option="--forms", allowed=", ".join(FORMS))
+        check_choice(by, (None, "committee"), "--by")
+        check_choice(fmt, ("table", "json"), "--format")
+        session = Session(config_path=config, as_of=as_of, lang=lang, quiet=quiet, debug=debug, cache=cache,
+                          include_hidden=include_hidden)
+        window = parse_period(period, start, end, session.as_of)
+        roster = session.read(inputs, year=year, outputs={"--html": html, "--excel": excel})
+        result = statistics(roster, window, forms=tuple(f for f in FORMS if f in chosen),
+                            by_committee=by == "committee", province=session.config.province)
+        if fmt == "json":
+            sys.stdout.write(stats_report.to_json(result))
+        else:
+            stats_report.print_forms(session.console, result, session.lang)
+        for path, write in ((html, stats_report.write_html), (excel, stats_report.write_excel)):
+            if path:
+                write(result, path, session.lang)
+                session.status.print(t("ui.written", session.lang, file=path))
 
 
 @app.command(help=h("cmd.quality"))

@@ -72,6 +72,18 @@ HELP = {
                    "tuổi đảng.\n\nVí dụ: memberaudit badges examples/ --as-of 2026-11-30 --output huy-hieu.xlsx",
                    "The party-badge award list for the next occasion (3/2, 19/5, 2/9, 7/11), by committee and "
                    "milestone.\n\nExample: memberaudit badges examples/ --as-of 2026-11-30 --output huy-hieu.xlsx"),
+    "cmd.stats": ("Biểu thống kê cơ bản 1, 2, 3, 4, 7-BTCTW (Hướng dẫn 11-HD/BTCTW): kỳ này, cùng kỳ năm trước, "
+                  "% so với cùng kỳ; mỗi biểu một trang tính, theo mẫu, in A4.\n\n"
+                  "Ví dụ: memberaudit stats examples/ --period 2026 --by committee --excel bieu-thong-ke.xlsx",
+                  "The statistics forms 1, 2, 3, 4, 7-BTCTW (Hướng dẫn 11-HD/BTCTW): this period, the same period "
+                  "last year and the percentage; a sheet per form, laid out like the forms, printable on A4.\n\n"
+                  "Example: memberaudit stats examples/ --period 2026 --by committee --excel bieu-thong-ke.xlsx"),
+    "period": ("Năm báo cáo (01/01 đến 31/12); mặc định năm của --as-of.",
+               "The year reported (1 January to 31 December); default the year of --as-of."),
+    "from_date": ("Ngày đầu kỳ báo cáo, YYYY-MM-DD (cùng --to).", "First day of the period, YYYY-MM-DD (with --to)."),
+    "to_date": ("Ngày cuối kỳ báo cáo, YYYY-MM-DD (cùng --from).", "Last day of the period, YYYY-MM-DD (with --from)."),
+    "forms": ("Các biểu cần lập, ví dụ 1,3.", "The forms to fill, e.g. 1,3."),
+    "by_committee": ("committee: thêm một bộ biểu cho mỗi đảng bộ.", "committee: a set of forms per committee too."),
     "cmd.quality": ("Chất lượng dữ liệu đảng viên cho cơ sở dữ liệu và Sổ tay đảng viên: mỗi trường bắt buộc đủ, "
                     "thiếu, sai hay tệp không có cột; điểm theo chi bộ, đảng bộ (thấp nhất trước), tỷ lệ có CCCD "
                     "hợp lệ, danh sách đảng viên cần bổ sung theo từng đảng bộ.\n\n"

@@ -48,6 +48,8 @@ SETTINGS = (
     Setting("calendar.extra_holidays", "dates", (), "[2026-09-01]", "days off besides Vietnam's public holidays"),
     Setting("calendar.occasions", "days", OCCASIONS, '["02-03", "05-19", "09-02", "11-07"]',
             "party-badge award days, MM-DD"),
+    Setting("stats.province", "text", None, '"Hà Nội"',
+            "the committee's province or city: a transfer naming it is within the province (`memberaudit stats`)"),
     Setting("quality.required", "texts", QUALITY_FIELDS, '["full_name", "birth_date", "national_id", "phone"]',
             "the member fields `memberaudit quality` scores (default: all of them)", QUALITY_FIELDS),
 )
@@ -80,6 +82,7 @@ class Config:
     cache: str | None = None  # folder of files already read (memberaudit.cache)
     include_hidden: bool = False  # read hidden sheets too (working copies and lookups, skipped by default)
     required: list[str] = field(default_factory=lambda: list(QUALITY_FIELDS))  # [quality] required
+    province: str | None = None  # [stats] province
 
     def params(self, rule) -> dict:
         return {**rule.params, **self.rule_params.get(rule.code, {})}

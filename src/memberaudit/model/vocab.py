@@ -69,6 +69,7 @@ COLUMN_ALIASES: dict[str, dict[str, tuple[str, ...]]] = {
         "residence_unit": ("Chi bộ nơi cư trú", "residence_unit"),
         "residence_introduced_on": ("Ngày giới thiệu về nơi cư trú", "residence_introduced_on"),
         "transferred_in_on": ("Ngày chuyển đến", "transferred_in_on"),
+        "restored_on": ("Ngày phục hồi đảng tịch", "Phục hồi đảng tịch", "restored_on"),
         "transferred_in_from": ("ở đảng bộ cơ sở nào đến", "Chuyển đến từ"),
         "transferred_out_on": ("Ngày chuyển đi", "transferred_out_on"),
         "transferred_out_to": ("đến đảng bộ cơ sở", "Chuyển đến đảng bộ"),
@@ -131,7 +132,7 @@ COLUMN_ALIASES: dict[str, dict[str, tuple[str, ...]]] = {
 # Fields read as dates, per table kind (a Parquet date column stays a date in them, and only in them).
 DATE_COLUMNS = {
     "members": ("birth_date", "admission_date", "official_date", "exempt_from", "exempt_to", "left_workplace_date",
-                "residence_introduced_on", "transferred_in_on", "transferred_out_on", "died_on", "left_on"),
+                "residence_introduced_on", "transferred_in_on", "restored_on", "transferred_out_on", "died_on", "left_on"),
     "attendance": ("meeting_date",),
     "transfers": ("issued_on", "received_on", "until"),
 }
@@ -254,3 +255,30 @@ CCCD_PROVINCES = (
     "077", "079", "080", "082", "083", "084", "086", "087", "089", "091", "092", "093", "094", "095", "096",
 )
 CCCD_COUNTRIES = tuple(f"{code:03d}" for code in range(101, 296))
+
+# --- what the statistics forms (Hướng dẫn 11-HD/BTCTW) group members by -----------------------------------------
+# matched on folded text, exactly first and then as a phrase inside longer text, in this order (doctor before
+# university: "Tiến sĩ" is checked before "Đại học" could match "sau đại học")
+EDUCATION_LEVELS: dict[str, tuple[str, ...]] = {
+    "upper_secondary": ("Trung học phổ thông", "THPT", "Bổ túc trung học phổ thông", "12/12", "10/10"),
+    "lower_secondary": ("Trung học cơ sở", "THCS", "9/12", "8/12", "7/10", "8/10", "9/10"),
+    "primary": ("Tiểu học", "Cấp 1", "5/12", "4/10", "5/10"),
+}
+QUALIFICATIONS: dict[str, tuple[str, ...]] = {
+    "doctor": ("Tiến sĩ", "TS", "TSKH", "Tiến sỹ"),
+    "master": ("Thạc sĩ", "ThS", "Thạc sỹ", "Chuyên khoa", "Bác sĩ chuyên khoa"),
+    "university": ("Đại học", "ĐH", "Cử nhân", "Kỹ sư", "Bác sĩ", "Dược sĩ", "Kiến trúc sư"),
+    "college": ("Cao đẳng", "CĐ"),
+    "intermediate": ("Trung cấp", "TC", "Trung học chuyên nghiệp"),
+    "elementary": ("Sơ cấp", "Công nhân kỹ thuật", "CNKT", "Sơ cấp nghề"),
+    "none": ("Không", "Chưa qua đào tạo", "Chưa đào tạo"),
+}
+THEORY_LEVELS: dict[str, tuple[str, ...]] = {
+    "advanced": ("Cao cấp", "Cử nhân", "Cao cấp lý luận chính trị", "Cử nhân chính trị"),
+    "intermediate": ("Trung cấp", "TC"),
+    "elementary": ("Sơ cấp", "SC"),
+    "none": ("Không", "Chưa qua đào tạo", "Chưa học"),
+}
+NO_RELIGION = ("Không", "Không tôn giáo", "Không theo tôn giáo", "-", "0")
+MAJORITY_ETHNICITY = "Kinh"
+YES_WORDS = ("x", "X", "Có", "có", "1", "v", "✓", "Đoàn viên", "ĐV", "yes")
