@@ -36,6 +36,10 @@ class Member:
     ethnicity: str = "Kinh"
     religion: str = "Không"
     phone: object = ""
+    education: str | None = None
+    qualification: str | None = None
+    theory: str | None = None
+    transferred_in: date | None = None
     left_work: date | None = None
     exempt_from: date | None = None
     exempt_to: date | None = None
@@ -108,6 +112,9 @@ def build(seed: int = 2026) -> list[Committee]:
                     national_id=f"001{int(female) + 2 * (birth.year >= 2000)}{birth.year % 100:02d}"
                                 f"{rng.randint(0, 999999):06d}",
                     phone=f"09{rng.randint(0, 99_999_999):08d}",
+                    education=rng.choice(["12/12", "12/12", "12/12", "10/10", "9/12"]),
+                    qualification=rng.choice(["Đại học", "Đại học", "Thạc sĩ", "Cao đẳng", "Trung cấp", None]),
+                    theory=rng.choice(["Sơ cấp", "Sơ cấp", "Trung cấp", "Cao cấp", None]),
                 )
                 for month in range(1, 12):
                     member.marks[month] = rng.choices(["x", "x", "x", "x", "x", "P"], k=1)[0]
@@ -159,6 +166,7 @@ def _plant(committees: list[Committee], rng: random.Random) -> None:
         (s[6].member_id, s[6].full_name, "Chính thức", s[6].unit, "Chi bộ Khoa Cơ khí",
          date(2026, 2, 2), date(2026, 2, 9), None, "Điều động công tác"),
     ]
+    s[7].birth, s[7].admitted, s[7].official = date(1960, 5, 5), date(1986, 12, 20), date(1987, 12, 20)  # MIL001
     c = company.members
     c.append(Member(**{**ward.members[13].__dict__, "unit": company.units[0][0], "marks": {}, "dues": {},
                        "ratings": {}}))  # TRF004: registered in the ward and in the company
@@ -176,6 +184,10 @@ def _plant(committees: list[Committee], rng: random.Random) -> None:
     m[15].national_id = m[15].national_id[1:]  # DAT008: Excel kept it as a number, the leading 0 went
     m[16].gender = "Nữ" if m[16].gender == "Nam" else "Nam"  # DAT009: the id's sex digit says otherwise
     _plant_data_gaps([x for x in m if x.unit == "Chi bộ Khu dân cư Chùa Láng"], rng)
+    # the statistics forms: a member gone on no known date (D = A + B − C does not hold, and says who), one
+    # transferred in this year
+    [x for x in m if x.unit == "Chi bộ Khu dân cư Nam Thành Công"][-1].status = "Từ trần"
+    c[7].transferred_in = date(2026, 4, 15)
 
 
 def _plant_data_gaps(members: list[Member], rng: random.Random) -> None:
@@ -263,11 +275,14 @@ def write_workbook(committee: Committee, path: Path, rng: random.Random) -> None
     _sheet(wb, "Danh sách đảng viên", [*head, "DANH SÁCH ĐẢNG VIÊN", "Năm 2026"],
            [["STT", "Số thẻ đảng viên", "Họ và tên", "Ngày sinh", "Giới tính", "Nghề nghiệp", "Chi bộ",
              "Ngày vào Đảng", "Ngày chính thức", "Trạng thái", "Số CCCD", "Ngày nghỉ hưu",
-             "Miễn sinh hoạt từ ngày", "Miễn sinh hoạt đến ngày", "Dân tộc", "Tôn giáo", "Số điện thoại"]],
+             "Miễn sinh hoạt từ ngày", "Miễn sinh hoạt đến ngày", "Dân tộc", "Tôn giáo", "Số điện thoại",
+             "Trình độ học vấn", "Chuyên môn nghiệp vụ", "Lý luận chính trị", "Đoàn viên", "Ngày chuyển đến"]],
            [[m.member_id, m.full_name or None, _fmt(m.birth, rng), m.gender, m.occupation, m.unit,
              _fmt(m.admitted, rng), _fmt(m.official, rng), m.status or None, m.national_id or None,
              _fmt(m.left_work, rng), _fmt(m.exempt_from, rng), _fmt(m.exempt_to, rng), m.ethnicity,
-             m.religion or None, m.phone or None] for m in members],
+             m.religion or None, m.phone or None, m.education, m.qualification, m.theory,
+             "x" if isinstance(m.birth, date) and m.birth.year > 1996 else None, _fmt(m.transferred_in, rng)]
+            for m in members],
            footer=True, nfd=nfd)
     header, merges = _month_header(committee.month_style)
     attendance_rows = [[m.member_id, m.full_name, *[m.marks.get(k) for k in range(1, 13)]] for m in members]

@@ -27,7 +27,8 @@ COLUMNS: dict[str, dict[str, str]] = {
         # what registers and the party database also hold (the statistics forms and data quality read them)
         "record_number": "String", "identified_by": "String", "religion": "String", "education": "String",
         "qualification": "String", "political_theory": "String", "youth_union": "String", "phone": "String",
-        "residence_unit": "String", "residence_introduced_on": "Date", "transferred_in_on": "Date", "restored_on": "Date",
+        "residence_unit": "String", "residence_introduced_on": "Date", "transferred_in_on": "Date",
+        "restored_on": "Date", "transferred_in_from": "String", "transferred_out_to": "String",
         "transferred_out_on": "Date", "died_on": "Date", "left_on": "Date", "left_how": "String",
     },
     "units": {**PROVENANCE, "unit": "String", "parent_unit": "String", "kind": "String"},

@@ -132,7 +132,8 @@ COLUMN_ALIASES: dict[str, dict[str, tuple[str, ...]]] = {
 # Fields read as dates, per table kind (a Parquet date column stays a date in them, and only in them).
 DATE_COLUMNS = {
     "members": ("birth_date", "admission_date", "official_date", "exempt_from", "exempt_to", "left_workplace_date",
-                "residence_introduced_on", "transferred_in_on", "restored_on", "transferred_out_on", "died_on", "left_on"),
+                "residence_introduced_on", "transferred_in_on", "restored_on", "transferred_out_on", "died_on",
+                "left_on"),
     "attendance": ("meeting_date",),
     "transfers": ("issued_on", "received_on", "until"),
 }

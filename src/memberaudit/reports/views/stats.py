@@ -202,8 +202,8 @@ def stays(roster):
         start.alias("start"), start_how.alias("start_how"), end.alias("end"),
         pl.when(exited).then(pl.col("status")).alias("end_how"),
         (exited & end.is_null()).alias("undated_exit"),
-        pl.when(came_in).then(pl.col("_from")).alias("came_from"),
-        pl.when(pl.col("status") == "transferred").then(pl.col("_to")).alias("went_to"),
+        pl.when(came_in).then(pl.coalesce("transferred_in_from", "_from")).alias("came_from"),
+        pl.when(pl.col("status") == "transferred").then(pl.coalesce("transferred_out_to", "_to")).alias("went_to"),
         pl.when(ethnicity.is_null() | (ethnicity == "")).then(None).otherwise(ethnicity.str.to_lowercase()
                                                                           != MAJORITY_ETHNICITY.lower())
         .alias("minority"), ethnicity.alias("ethnicity"),
