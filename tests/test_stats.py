@@ -186,3 +186,24 @@ def test_html_form_is_printable(inputs, tmp_path):
     page = out.read_text(encoding="utf-8")
     assert page.count("<section>") == 5 and "Form 1-BTCTW" in page and "size: A4 portrait" in page
     assert "{" not in page.split("</style>")[1]
+
+
+SOFFICE, PDFTOTEXT = __import__("shutil").which("soffice"), __import__("shutil").which("pdftotext")
+
+
+@pytest.mark.skipif(SOFFICE is None or PDFTOTEXT is None, reason="LibreOffice or poppler-utils is not installed")
+def test_libreoffice_prints_each_form_on_a4(inputs, tmp_path):
+    import subprocess
+
+    out = tmp_path / "out" / "bieu.xlsx"
+    out.parent.mkdir()
+    assert runner.invoke(app, ["stats", str(inputs), "--period", "2026", "--forms", "1,4", "--excel", str(out),
+                               "-q"]).exit_code == 0
+    subprocess.run([SOFFICE, "--headless", "--convert-to", "pdf", "--outdir", str(out.parent), str(out)],
+                   check=True, capture_output=True, timeout=180)
+    pages = subprocess.run([PDFTOTEXT, "-layout", str(out.with_suffix(".pdf")), "-"], check=True,
+                           capture_output=True, text=True).stdout.split("\f")
+    pages = [p for p in pages if p.strip()]
+    assert len(pages) == 2  # each form fits its A4 page
+    assert "Biểu số 1-BTCTW" in pages[0] and "TĂNG, GIẢM ĐẢNG VIÊN" in pages[0] and "T/M BAN THƯỜNG VỤ" in pages[0]
+    assert "Biểu số 4-BTCTW" in pages[1] and "Tày" in pages[1]

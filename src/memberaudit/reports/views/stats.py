@@ -149,7 +149,7 @@ TITLES = {
     "1": ("TĂNG, GIẢM ĐẢNG VIÊN", "Increases and decreases of members"),
     "2": ("ĐẢNG VIÊN MỚI KẾT NẠP", "Newly admitted members"),
     "3": ("ĐỘI NGŨ ĐẢNG VIÊN", "The members"),
-    "4": ("ĐẢNG VIÊN LÀ NGƯỜI DÂN TỘC THIỂU SỐ, CÓ ĐẠO", "Members by ethnicity and religion"),
+    "4": ("ĐẢNG VIÊN THEO DÂN TỘC, TÔN GIÁO", "Members by ethnicity and religion"),
     "7": ("HUY HIỆU ĐẢNG VÀ CHUYỂN SINH HOẠT ĐẢNG", "Party badges and transfers"),
 }
 
