@@ -76,14 +76,14 @@ class Session:
                 read.append((str(path), None, exc.render(self.lang)))
         return read
 
-    def audit(self, roster, *, select_codes, ignore_codes=(), occasion=None, show_ids=False):
+    def audit(self, roster, *, select_codes, ignore_codes=(), occasion=None, early=False, show_ids=False):
         """The rules chosen by codes, prefixes or categories, as of the session's date and configuration;
         national ids masked in what every output shows, unless `show_ids`."""
         from memberaudit.checks.engine import audit
         from memberaudit.reports.common import mask_findings
 
         result = audit(roster, as_of=self.as_of, config=self.config, select_codes=list(select_codes),
-                       ignore_codes=list(ignore_codes), lang=self.lang, occasion=occasion)
+                       ignore_codes=list(ignore_codes), lang=self.lang, occasion=occasion, early=early)
         if not show_ids:
             result.findings = mask_findings(result.findings)
         HELD.append(result)

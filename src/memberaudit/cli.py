@@ -247,6 +247,7 @@ def badges(
     output: Annotated[Path | None, typer.Option("--output", "-o", help=h("badges_output"))] = None,
     html: Html = None,
     occasion: Annotated[str | None, typer.Option("--occasion", help=h("occasion"))] = None,
+    early: Annotated[bool, typer.Option("--early", help=h("early"))] = False,
     fmt: Annotated[str, typer.Option("--format", help=h("format_text_json"))] = "text",
     as_of: AsOf = None,
     config: ConfigOpt = None,
@@ -269,7 +270,7 @@ def badges(
                           include_hidden=include_hidden)
         chosen = parse_as_of(occasion) if occasion else None
         roster = session.read(inputs, year=year, outputs={"--output": output, "--html": html})
-        result = session.audit(roster, select_codes=["MIL001"], occasion=chosen)
+        result = session.audit(roster, select_codes=["MIL001"], occasion=chosen, early=early)
         _print_list(session, badge_list(result, roster, session.lang), fmt, output, html)
 
 

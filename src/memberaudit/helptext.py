@@ -72,6 +72,8 @@ HELP = {
                    "tuổi đảng.\n\nVí dụ: memberaudit badges examples/ --as-of 2026-11-30 --output huy-hieu.xlsx",
                    "The party-badge award list for the next occasion (3/2, 19/5, 2/9, 7/11), by committee and "
                    "milestone.\n\nExample: memberaudit badges examples/ --as-of 2026-11-30 --output huy-hieu.xlsx"),
+    "early": ("Thêm đảng viên đạt mốc trong 12 tháng tới (xét tặng sớm khi ốm nặng).",
+              "Also members reaching a milestone in the next 12 months (early award in grave illness)."),
     "cmd.stats": ("Biểu thống kê cơ bản 1, 2, 3, 4, 7-BTCTW (Hướng dẫn 11-HD/BTCTW): kỳ này, cùng kỳ năm trước, "
                   "% so với cùng kỳ; mỗi biểu một trang tính, theo mẫu, in A4.\n\n"
                   "Ví dụ: memberaudit stats examples/ --period 2026 --by committee --excel bieu-thong-ke.xlsx",

@@ -42,7 +42,7 @@ def combine(parts: list[Roster]) -> Roster:
 
 
 # the tables holding member ids besides members (ratings, a row per year, rarely align and are looked up)
-_ID_TABLES = ("attendance", "dues", "ratings", "transfers")
+_ID_TABLES = ("attendance", "dues", "ratings", "transfers", "comments", "discipline")
 
 
 def _match_names(roster) -> None:

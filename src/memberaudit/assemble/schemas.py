@@ -10,7 +10,15 @@ from datetime import date
 from memberaudit.model.lazy import pl
 from memberaudit.model.problems import CATALOGUE
 from memberaudit.model.roster import COLUMNS, conform, schema
-from memberaudit.model.vocab import GENDERS, OCCUPATION_GROUPS, RATINGS, STATUSES, TRANSFER_KINDS, UNIT_KINDS
+from memberaudit.model.vocab import (
+    DISCIPLINE_FORMS,
+    GENDERS,
+    OCCUPATION_GROUPS,
+    RATINGS,
+    STATUSES,
+    TRANSFER_KINDS,
+    UNIT_KINDS,
+)
 
 _EARLIEST = date(1900, 1, 1)
 
@@ -32,6 +40,9 @@ def _checks(pa) -> dict[str, dict[str, list]]:
         "transfers": {"kind": [pa.Check.isin(list(TRANSFER_KINDS))], "issued_on": dated},
         "ratings": {"rating": [pa.Check.isin(list(RATINGS))], "year": year},
         "targets": {"year": year, "admissions": [pa.Check.ge(0)]},
+        "candidates": {"birth_date": dated, "applied_on": dated, "resolved_on": dated, "decided_on": dated},
+        "comments": {"year": year},
+        "discipline": {"form": [pa.Check.isin(list(DISCIPLINE_FORMS))], "decided_on": dated},
     }
 
 

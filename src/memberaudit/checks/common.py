@@ -23,6 +23,7 @@ class Context:
     min_share: dict = field(default_factory=dict)
     occasions: list = field(default_factory=list)
     occasion: date | None = None  # a chosen award occasion (`badges --occasion`), else the next one
+    early: bool = False  # badges due in the 12 months after the occasion too (`badges --early`)
 
     @property
     def as_of_month(self) -> date:

@@ -59,12 +59,13 @@ def build_calendar(roster, as_of: date, config: Config) -> WorkCalendar:
 
 
 def audit(roster, *, as_of: date, config: Config | None = None, select_codes: list[str] | None = None,
-          ignore_codes: list[str] | None = None, lang: str = "vi", occasion: date | None = None) -> AuditResult:
+          ignore_codes: list[str] | None = None, lang: str = "vi", occasion: date | None = None,
+          early: bool = False) -> AuditResult:
     config = config or Config()
     chosen = select(rules(), select_codes or config.select, ignore_codes or config.ignore)
     calendar = build_calendar(roster, as_of, config)
     base = Context(as_of=as_of, calendar=calendar, window=config.window, min_share=config.min_share,
-                   occasions=config.occasions, occasion=occasion)
+                   occasions=config.occasions, occasion=occasion, early=early)
 
     def run(r: Rule):
         missing = [kind for kind in r.needs if not roster.has(kind)]
@@ -178,6 +179,9 @@ def message(template: str, frame, lang: str):
 
 
 def _coverage(r: Rule, roster, ctx: Context) -> dict:
+    if r.covers is not None:
+        checked, skipped = r.covers(roster, ctx)
+        return {"checked_members": checked.height, "checked_units": checked["unit"].n_unique(), "skipped": skipped}
     scope = next((k for k in r.needs if k in ("attendance", "dues", "ratings")), None)
     if r.category == "data":  # members, as every other rule counts them, not rows
         return dict(roster.derived(("coverage", "data"), lambda: {

@@ -8,7 +8,7 @@ from collections.abc import Callable
 from dataclasses import dataclass, field
 from importlib import import_module
 
-CATEGORIES = ("screening", "compliance", "structure", "data", "milestone")
+CATEGORIES = ("screening", "compliance", "structure", "admission", "data", "milestone")
 SEVERITIES = ("high", "medium", "low")
 # what an evidence field holds, and so how reports show it; a trailing "?" marks a field not always present
 EVIDENCE_KINDS = ("int", "date", "text", "code", "bool", "share", "months", "years", "units", "id")
@@ -32,6 +32,9 @@ class Rule:
     identity: tuple[str, ...] = ()  # finding fields that, with rule, member and unit, identify it across runs
     evidence: dict[str, str] = field(default_factory=dict)  # field → kind (EVIDENCE_KINDS, "?" if optional)
     texts: dict[str, dict[str, str]] = field(default_factory=dict)  # lang → key → text
+    # (roster, ctx) → (the members checked, the reasons a part was skipped), where the rule checks fewer
+    # members than the active ones (a column only some files have); the engine's counts otherwise
+    covers: Callable | None = None
 
     def text(self, lang: str) -> dict[str, str]:
         """Title, message, what, why, example (and screen words) in `lang`; English comes from the docstring."""
@@ -59,7 +62,7 @@ _REGISTRY: dict[str, Rule] = {}
 
 def rule(*, code: str, name: str, category: str, severity: str, reference: str = "",
          needs: tuple[str, ...] = ("members",), params: dict | None = None, identity: tuple[str, ...] = (),
-         evidence: dict[str, str], en: dict[str, str], vi: dict[str, str]):
+         evidence: dict[str, str], en: dict[str, str], vi: dict[str, str], covers: Callable | None = None):
     """Register a check function under an explicit code and metadata: its evidence fields and its texts in both
     languages sit with it, in its family module."""
     if category not in CATEGORIES or severity not in SEVERITIES:
@@ -76,7 +79,7 @@ def rule(*, code: str, name: str, category: str, severity: str, reference: str =
             raise ValueError(f"rule {code} registered twice")
         doc = re.sub(r"^    ", "", check.__doc__ or "", flags=re.M).strip()
         _REGISTRY[code] = Rule(code, name, category, severity, reference, check, tuple(needs), dict(params or {}), doc,
-                               tuple(identity), dict(evidence), {"en": dict(en), "vi": dict(vi)})
+                               tuple(identity), dict(evidence), {"en": dict(en), "vi": dict(vi)}, covers)
         return check
 
     return register

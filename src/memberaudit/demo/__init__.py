@@ -33,6 +33,7 @@ class Member:
     official: date | None
     status: str = ""
     national_id: str = ""
+    residence_unit: str | None = None
     ethnicity: str = "Kinh"
     religion: str = "Không"
     phone: object = ""
@@ -58,6 +59,9 @@ class Committee:
     nfd: bool = False
     members: list[Member] = field(default_factory=list)
     transfers: list[tuple] = field(default_factory=list)
+    candidates: list[list] = field(default_factory=list)  # rows of the "Đối tượng kết nạp" sheet
+    comments: list[list] = field(default_factory=list)  # rows of the "Nhận xét nơi cư trú" sheet
+    discipline: list[list] = field(default_factory=list)  # rows of the "Kỷ luật" sheet
 
 
 def _person(rng: random.Random, female: bool) -> str:
@@ -188,6 +192,48 @@ def _plant(committees: list[Committee], rng: random.Random) -> None:
     # transferred in this year
     [x for x in m if x.unit == "Chi bộ Khu dân cư Nam Thành Công"][-1].status = "Từ trần"
     c[7].transferred_in = date(2026, 4, 15)
+    _plant_pipeline(committees, rng)
+
+
+def _plant_pipeline(committees: list[Committee], rng: random.Random) -> None:
+    """Admissions on the way (the school's candidates), members working far from home (Quy định 213: the
+    company's and the school's residence branches, the company's comments for 2025) and discipline (the ward)."""
+    ward, school, company = committees
+    for committee in (school, company):
+        for i, member in enumerate(committee.members):
+            member.residence_unit = f"Chi bộ Tổ dân phố số {i % 9 + 1}, phường Láng Thượng"
+    company.members[2].residence_unit = company.members[3].residence_unit = None  # RES001
+    [x for x in school.members if x.occupation == "Giảng viên"][-1].residence_unit = None  # RES001
+    company.comments = [[m.member_id, m.full_name, 2025, "Gương mẫu, tham gia tốt sinh hoạt khu dân cư"]
+                        for m in company.members if m.residence_unit and m is not company.members[4]]  # RES002
+    officials = [m for m in school.members if m.status == "Chính thức" and isinstance(m.admitted, date)
+                 and m.admitted < date(2020, 1, 1)]
+    first, second = officials[0].member_id, officials[1].member_id
+    probationary = school.members[0]  # admitted 01/03/2026, still probationary
+    unit = school.units[3][0]
+    school.candidates = [
+        # name, birth, sex, occupation, branch, class, applied, introducer 1, 2, resolution, decision, ceremony
+        ["Phan Minh Khôi", date(2003, 5, 12), "Nam", "Học sinh, sinh viên", unit, date(2025, 9, 20),
+         date(2025, 10, 1), first, second, date(2026, 1, 5), None, None],  # ADM001
+        ["Trịnh Thu Hà", date(2002, 11, 3), "Nữ", "Học sinh, sinh viên", unit, date(2025, 11, 15),
+         date(2025, 12, 1), first, second, date(2026, 6, 10), date(2026, 9, 1), None],  # ADM002
+        ["Lâm Quốc Bảo", date(2001, 2, 14), "Nam", "Học sinh, sinh viên", unit, date(2025, 3, 8),
+         date(2025, 6, 1), None, None, None, None, None],  # ADM003
+        ["Hồ Ngọc Diệp", date(2004, 7, 22), "Nữ", "Học sinh, sinh viên", unit, date(2026, 3, 1),
+         date(2026, 4, 1), first, probationary.member_id, date(2026, 10, 20), None, None],  # ADM004
+        ["Mai Gia Huy", date(2008, 9, 1), "Nam", "Học sinh, sinh viên", unit, date(2026, 3, 1),
+         date(2026, 4, 1), first, second, date(2026, 8, 1), date(2026, 9, 15), None],  # ADM005 (and ADM002)
+        [probationary.full_name, probationary.birth, probationary.gender, "Học sinh, sinh viên", probationary.unit,
+         date(2025, 10, 1), date(2025, 11, 1), first, second, date(2026, 1, 20), date(2026, 2, 10),
+         date(2026, 2, 20)],  # on the members list: closed, its admission date differs (DAT011)
+        ["Đinh Thảo Vy", date(2003, 1, 30), "Nữ", "Giảng viên", school.units[0][0], date(2026, 4, 10),
+         date(2026, 5, 5), first, second, date(2026, 10, 1), date(2026, 11, 10), None],  # due by the year end
+    ]
+    m = ward.members
+    ward.discipline = [
+        [m[8].member_id, m[8].full_name, date(2026, 9, 1), "Cảnh cáo", "Vi phạm quy định về sinh hoạt"],  # withheld
+        [m[1].member_id, m[1].full_name, date(2025, 12, 15), "Khiển trách", "Không tham gia sinh hoạt"],
+    ]
 
 
 def _plant_data_gaps(members: list[Member], rng: random.Random) -> None:
@@ -272,16 +318,19 @@ def write_workbook(committee: Committee, path: Path, rng: random.Random) -> None
     nfd = committee.nfd
     head = ["ĐẢNG BỘ QUẬN ĐỐNG ĐA", committee.name.upper()]
     members = committee.members
+    residence = any(m.residence_unit for m in members)
     _sheet(wb, "Danh sách đảng viên", [*head, "DANH SÁCH ĐẢNG VIÊN", "Năm 2026"],
            [["STT", "Số thẻ đảng viên", "Họ và tên", "Ngày sinh", "Giới tính", "Nghề nghiệp", "Chi bộ",
              "Ngày vào Đảng", "Ngày chính thức", "Trạng thái", "Số CCCD", "Ngày nghỉ hưu",
              "Miễn sinh hoạt từ ngày", "Miễn sinh hoạt đến ngày", "Dân tộc", "Tôn giáo", "Số điện thoại",
-             "Trình độ học vấn", "Chuyên môn nghiệp vụ", "Lý luận chính trị", "Đoàn viên", "Ngày chuyển đến"]],
+             "Trình độ học vấn", "Chuyên môn nghiệp vụ", "Lý luận chính trị", "Đoàn viên", "Ngày chuyển đến",
+             *(["Chi bộ nơi cư trú"] if residence else [])]],
            [[m.member_id, m.full_name or None, _fmt(m.birth, rng), m.gender, m.occupation, m.unit,
              _fmt(m.admitted, rng), _fmt(m.official, rng), m.status or None, m.national_id or None,
              _fmt(m.left_work, rng), _fmt(m.exempt_from, rng), _fmt(m.exempt_to, rng), m.ethnicity,
              m.religion or None, m.phone or None, m.education, m.qualification, m.theory,
-             "x" if isinstance(m.birth, date) and m.birth.year > 1996 else None, _fmt(m.transferred_in, rng)]
+             "x" if isinstance(m.birth, date) and m.birth.year > 1996 else None, _fmt(m.transferred_in, rng),
+             *([m.residence_unit] if residence else [])]
             for m in members],
            footer=True, nfd=nfd)
     header, merges = _month_header(committee.month_style)
@@ -307,6 +356,21 @@ def write_workbook(committee: Committee, path: Path, rng: random.Random) -> None
             for t in committee.transfers], footer=False, nfd=nfd)
     _sheet(wb, "Chi bộ", [*head, "DANH SÁCH CHI BỘ TRỰC THUỘC"], [["STT", "Tên chi bộ", "Đảng bộ", "Loại hình"]],
            [[unit, committee.name, kind] for unit, kind in committee.units], footer=False, nfd=nfd)
+    if committee.candidates:
+        _sheet(wb, "Đối tượng kết nạp", [*head, "DANH SÁCH QUẦN CHÚNG ƯU TÚ, ĐỐI TƯỢNG KẾT NẠP ĐẢNG", "Năm 2026"],
+               [["STT", "Họ và tên", "Ngày sinh", "Giới tính", "Nghề nghiệp", "Chi bộ",
+                 "Ngày cấp giấy chứng nhận lớp bồi dưỡng nhận thức về Đảng", "Ngày làm đơn",
+                 "Người giới thiệu thứ nhất", "Người giới thiệu thứ hai", "Ngày nghị quyết chi bộ",
+                 "Ngày quyết định kết nạp", "Ngày lễ kết nạp"]],
+               [[_fmt(v, rng) for v in row] for row in committee.candidates], footer=True, nfd=nfd)
+    if committee.comments:
+        _sheet(wb, "Nhận xét nơi cư trú", [*head, "NHẬN XÉT CỦA CHI ỦY NƠI CƯ TRÚ ĐỐI VỚI ĐẢNG VIÊN"],
+               [["STT", "Số thẻ đảng viên", "Họ và tên", "Năm", "Nội dung nhận xét"]], committee.comments,
+               footer=False, nfd=nfd)
+    if committee.discipline:
+        _sheet(wb, "Kỷ luật", [*head, "DANH SÁCH ĐẢNG VIÊN BỊ THI HÀNH KỶ LUẬT"],
+               [["STT", "Số thẻ đảng viên", "Họ và tên", "Ngày quyết định", "Hình thức kỷ luật", "Lý do"]],
+               [[r[0], r[1], _fmt(r[2], rng), r[3], r[4]] for r in committee.discipline], footer=False, nfd=nfd)
     wb.save(path)
 
 

@@ -53,6 +53,8 @@ PROBLEMS = (
     Problem("member_code", "DAT010", "the app's member code", "mã đảng viên của phần mềm"),
     Problem("record_number", "DAT010", "lý lịch number", "số lý lịch"),
     Problem("name_birth_date", "DAT010", "name and date of birth", "họ tên và ngày sinh"),
+    Problem("admission_steps", "DAT011", "neither the decision's nor the ceremony's date",
+            "không khớp ngày quyết định, ngày lễ kết nạp"),
 )
 CATALOGUE = {p.key: p for p in PROBLEMS}
 

@@ -42,6 +42,15 @@ COLUMNS: dict[str, dict[str, str]] = {
     },
     "ratings": {**PROVENANCE, "member_id": MEMBER_ID, "year": "Int32", "rating": "String"},
     "targets": {**PROVENANCE, "unit": "String", "year": "Int32", "admissions": "Int64"},
+    # people on their way in, one row each: `candidate` is their key (the lý lịch number, else name and birth)
+    "candidates": {
+        **PROVENANCE, "candidate": "String", "full_name": "String", "name_key": "String", "unit": "String",
+        "parent_unit": "String", "birth_date": "Date", "gender": "String", "occupation": "String",
+        "occupation_group": "String", "class_on": "Date", "applied_on": "Date", "introducer_1": "String",
+        "introducer_2": "String", "resolved_on": "Date", "decided_on": "Date", "ceremony_on": "Date",
+    },
+    "comments": {**PROVENANCE, "member_id": MEMBER_ID, "year": "Int32", "comment": "String"},
+    "discipline": {**PROVENANCE, "member_id": MEMBER_ID, "decided_on": "Date", "form": "String", "reason": "String"},
     "issues": {
         "code": "String", **PROVENANCE, "field": "String", "value": "String", "member_id": "String",
         "detail": "String",
@@ -79,6 +88,9 @@ class Roster:
     transfers: object
     ratings: object
     targets: object
+    candidates: object
+    comments: object
+    discipline: object
     issues: object
     sources: list[Source] = field(default_factory=list)
     skipped: list[Skipped] = field(default_factory=list)

@@ -6,7 +6,8 @@ punctuation and spacing never matter. The configuration can extend the alias and
 
 from __future__ import annotations
 
-TABLE_KINDS = ("members", "units", "attendance", "dues", "transfers", "ratings", "targets")
+TABLE_KINDS = ("members", "units", "attendance", "dues", "transfers", "ratings", "targets", "candidates", "comments",
+               "discipline")
 
 SHEET_ALIASES: dict[str, tuple[str, ...]] = {
     "members": ("Đảng viên", "Danh sách đảng viên", "DSĐV", "Sổ danh sách đảng viên", "members", "roster"),
@@ -16,6 +17,12 @@ SHEET_ALIASES: dict[str, tuple[str, ...]] = {
     "transfers": ("Chuyển sinh hoạt", "Giới thiệu sinh hoạt", "transfers"),
     "ratings": ("Xếp loại", "Đánh giá xếp loại", "Đánh giá", "ratings"),
     "targets": ("Chỉ tiêu", "Chỉ tiêu kết nạp", "targets"),
+    "candidates": ("Đối tượng kết nạp", "Quần chúng ưu tú", "Cảm tình Đảng", "Phát triển đảng viên",
+                   "Đối tượng Đảng", "Danh sách cảm tình Đảng", "candidates"),
+    # the residence branch's yearly comments on members who attend at their workplace (Quy định 213)
+    "comments": ("Nhận xét nơi cư trú", "Nhận xét của chi ủy nơi cư trú", "Nhận xét đảng viên nơi cư trú",
+                 "residence", "comments"),
+    "discipline": ("Kỷ luật", "Kỷ luật đảng viên", "Thi hành kỷ luật", "discipline"),
 }
 
 # A card number is the member id; an app's own code ("Mã ĐV") or the lý lịch number identify a member only
@@ -127,6 +134,45 @@ COLUMN_ALIASES: dict[str, dict[str, tuple[str, ...]]] = {
         "year": _YEAR,
         "admissions": ("Chỉ tiêu kết nạp", "Số lượng", "Chỉ tiêu", "admissions"),
     },
+    # one row per person on the way in: the dates of each step of the admission file (Hướng dẫn 06-HD/TW)
+    "candidates": {
+        "full_name": _FULL_NAME,
+        "unit": _UNIT,
+        "parent_unit": _PARENT,
+        "birth_date": ("Ngày sinh", "Ngày tháng năm sinh", "Sinh ngày", "birth_date"),
+        "gender": ("Giới tính", "Nam/Nữ", "gender"),
+        "occupation": ("Nghề nghiệp", "Nghề nghiệp hiện nay", "occupation"),
+        "record_number": ("Số lý lịch", "Mã hồ sơ", "record_number"),
+        "class_on": ("Ngày cấp giấy chứng nhận", "Giấy chứng nhận lớp bồi dưỡng nhận thức về Đảng",
+                     "Lớp bồi dưỡng nhận thức về Đảng", "Lớp nhận thức về Đảng", "Lớp cảm tình Đảng", "class_on"),
+        "applied_on": ("Ngày làm đơn", "Ngày viết đơn", "Đơn xin vào Đảng", "Ngày đơn xin vào Đảng", "applied_on"),
+        "introducer_1": ("Người giới thiệu thứ nhất", "Người giới thiệu 1", "Đảng viên giới thiệu 1",
+                         "Người giới thiệu", "introducer_1"),
+        "introducer_2": ("Người giới thiệu thứ hai", "Người giới thiệu 2", "Đảng viên giới thiệu 2", "introducer_2"),
+        "resolved_on": ("Ngày nghị quyết chi bộ", "Nghị quyết chi bộ", "Ngày chi bộ xét", "Chi bộ xét kết nạp",
+                        "resolved_on"),
+        "decided_on": ("Ngày quyết định kết nạp", "Quyết định kết nạp", "Ngày quyết định", "Ngày cấp ủy quyết định",
+                       "decided_on"),
+        "ceremony_on": ("Ngày lễ kết nạp", "Lễ kết nạp", "Ngày tổ chức kết nạp", "Ngày kết nạp", "ceremony_on"),
+    },
+    "comments": {
+        "member_id": _MEMBER_KEY,
+        "full_name": _FULL_NAME,
+        "unit": _UNIT,
+        "year": _YEAR,
+        "comment": ("Nhận xét", "Nội dung nhận xét", "Ý kiến nhận xét", "Nhận xét của chi ủy nơi cư trú",
+                    "Kết quả nhận xét", "comment"),
+        "commented_on": ("Ngày nhận xét", "commented_on"),
+    },
+    "discipline": {
+        "member_id": _MEMBER_KEY,
+        "full_name": _FULL_NAME,
+        "unit": _UNIT,
+        "decided_on": ("Ngày quyết định", "Ngày kỷ luật", "Ngày quyết định kỷ luật", "Ngày ký quyết định",
+                       "decided_on"),
+        "form": ("Hình thức kỷ luật", "Hình thức", "Kỷ luật", "form"),
+        "reason": ("Lý do", "Nội dung vi phạm", "Lý do kỷ luật", "reason"),
+    },
 }
 
 # Fields read as dates, per table kind (a Parquet date column stays a date in them, and only in them).
@@ -136,6 +182,9 @@ DATE_COLUMNS = {
                 "left_on"),
     "attendance": ("meeting_date",),
     "transfers": ("issued_on", "received_on", "until"),
+    "candidates": ("birth_date", "class_on", "applied_on", "resolved_on", "decided_on", "ceremony_on"),
+    "comments": ("commented_on",),
+    "discipline": ("decided_on",),
 }
 # fields read as dates besides those kept (a NAM | NỮ birth-date pair, the database's exit date): a Parquet
 # date stays a date in them too, and a line of a multi-line cell that looks like a date goes to them
@@ -152,10 +201,14 @@ REQUIRED = {
     "transfers": ("member_id",),
     "ratings": ("member_id",),
     "targets": ("unit", "year", "admissions"),
+    "candidates": ("full_name", "unit"),
+    "comments": ("member_id",),
+    "discipline": ("member_id", "decided_on", "form"),
 }
 
 # The column whose emptiness, together with a total/signature text, ends a table (SPEC 1.3).
-KEY_COLUMN = {kind: ("unit" if kind in ("units", "targets") else "member_id") for kind in TABLE_KINDS}
+KEY_COLUMN = {kind: {"units": "unit", "targets": "unit", "candidates": "full_name"}.get(kind, "member_id")
+              for kind in TABLE_KINDS}
 
 # Kinds that may be laid out wide: one column per month (attendance, dues) or per year (ratings).
 WIDE_KINDS = {"attendance": "month", "dues": "month", "ratings": "year"}
@@ -222,6 +275,13 @@ UNIT_KINDS: dict[str, tuple[str, ...]] = {
     "other": ("Khác", "other"),
 }
 WORKPLACE_KINDS = ("agency", "enterprise", "school", "armed_forces")
+
+DISCIPLINE_FORMS: dict[str, tuple[str, ...]] = {
+    "reprimand": ("Khiển trách", "reprimand"),
+    "warning": ("Cảnh cáo", "warning"),
+    "dismissal": ("Cách chức", "dismissal"),
+    "expulsion": ("Khai trừ", "expulsion"),
+}
 
 TRANSFER_KINDS: dict[str, tuple[str, ...]] = {
     "official": ("Chính thức", "official"),

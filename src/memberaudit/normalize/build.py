@@ -15,6 +15,7 @@ from memberaudit.model.text import fold
 from memberaudit.model.vocab import (
     ATTENDANCE_MARKS,
     DATE_COLUMNS,
+    DISCIPLINE_FORMS,
     DUES_MARKS,
     EXIT_DATES,
     GENDERS,
@@ -409,9 +410,49 @@ def _targets(frame, issues, sources, extra_marks):
     return frame.with_columns(pl.col("year_value").alias("year"), pl.col("admissions_value").alias("admissions"))
 
 
+def _candidates(frame, issues, sources, extra_marks):
+    """People on their way in: their steps' dates, the introducers as written (a card number or a name,
+    resolved by ADM004), the occupation's group; `candidate` keys the row (lý lịch number, else name and
+    birth date), `name_key` finds them among the members once admitted."""
+    frame = _ensure(frame, "full_name", "unit", "parent_unit", "birth_date", "gender", "occupation", "record_number",
+                    "introducer_1", "introducer_2")
+    _required(frame, "candidates", issues)
+    frame = _dates(frame, issues, DATE_COLUMNS["candidates"])
+    frame = _code(frame, issues, "gender", GENDERS)
+    groups = code_map(frame.get_column("occupation").unique().to_list(), OCCUPATION_GROUPS, contains=True)
+    frame = frame.with_columns(name_key(pl.col("full_name")).alias("name_key"))
+    return frame.with_columns(
+        pl.coalesce(pl.format("LL {}", "record_number"),
+                    pl.format("{} {}", "name_key", pl.col("birth_date").dt.strftime("%d/%m/%Y").fill_null("?")))
+        .alias("candidate"),
+        pl.col("occupation").replace_strict(groups, default="other", return_dtype=pl.String).alias("occupation_group"),
+        *[pl.col(c).str.strip_chars() for c in ("introducer_1", "introducer_2")],
+    )
+
+
+def _comments(frame, issues, sources, extra_marks):
+    """A residence branch's comment on a member for a year (the year column, else the comment's date)."""
+    frame = _ensure(by_name(frame, sources), "member_id", "year", "comment")
+    _required(frame, "comments", issues)
+    frame = _dates(frame, issues, DATE_COLUMNS["comments"])
+    year = number("year").cast(pl.Int32, strict=False)
+    issues.append(issue_rows(frame, pl.col("year").is_not_null() & year.is_null(), "year", pl.col("year"),
+                             "not_a_number"))
+    return frame.with_columns(pl.coalesce(year, pl.col("commented_on").dt.year().cast(pl.Int32)).alias("year"))
+
+
+def _discipline(frame, issues, sources, extra_marks):
+    """A disciplinary decision: its date and form (reprimand, warning, dismissal from a post, expulsion)."""
+    frame = _ensure(by_name(frame, sources), "member_id", "form", "reason")
+    _required(frame, "discipline", issues)
+    frame = _dates(frame, issues, DATE_COLUMNS["discipline"])
+    return _code(frame, issues, "form", DISCIPLINE_FORMS, contains=True)
+
+
 _BUILDERS = {
     "members": _members, "units": _units, "attendance": _attendance, "dues": _dues,
-    "transfers": _transfers, "ratings": _ratings, "targets": _targets,
+    "transfers": _transfers, "ratings": _ratings, "targets": _targets, "candidates": _candidates,
+    "comments": _comments, "discipline": _discipline,
 }
 
 

@@ -273,7 +273,7 @@ def _identified_otherwise(header: _Header, field: str) -> bool:
     """A members table without a card column identifies members by an app's code, the lý lịch number, or
     name and birth date (probationary lists: cards come with recognition); normalize says which (DAT010).
     A birth date written in a NAM or a NỮ column is a birth date."""
-    if header.kind in ("attendance", "dues", "transfers", "ratings"):  # records kept by name
+    if header.kind in ("attendance", "dues", "transfers", "ratings", "comments", "discipline"):  # kept by name
         return field == "member_id" and "full_name" in header.fields
     if header.kind != "members":
         return False

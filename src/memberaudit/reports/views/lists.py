@@ -13,7 +13,7 @@ from datetime import date
 from memberaudit.checks.common import all_firsts
 from memberaudit.checks.registry import rule_text
 from memberaudit.model.collation import name_order, text_key
-from memberaudit.model.i18n import t
+from memberaudit.model.i18n import catalogue, t
 from memberaudit.model.lazy import pl
 from memberaudit.reports.common import rule_title
 
@@ -61,6 +61,17 @@ def _member_facts(roster):
     return all_firsts(roster).select(pl.col("member_id").cast(pl.String), "birth_date", "admission_date")
 
 
+def discipline_words(roster, lang: str) -> dict[str, str]:
+    """Each disciplined member's decisions in words, latest first: "cảnh cáo 01/03/2026; khiển trách …"."""
+    forms = catalogue(lang).VALUE_LABELS["form"]
+    words: dict[str, list[str]] = {}
+    for member_id, form, decided in (roster.discipline.sort("decided_on", descending=True, nulls_last=True)
+                                     .select(pl.col("member_id").cast(pl.String), "form", "decided_on").iter_rows()):
+        when = decided.strftime("%d/%m/%Y") if decided else "?"
+        words.setdefault(member_id, []).append(f"{forms.get(form, form or '?')} {when}")
+    return {k: "; ".join(v) for k, v in words.items()}
+
+
 def _group(rows: list[dict], sub_key: str, sub_label) -> list[tuple[str, list[tuple[str, list[dict]]]]]:
     committees: dict[str, dict[str, list[dict]]] = {}
     for row in rows:
@@ -75,10 +86,12 @@ def screening_list(result, roster, lang: str) -> PrintableList:
     findings = result.findings.filter(pl.col("category") == "screening").join(
         _member_facts(roster), on="member_id", how="left")
     people: dict[str, dict] = {}
+    disciplined = discipline_words(roster, lang)
     for f in findings.sort("member_id", "rule").iter_rows(named=True):
         person = people.setdefault(f["member_id"], {
             "committee": f["parent_unit"] or "—", "unit": f["unit"] or "—", "member_id": f["member_id"],
             "full_name": f["full_name"] or "", "birth_date": f["birth_date"], "admission_date": f["admission_date"],
+            "discipline": disciplined.get(f["member_id"], ""),
             "grounds": [], "evidence": [], "reference": [], "waived": []})
         person["grounds"].append(rule_title(f["rule"], lang))
         person["evidence"].append(evidence_words(f["rule"], json.loads(f["evidence"]), lang))
@@ -99,6 +112,8 @@ def screening_list(result, roster, lang: str) -> PrintableList:
         Column("grounds", t("list.grounds", lang), 36), Column("evidence", t("list.evidence", lang), 40),
         Column("reference", t("ui.reference", lang), 34), Column("waived", t("list.waived", lang), 18),
     ]
+    if disciplined:
+        columns.insert(-2, Column("discipline", t("list.discipline", lang), 22))
     return PrintableList(t("list.screening_title", lang), t("html.subtitle", lang, as_of=result.as_of.strftime(
         "%d/%m/%Y"), files=len(roster.files)), columns, _group(rows, "unit", str),
         (t("list.prepared_by", lang), t("list.standing_committee", lang)), lang,
@@ -109,13 +124,17 @@ def badge_list(result, roster, lang: str) -> PrintableList:
     """Members whose party age reaches a badge milestone at the occasion, by committee and milestone."""
     findings = result.findings.filter(pl.col("rule") == "MIL001").join(_member_facts(roster), on="member_id", how="left")
     rows, occasion = [], None
+    awards, forms = catalogue(lang).VALUE_LABELS["award"], catalogue(lang).VALUE_LABELS["form"]
     for f in findings.iter_rows(named=True):
         evidence = json.loads(f["evidence"])
         occasion = evidence["occasion"]
+        award = f"{awards[evidence['award']]} {date.fromisoformat(evidence['award_on']).strftime('%d/%m/%Y')}"
+        if evidence.get("discipline"):
+            award += f" ({forms[evidence['discipline']]})"
         rows.append({"committee": f["parent_unit"] or "—", "unit": f["unit"] or "—", "member_id": f["member_id"],
                      "full_name": f["full_name"] or "", "birth_date": f["birth_date"],
                      "admission_date": f["admission_date"], "milestone": evidence["milestone"],
-                     "reached_on": date.fromisoformat(evidence["reached_on"])})
+                     "reached_on": date.fromisoformat(evidence["reached_on"]), "award": award})
     rows.sort(key=lambda r: (text_key(r["committee"]), r["milestone"], text_key(r["unit"]),
                              name_order(r["full_name"], r["birth_date"]), r["member_id"]))
     columns = [
@@ -123,7 +142,7 @@ def badge_list(result, roster, lang: str) -> PrintableList:
         Column("full_name", t("html.full_name", lang), 26), Column("unit", t("ui.unit", lang), 30),
         Column("birth_date", t("list.birth_date", lang), 12, True),
         Column("admission_date", t("list.admission_date", lang), 12, True),
-        Column("reached_on", t("list.reached_on", lang), 14, True),
+        Column("reached_on", t("list.reached_on", lang), 14, True), Column("award", t("list.award", lang), 30),
     ]
     when = date.fromisoformat(occasion).strftime("%d/%m/%Y") if occasion else "—"
     return PrintableList(t("list.badge_title", lang, occasion=when), t("html.subtitle", lang, as_of=result.as_of.strftime(
