@@ -267,6 +267,16 @@ CASES = [
          {"members": [member("A1", admitted="01/05/2026", official=None, parent_unit="Đảng bộ X"),
                       member("A2", admitted="01/06/2026", official=None, parent_unit="Đảng bộ X")],
           "targets": [{"unit": "Đảng bộ X", "year": "2026", "admissions": "4"}]}, []),
+    # with a candidates table the projection is the pipeline's: 1 admitted + 1 decided this year = 2 < 3 (the
+    # months elapsed would say 2 × 12 / 11 = 2 as well for X; for Y, 1 admitted + 2 decided reach the 3)
+    Case("STR004", "projection-from-the-pipeline", NOV,
+         {"members": [member("A1", admitted="01/05/2026", official=None, parent_unit="Đảng bộ X"),
+                      member("B1", unit="CB2", admitted="01/05/2026", official=None, parent_unit="Đảng bộ Y")],
+          "targets": [{"unit": "Đảng bộ X", "year": "2026", "admissions": "3"},
+                      {"unit": "Đảng bộ Y", "year": "2026", "admissions": "3"}],
+          "candidates": [cand("C1", unit="CB1", decided_on="10/11/2026"), cand("C2", unit="CB1", decided_on="01/12/2025"),
+                         cand("C3", unit="CB2", decided_on="10/11/2026"), cand("C4", unit="CB2", decided_on="12/11/2026")]},
+         ["Đảng bộ X"], severity={"Đảng bộ X": "low"}),
     # --- STR005 -------------------------------------------------------------------------------------------------
     Case("STR005", "student-share-below-minimum", NOV,
          {"members": [member(f"M{i}", admitted="01/05/2026", official=None, parent_unit="Đảng bộ X",

@@ -135,3 +135,26 @@ def test_cli_screen_mix_badges_on_demo(tmp_path):
     badges = runner.invoke(app, ["badges", str(demo), "--as-of", "2026-11-30", "--format", "json"])
     assert badges.exit_code == 0 and json.loads(badges.stdout)["occasion"] == "2027-02-03"
     assert runner.invoke(app, ["mix", str(demo), "--by", "height"]).exit_code == 2
+
+
+def test_admission_pipeline_against_the_target():
+    """Per branch and committee: admitted this year, candidates at each step, likely by the year's end."""
+    from memberaudit.reports.views.composition import admission_pipeline
+    from rule_cases import cand
+
+    roster = make_roster({
+        "members": [member("A1", admitted="01/05/2026", official=None, parent_unit="Đảng bộ X",
+                           occupation="Học sinh, sinh viên"), member("O1", parent_unit="Đảng bộ X")],
+        "targets": [{"unit": "Đảng bộ X", "year": "2026", "admissions": "4"}],
+        "candidates": [cand("C1", decided_on="10/11/2026", occupation="Học sinh, sinh viên"),
+                       cand("C2", resolved_on="01/10/2026"), cand("C3", resolved_on=None, applied_on="01/09/2026"),
+                       cand("C4", resolved_on=None, class_on="01/08/2026"), cand("C5", resolved_on=None)],
+    })
+    frame = admission_pipeline(roster, 2026, {"student": 0.1})
+    committee = frame.filter(pl.col("unit") == TOTAL).row(0, named=True)
+    assert committee["target"] == 4 and committee["admitted"] == 1
+    assert [committee[s] for s in ("listed", "class", "applied", "resolved", "decided")] == [1, 1, 1, 1, 1]
+    assert (committee["likely"], committee["projected"]) == (1, 2)
+    assert committee["share_student"] == round(2 / 6, 4)
+    branch = frame.filter(pl.col("unit") == "CB1").row(0, named=True)
+    assert branch["target"] is None and branch["admitted"] == 1

@@ -4,8 +4,6 @@ members list, whose admission date the decision or the ceremony should give."""
 
 from __future__ import annotations
 
-from datetime import date
-
 from memberaudit.checks.common import add_months, all_firsts
 from memberaudit.checks.registry import rule
 from memberaudit.checks.structure import unit_parents
@@ -289,14 +287,22 @@ def admission_date_mismatch(roster, ctx):
                     pl.lit("admission_steps").alias("detail")))
 
 
-def pipeline(roster, as_of: date):
-    """Per branch: the open candidates at each step (awareness class, application, resolution, decision) and
-    the admissions decided this year whose ceremony is still to come (likely by the year's end)."""
+STEPS = ("listed", "class", "applied", "resolved", "decided")  # the furthest step a candidate has reached
+
+
+def pipeline(roster):
+    """The open candidates with the furthest step each has reached (`step`, one of STEPS)."""
     step = (pl.when(pl.col("decided_on").is_not_null()).then(pl.lit("decided"))
             .when(pl.col("resolved_on").is_not_null()).then(pl.lit("resolved"))
             .when(pl.col("applied_on").is_not_null()).then(pl.lit("applied"))
             .when(pl.col("class_on").is_not_null()).then(pl.lit("class")).otherwise(pl.lit("listed")))
-    open_ = open_candidates(roster).with_columns(step.alias("step"))
-    counts = open_.group_by("parent_unit", "unit", "step").len("count")
-    likely = open_.filter((pl.col("step") == "decided") & (pl.col("decided_on").dt.year() == as_of.year))
-    return counts, likely.group_by("unit").len("likely")
+    return open_candidates(roster).with_columns(step.alias("step"))
+
+
+def likely_per_unit(roster, year: int):
+    """unit → admissions likely by the end of `year`: decided that year, ceremony to come; per branch and
+    per committee alike (targets name either), as `structure.admitted_per_unit` counts the admitted."""
+    likely = pipeline(roster).filter((pl.col("step") == "decided") & (pl.col("decided_on").dt.year() == year))
+    by_unit = likely.group_by("unit").len()
+    by_parent = likely.drop_nulls("parent_unit").group_by(pl.col("parent_unit").alias("unit")).len()
+    return pl.concat([by_unit, by_parent]).group_by("unit").agg(pl.col("len").max().alias("likely"))

@@ -164,7 +164,8 @@ def admitted_per_unit(roster, year: int):
       vi={'title': 'Kết nạp chưa đạt chỉ tiêu',
           'message': 'Năm {year}: kết nạp {admitted}/{target} chỉ tiêu ({situation}: {projected})',
           'what': 'Số đảng viên kết nạp trong năm của chi bộ hoặc đảng bộ ít hơn chỉ tiêu; năm chưa kết thúc '
-                  'thì ước theo số tháng đã qua (mức thấp).',
+                  'thì ước cả năm (mức thấp): số đã kết nạp cộng số đã có quyết định kết nạp trong năm chờ làm '
+                  'lễ (khi có bảng đối tượng kết nạp), nếu không thì theo số tháng đã qua.',
           'why': 'Chỉ tiêu kết nạp hằng năm của cấp ủy.',
           'example': 'Chỉ tiêu năm 2026 là 12, đến 30/06/2026 đã kết nạp 4: dự kiến cả năm 8, thấp hơn chỉ '
                      'tiêu (mức thấp).'})
@@ -173,8 +174,10 @@ def below_target(roster, ctx):
 
     ## What it does
     Counts members admitted in the target year in the named branch or committee. A year that has ended
-    by the as-of date is judged (medium); the current year is projected from the months elapsed and
-    flagged (low) when the projection falls short. Future years are not judged.
+    by the as-of date is judged (medium); the current year is projected and flagged (low) when the
+    projection falls short: with a candidates table, the admitted plus those whose admission was decided
+    this year and whose ceremony is still to come; without one, from the months elapsed. Future years are
+    not judged.
 
     ## Why
     Committees set yearly admission targets; the board follows them up during the year, not only after.
@@ -190,7 +193,13 @@ def below_target(roster, ctx):
     ended = ctx.as_of >= date(ctx.as_of.year, 12, 31)
     frame = pl.concat(rows).with_columns(pl.col("admitted").fill_null(0).cast(pl.Int64))
     projection = (pl.col("year") == ctx.as_of.year) & pl.lit(not ended)
-    projected = (pl.col("admitted") * 12 / ctx.as_of.month).floor().cast(pl.Int64)
+    if roster.has("candidates"):  # the pipeline says it: admitted so far and those decided, ceremony to come
+        from memberaudit.checks.admission import likely_per_unit
+
+        frame = frame.join(likely_per_unit(roster, ctx.as_of.year), on="unit", how="left")
+        projected = pl.col("admitted") + pl.col("likely").fill_null(0).cast(pl.Int64)
+    else:  # the months elapsed
+        projected = (pl.col("admitted") * 12 / ctx.as_of.month).floor().cast(pl.Int64)
     frame = frame.with_columns(projection.alias("projection"),
                                pl.when(projection).then(projected).otherwise(pl.col("admitted")).alias("projected"))
     return (

@@ -5,6 +5,7 @@ from __future__ import annotations
 import json
 from pathlib import Path
 
+from memberaudit.checks.admission import STEPS
 from memberaudit.model.i18n import catalogue, t
 from memberaudit.model.lazy import pl
 from memberaudit.reports import charts
@@ -50,6 +51,18 @@ def tables(mix: dict, lang: str) -> list[tuple[str, list[str], list[list[str]]]]
         out.append((t("mix.targets", lang, year=mix["new_in"]),
                     [t("ui.unit", lang), t("mix.target", lang), t("mix.admitted", lang), t("mix.gap", lang)],
                     [[u, str(tg), str(a), f"{g:+d}"] for u, _, tg, a, g in mix["targets"].iter_rows()]))
+    if mix.get("pipeline") is not None and mix["pipeline"].height:
+        groups = list(mix["min_share"])
+        header = [t("ui.committee", lang), t("ui.unit", lang), t("mix.target", lang), t("mix.admitted", lang),
+                  *[t(f"mix.step.{s}", lang) for s in STEPS], t("mix.likely", lang), t("mix.projected", lang),
+                  *[f"{_label(lang, 'occupation', g)} (≥ {mix['min_share'][g] * 100:.0f}%)" for g in groups]]
+        rows = []
+        for row in mix["pipeline"].iter_rows(named=True):
+            rows.append([row["parent_unit"], t("mix.whole_committee", lang) if row["unit"] == TOTAL else row["unit"],
+                         "" if row["target"] is None else str(row["target"]), str(row["admitted"]),
+                         *[str(row[s]) for s in STEPS], str(row["likely"]), str(row["projected"]),
+                         *["—" if row[f"share_{g}"] is None else f"{row[f'share_{g}'] * 100:.1f}%" for g in groups]])
+        out.append((t("mix.pipeline", lang, year=mix["new_in"]), header, rows))
     if mix["shares"] is not None and mix["shares"].height:
         out.append((t("mix.shares", lang),
                     [t("ui.committee", lang), t("mix.group", lang), t("mix.share", lang), t("mix.minimum", lang),
@@ -77,6 +90,7 @@ def to_json(mix: dict) -> str:
         "composition": mix["composition"].to_dicts(), "average_age": mix["averages"].to_dicts(),
         "targets": mix["targets"].to_dicts() if mix["targets"] is not None else [],
         "shares": mix["shares"].to_dicts() if mix["shares"] is not None else [],
+        "pipeline": mix["pipeline"].to_dicts() if mix.get("pipeline") is not None else [],
     }
     return json.dumps(doc, ensure_ascii=False, indent=2) + "\n"
 

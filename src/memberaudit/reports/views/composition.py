@@ -116,13 +116,57 @@ def share_gaps(composition_frame, min_share: dict[str, float]):
     )
 
 
+def admission_pipeline(roster, year: int, min_share: dict[str, float]):
+    """Per committee and branch (and the committee's total, unit TOTAL): the admitted in `year`, the open
+    candidates at each step, those likely by the year's end (decided, ceremony to come), the projection and
+    the target; and the share of each `[mix] min_share` group among the admitted and the candidates."""
+    from memberaudit.checks.admission import STEPS, pipeline
+
+    candidates = pipeline(roster).with_columns(pl.col("parent_unit").fill_null("?"), pl.col("unit").fill_null("?"))
+    admitted = admissions(roster, year).select(pl.col("parent_unit").fill_null("?"), pl.col("unit").fill_null("?"),
+                                              "occupation_group")
+    likely = (pl.col("step") == "decided") & (pl.col("decided_on").dt.year() == year)
+    frames = []
+    for keys in (["parent_unit", "unit"], ["parent_unit"]):
+        steps = candidates.group_by(keys).agg(*[(pl.col("step") == s).sum().alias(s) for s in STEPS],
+                                             likely.sum().alias("likely"),
+                                             *[(pl.col("occupation_group") == g).sum().alias(f"_c_{g}")
+                                               for g in min_share])
+        done = admitted.group_by(keys).agg(pl.len().alias("admitted"),
+                                           *[(pl.col("occupation_group") == g).sum().alias(f"_a_{g}")
+                                             for g in min_share])
+        both = steps.join(done, on=keys, how="full", coalesce=True)
+        if "unit" not in keys:
+            both = both.with_columns(pl.lit(TOTAL).alias("unit"))
+        frames.append(both.select("parent_unit", "unit", *[pl.col(c) for c in both.columns if c not in keys
+                                                           and c != "unit"]))
+    frame = pl.concat(frames, how="diagonal_relaxed").fill_null(0)
+    targets = roster.targets.drop_nulls(["unit", "year", "admissions"]).filter(pl.col("year") == year).select(
+        pl.col("unit").alias("_t_unit"), pl.col("admissions").alias("target"))
+    key = pl.when(pl.col("unit") == TOTAL).then(pl.col("parent_unit")).otherwise(pl.col("unit"))
+    frame = frame.with_columns(key.alias("_t_unit")).join(targets, on="_t_unit", how="left").drop("_t_unit")
+    shares = []
+    for g in min_share:
+        group_in = pl.col(f"_a_{g}") + pl.col(f"_c_{g}")
+        people = pl.col("admitted") + pl.sum_horizontal(*[pl.col(s) for s in STEPS])
+        shares.append(pl.when(people > 0).then((group_in / people).round(4)).alias(f"share_{g}"))
+    return (frame.with_columns((pl.col("admitted") + pl.col("likely")).alias("projected"), *shares)
+            .select("parent_unit", "unit", "target", "admitted", *STEPS, "likely", "projected",
+                    *[f"share_{g}" for g in min_share])
+            .sort("parent_unit", pl.col("unit") == TOTAL, "unit"))
+
+
 def mix_summary(roster, as_of: date, *, by: tuple[str, ...] = DIMENSIONS, new_in: int | None = None,
                 min_share: dict[str, float] | None = None) -> dict:
-    """Everything the mix report shows: composition, average ages and, for admissions, the gaps."""
+    """Everything the mix report shows: composition, average ages and, for admissions, the gaps and the
+    admission pipeline (when a candidates table was read)."""
     people = population(roster, as_of, new_in)
     frame = composition(people, by)
     return {
         "as_of": as_of, "new_in": new_in, "by": list(by), "composition": frame, "averages": average_ages(people),
         "targets": target_gaps(roster, new_in) if new_in is not None else None,
         "shares": share_gaps(frame, min_share or {}) if new_in is not None and "occupation" in by else None,
+        "pipeline": admission_pipeline(roster, new_in, min_share or {})
+        if new_in is not None and roster.has("candidates") else None,
+        "min_share": dict(min_share or {}),
     }
