@@ -1,11 +1,19 @@
 """Generate city-scale benchmark inputs laid out like the demo workbooks.
 
     python benchmarks/generate.py --workbooks 50 --members 10000 --out benchmarks/data/city
+    python benchmarks/generate.py --workbooks 1 --members 10000 --register --out benchmarks/data/register
     python benchmarks/generate.py --parquet 5300000 --out benchmarks/data/national
+    python benchmarks/generate.py --parquet 5300000 --tidy --out benchmarks/data/national-tidy
 
 Workbooks have title rows, a members sheet, wide 12-month attendance and dues sheets, two years of ratings,
-transfers and units; written with xlsxwriter's constant-memory mode, several files in parallel. The Parquet
-set is one members table plus wide attendance and dues tables, as a national export would be.
+transfers and units; written with xlsxwriter's constant-memory mode, several files in parallel. `--register`
+writes the members as the official register (Mẫu 7-HSĐV) lays them out instead: a numbering row, name and
+birth date in one cell, sex/ethnicity/religion in one, the card number a digit per cell, the branch in the
+title. The Parquet set is shaped like the party database's export: members with an STT column, gender,
+status, residence text, ethnicity, religion, dates as Datetime and no committee column (committees come
+from a units table, 25 members a branch), ratings as a long table (two years), wide attendance and dues as
+text, and transfers (one member in 25); `--tidy` writes the earlier tidy shape (eight typed columns, the
+committee on every row, attendance and dues only).
 """
 
 from __future__ import annotations
@@ -118,21 +126,120 @@ def write_parquet(out: Path, members: int, seed: int = 7) -> None:
     dues.write_parquet(out / "dang-phi.parquet")
 
 
+STATUSES = ["Đang sinh hoạt"] * 95 + ["Miễn sinh hoạt"] * 3 + ["Từ trần", "Chuyển đi"]
+ETHNICITIES = ["Kinh"] * 17 + ["Tày", "Thái", "Mường"]
+RELIGIONS = ["Không"] * 16 + ["Phật giáo", "Công giáo", "Tin lành", "Cao Đài"]
+RATING_WORDS = ["Hoàn thành tốt nhiệm vụ"] * 6 + ["Hoàn thành xuất sắc nhiệm vụ"] * 2 + ["Hoàn thành nhiệm vụ",
+                                                                                         "Không hoàn thành nhiệm vụ"]
+PLACES = ["001", "031", "079", "048", "092", "040", "038", "036"]  # the provinces' codes in citizen ids
+PROVINCES = ["Hà Nội", "TP. Hồ Chí Minh", "Hải Phòng", "Đà Nẵng", "Cần Thơ", "Nghệ An", "Thanh Hóa", "Nam Định"]
+
+
+def write_database_export(out: Path, members: int, seed: int = 7) -> None:
+    """An export shaped like the party database's: see the module's docstring."""
+    import numpy as np
+    import polars as pl
+
+    rng = np.random.default_rng(seed)
+    per_branch = 25
+    branches = max(members // per_branch, 1)
+
+    def pick(words, n):
+        return pl.Series(np.array(words)[rng.integers(0, len(words), n)])
+
+    def as_datetime(days):
+        return pl.Series(days).cast(pl.Date).cast(pl.Datetime("us"))
+
+    ids = pl.Series("id", np.arange(members, dtype=np.int64) + 10**11).cast(pl.String).str.zfill(12)
+    birth_days = rng.integers(-10950, 12000, members)
+    admitted_days = np.minimum(birth_days + rng.integers(18 * 365 + 5, 45 * 365, members), 20700)
+    official_days = np.where(admitted_days < 20300, admitted_days + 366, -99999)
+    branch = np.arange(members) // per_branch
+    units = pl.Series(branch.astype(str)).str.replace(r"^", "Chi bộ ")
+    female = rng.random(members) < 0.45
+    names = (pick(FAMILY, members) + pl.Series(np.where(female, " Thị ", " Văn ")) + pick(GIVEN, members))
+    frame = pl.DataFrame({
+        "STT": np.arange(1, members + 1), "Số thẻ đảng viên": ids, "Họ và tên": names,
+        "Giới tính": pl.Series(np.where(female, "Nữ", "Nam")), "Ngày sinh": as_datetime(birth_days),
+        "Dân tộc": pick(ETHNICITIES, members), "Tôn giáo": pick(RELIGIONS, members),
+        "Trạng thái": pick(STATUSES, members),
+        "Nơi cư trú": pl.Series(rng.integers(1, 200, members).astype(str)).str.replace(r"^", "Số ")
+        + " ngõ " + pl.Series(rng.integers(1, 90, members).astype(str)) + ", " + pick(PROVINCES, members),
+        "Chi bộ": units, "Ngày vào Đảng": as_datetime(admitted_days),
+        "Ngày chính thức": as_datetime(official_days).replace(as_datetime([-99999])[0], None),
+        "Nghề nghiệp": pick(OCCUPATIONS, members),
+        # issued as the record says: Hà Nội, the century and sex digit, the birth year, a serial
+        "Số CCCD": pl.Series(np.array(PLACES)[(np.arange(members) // 1_000_000) % len(PLACES)])
+        + pl.Series((female + 2 * (birth_days >= 10957)).astype(str)) + as_datetime(birth_days).dt.strftime("%y")
+        + pl.Series(np.arange(members) % 1_000_000).cast(pl.String).str.zfill(6),
+    })
+    out.mkdir(parents=True, exist_ok=True)
+    frame.write_parquet(out / "danh-sach-dang-vien.parquet")
+    committee = pl.Series(np.arange(branches) // 4000).cast(pl.String).str.replace(r"^", "Đảng bộ ")
+    pl.DataFrame({"Tên chi bộ": pl.Series(np.arange(branches).astype(str)).str.replace(r"^", "Chi bộ "),
+                  "Đảng bộ": committee, "Loại hình": pick(KINDS, branches)}).write_parquet(out / "to-chuc-dang.parquet")
+    del frame
+    rated = ids.filter(pl.Series(admitted_days < 20089))  # admitted before 2025: rated for 2024 and 2025
+    pl.DataFrame({"Số thẻ": pl.concat([rated, ids.filter(pl.Series(admitted_days < 20454))]),
+                  "Năm": np.concatenate([np.full(len(rated), 2024), np.full(int((admitted_days < 20454).sum()), 2025)]),
+                  "Xếp loại": pick(RATING_WORDS, len(rated) + int((admitted_days < 20454).sum()))}
+                 ).write_parquet(out / "xep-loai.parquet")
+    marks = np.array(MARKS)
+    pl.DataFrame({"Số thẻ": ids, **{f"T{k}/2026": pl.Series(marks[rng.integers(0, len(marks), members)])
+                                    for k in range(1, 12)}}).write_parquet(out / "sinh-hoat.parquet")
+    pl.DataFrame({"Số thẻ": ids, **{f"T{k}/2026": pick(["30000"] * 40 + ["50000"] * 59 + ["0"], members)
+                                    for k in range(1, 12)}}).write_parquet(out / "dang-phi.parquet")
+    moved = rng.choice(members, members // 25, replace=False)
+    issued = rng.integers(19700, 20700, len(moved))
+    received = np.where(rng.random(len(moved)) < 0.9, issued + rng.integers(1, 40, len(moved)), -99999)
+    pl.DataFrame({"Số thẻ": ids.gather(moved), "Hình thức": pick(["Chính thức"] * 4 + ["Tạm thời"], len(moved)),
+                  "Từ chi bộ": units.gather(moved),
+                  "Đến chi bộ": units.gather(rng.integers(0, members, len(moved))),
+                  "Ngày cấp giấy": as_datetime(issued),
+                  "Ngày tiếp nhận": as_datetime(received).replace(as_datetime([-99999])[0], None),
+                  }).write_parquet(out / "chuyen-sinh-hoat.parquet")
+
+
+def write_register(job: tuple[Path, int, int]) -> Path:
+    """One branch committee's members as the official register (Mẫu 7-HSĐV) lays them out."""
+    import xlsxwriter
+
+    path, committee, count = job
+    rng = random.Random(committee)
+    wb = xlsxwriter.Workbook(str(path), {"constant_memory": True})
+    ws = wb.add_worksheet("Sổ danh sách đảng viên")
+    ws.write(0, 0, f"CHI BỘ SỐ {committee}")
+    ws.write(1, 0, "SỔ DANH SÁCH ĐẢNG VIÊN")
+    header = ["Số TT", "Họ và tên, ngày sinh", "Số thẻ đảng viên", *[None] * 11, "Giới tính, dân tộc, tôn giáo",
+              "Ngày vào Đảng, ngày chính thức", "Nghề nghiệp", "Ngày chuyển đến", "Ngày từ trần, lý do"]
+    ws.write_row(3, 0, header)
+    ws.write_row(4, 0, [str(i) for i in range(1, len(header) + 1)])
+    for r, m in enumerate(_members(rng, committee, count)):
+        card = f"{int(m[0].replace('.', '')):012d}"
+        official = m[5].strftime("%d/%m/%Y") if m[5] else ""
+        ws.write_row(5 + r, 0, [r + 1, f"{m[1]}\n{m[2].strftime('%d/%m/%Y')}", *card,
+                                f"{m[7]}\nKinh\nKhông", f"{m[4].strftime('%d/%m/%Y')}\n{official}", m[6], None, None])
+    wb.close()
+    return path
+
+
 def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--workbooks", type=int, default=50)
     parser.add_argument("--members", type=int, default=10_000, help="members per workbook")
+    parser.add_argument("--register", action="store_true", help="workbooks laid out as the register Mẫu 7-HSĐV")
     parser.add_argument("--parquet", type=int, default=0, help="members in one Parquet export instead")
+    parser.add_argument("--tidy", action="store_true", help="the tidy Parquet shape (eight typed columns)")
     parser.add_argument("--out", type=Path, default=Path("benchmarks/data/city"))
     args = parser.parse_args()
     args.out.mkdir(parents=True, exist_ok=True)
     started = time.perf_counter()
     if args.parquet:
-        write_parquet(args.out, args.parquet)
+        (write_parquet if args.tidy else write_database_export)(args.out, args.parquet)
     else:
         jobs = [(args.out / f"dang-bo-{c:02d}.xlsx", c, args.members) for c in range(1, args.workbooks + 1)]
         with ProcessPoolExecutor(max_workers=os.cpu_count()) as pool:
-            list(pool.map(write_workbook, jobs))
+            list(pool.map(write_register if args.register else write_workbook, jobs))
     print(f"wrote {args.out} in {time.perf_counter() - started:.1f} s")
 
 
