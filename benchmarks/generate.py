@@ -131,6 +131,18 @@ ETHNICITIES = ["Kinh"] * 17 + ["Tày", "Thái", "Mường"]
 RELIGIONS = ["Không"] * 16 + ["Phật giáo", "Công giáo", "Tin lành", "Cao Đài"]
 RATING_WORDS = ["Hoàn thành tốt nhiệm vụ"] * 6 + ["Hoàn thành xuất sắc nhiệm vụ"] * 2 + ["Hoàn thành nhiệm vụ",
                                                                                          "Không hoàn thành nhiệm vụ"]
+# names with the variety of a national roster (a few thousand members share a name and a birth date, as
+# they do): family names, middle names and given names people have
+NATIONAL_FAMILY = [*FAMILY, "Dương", "Lý", "Hồ", "Võ", "Đinh", "Trịnh", "Mai", "Lưu", "Phan", "Tạ", "Cao", "Lâm",
+                   "Hà", "Tô", "Quách", "Chu", "Đào", "Kiều", "Thái", "Lương"]
+MIDDLE = ["Văn", "Thị", "Minh", "Ngọc", "Đức", "Thu", "Hữu", "Thanh", "Quốc", "Xuân", "Kim", "Bảo", "Gia", "Hoàng",
+          "Mạnh", "Anh", "Thế", "Công", "Trung", "Hồng", "Phương", "Tuấn", "Quang", "Diệu", "Khánh", "Hải", "Thúy",
+          "Như", "Đình", "Nhật"]
+NATIONAL_GIVEN = [*GIVEN, *"""Anh Ánh Bảo Cường Châu Dung Duy Đạt Điệp Đông Giang Hằng Hạnh Hiền Hiếu Hòa Hoàng Hồng
+    Huệ Hùng Hưng Hương Huy Khang Khánh Khoa Kiên Lâm Liên Long Lộc Luân Mai Mạnh My Nga Ngân Nghĩa Ngọc Nguyên
+    Nhung Oanh Phát Phong Phúc Phượng Quang Quân Quế Quỳnh Sang Tài Tâm Tân Thắng Thanh Thành Thịnh Thoa Thu
+    Thủy Tiến Toàn Trang Trí Trung Trường Tú Tùng Uyên Vân Việt Vinh Vũ Xuân Yến Ân Bích Cúc Đào Điền Hậu Hiệp
+    Kha Khôi Lợi Lực Mẫn Nhân Nhi Ninh Quyên Sâm Thái Thơ Thuận Tín Trọng Tuệ Tường Vy""".split()]
 PLACES = ["001", "031", "079", "048", "092", "040", "038", "036"]  # the provinces' codes in citizen ids
 PROVINCES = ["Hà Nội", "TP. Hồ Chí Minh", "Hải Phòng", "Đà Nẵng", "Cần Thơ", "Nghệ An", "Thanh Hóa", "Nam Định"]
 
@@ -157,7 +169,7 @@ def write_database_export(out: Path, members: int, seed: int = 7) -> None:
     branch = np.arange(members) // per_branch
     units = pl.Series(branch.astype(str)).str.replace(r"^", "Chi bộ ")
     female = rng.random(members) < 0.45
-    names = (pick(FAMILY, members) + pl.Series(np.where(female, " Thị ", " Văn ")) + pick(GIVEN, members))
+    names = pick(NATIONAL_FAMILY, members) + " " + pick(MIDDLE, members) + " " + pick(NATIONAL_GIVEN, members)
     frame = pl.DataFrame({
         "STT": np.arange(1, members + 1), "Số thẻ đảng viên": ids, "Họ và tên": names,
         "Giới tính": pl.Series(np.where(female, "Nữ", "Nam")), "Ngày sinh": as_datetime(birth_days),
@@ -213,6 +225,7 @@ def write_register(job: tuple[Path, int, int]) -> Path:
     header = ["Số TT", "Họ và tên, ngày sinh", "Số thẻ đảng viên", *[None] * 11, "Giới tính, dân tộc, tôn giáo",
               "Ngày vào Đảng, ngày chính thức", "Nghề nghiệp", "Ngày chuyển đến", "Ngày từ trần, lý do"]
     ws.write_row(3, 0, header)
+    ws.merge_range(3, 2, 3, 13, "Số thẻ đảng viên")  # the card's twelve digit cells under one header
     ws.write_row(4, 0, [str(i) for i in range(1, len(header) + 1)])
     for r, m in enumerate(_members(rng, committee, count)):
         card = f"{int(m[0].replace('.', '')):012d}"
@@ -220,6 +233,17 @@ def write_register(job: tuple[Path, int, int]) -> Path:
         ws.write_row(5 + r, 0, [r + 1, f"{m[1]}\n{m[2].strftime('%d/%m/%Y')}", *card,
                                 f"{m[7]}\nKinh\nKhông", f"{m[4].strftime('%d/%m/%Y')}\n{official}", m[6], None, None])
     wb.close()
+    # the same members in today's list layout (one fact per column), to compare the two readers on
+    plain = xlsxwriter.Workbook(str(path.with_name(f"plain-{path.name}")), {"constant_memory": True})
+    ws = plain.add_worksheet("Danh sách đảng viên")
+    ws.write(0, 0, f"CHI BỘ SỐ {committee}")
+    ws.write_row(2, 0, ["STT", "Số thẻ đảng viên", "Họ và tên", "Ngày sinh", "Giới tính", "Dân tộc", "Tôn giáo",
+                        "Ngày vào Đảng", "Ngày chính thức", "Nghề nghiệp"])
+    for r, m in enumerate(_members(random.Random(committee), committee, count)):
+        ws.write_row(3 + r, 0, [r + 1, f"{int(m[0].replace('.', '')):012d}", m[1], m[2].strftime("%d/%m/%Y"), m[7],
+                                "Kinh", "Không", m[4].strftime("%d/%m/%Y"),
+                                m[5].strftime("%d/%m/%Y") if m[5] else None, m[6]])
+    plain.close()
     return path
 
 

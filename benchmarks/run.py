@@ -2,6 +2,7 @@
 
     python benchmarks/run.py --data benchmarks/data/city --scales 1,10,50
     python benchmarks/run.py --parquet benchmarks/data/national
+    python benchmarks/run.py --register benchmarks/data/register
 
 For each scale (the first N workbooks) it measures, in the same run:
 - floor: reading every sheet of those workbooks with calamine (fastexcel), on as many processes as cores;
@@ -45,6 +46,22 @@ def read_floor(path: str, frames: bool = False) -> int:
         sheet = reader.load_sheet(index, header_row=None, dtypes="string")
         rows += pl.DataFrame(sheet).height if frames else sheet.height
     return rows
+
+
+def floor_here(files: list[str]) -> tuple[float, int]:
+    """calamine parsing `files` in this process, one after another: the floor of an in-process read."""
+    started = time.perf_counter()
+    rows = sum(read_floor(f) for f in files)
+    return time.perf_counter() - started, rows
+
+
+def read_in_process(files: list[str]) -> tuple[float, int]:
+    """Seconds to read `files` into one roster in this process (imports already paid), and its members."""
+    from memberaudit.assemble.pipeline import read_roster
+
+    started = time.perf_counter()
+    roster = read_roster(files, workers=1)
+    return time.perf_counter() - started, roster.members.height
 
 
 def floor(files: list[str], frames: bool = False) -> tuple[float, int]:
@@ -129,6 +146,7 @@ def main() -> None:
     parser.add_argument("--data", type=Path, help="folder of generated workbooks (benchmarks/generate.py)")
     parser.add_argument("--scales", default="1,10,50", help="numbers of workbooks to audit")
     parser.add_argument("--parquet", type=Path, help="folder of a generated Parquet export")
+    parser.add_argument("--register", type=Path, help="folder of generate.py --register workbooks (both layouts)")
     parser.add_argument("--repeat", type=int, default=1, help="runs of each measurement; the fastest is shown")
     args = parser.parse_args()
     n = args.repeat
@@ -152,6 +170,18 @@ def main() -> None:
             print(f"| {scale} | {members:,} | {rows:,} | {floor_s:.1f} s | {frames_s:.1f} s | {wall:.1f} s | {wall / floor_s:.2f}× "
                   f"| {stages(err)} | {peak:.2f} GiB | {rows / wall:,.0f} | {len(doc['findings']):,} "
                   f"| {warm:.1f} s ({stages(warm_err)}) |", flush=True)
+    if args.register:
+        print("\n| layout | members | calamine floor | read into the roster | ratio to its floor |")
+        print("|---|---:|---:|---:|---:|")
+        times = {}
+        for label, pattern in (("list, a fact per column", "plain-*.xlsx"), ("register Mẫu 7-HSĐV", "dang-bo-*.xlsx")):
+            files = sorted(str(p) for p in args.register.glob(pattern))
+            floor_s = best(partial(floor_here, files), max(n, 5))[0]
+            read_s, members = best(partial(read_in_process, files), max(n, 5))
+            times[label] = read_s
+            print(f"| {label} | {members:,} | {floor_s:.2f} s | {read_s:.2f} s | {read_s / floor_s:.2f}× |", flush=True)
+        register, plain = times["register Mẫu 7-HSĐV"], times["list, a fact per column"]
+        print(f"\nregister / list: {register / plain:.2f}×")
     if args.parquet:
         inputs = [str(p) for p in sorted(args.parquet.glob("*.parquet"))]
         # the floor: a Python process that imports Polars and reads the files into frames, nothing more

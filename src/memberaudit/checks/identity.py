@@ -12,10 +12,17 @@ from memberaudit.model.vocab import CCCD_COUNTRIES, CCCD_PROVINCES
 _CELL = ("sheet", "column", "value", "detail")
 
 
-def _ids(roster):
-    """Members with an id, as digits, with the parts of a 12-digit one."""
+def _ids(roster, *, suspect_only: bool = False):
+    """Members with an id, as digits, with the parts of a 12-digit one. `suspect_only`: only the ids that are
+    not 12 digits from a known place with a possible century (one pass of the column; nearly every id of an
+    export is well formed, and the parts are then cut from the few others)."""
     ids = pl.col("national_id")
-    return roster.members.filter(ids.is_not_null() & (ids != "")).select(
+    members = roster.members.filter(ids.is_not_null() & (ids != ""))
+    if suspect_only:
+        places = [*CCCD_PROVINCES, *CCCD_COUNTRIES]
+        well_formed = (ids.str.contains(r"^\d{3}[0-3]\d{8}$") & ids.str.slice(0, 3).is_in(places))
+        members = members.filter(~well_formed)
+    return members.select(
         "_src", "_row", "member_id", "national_id", "birth_date", "gender",
         ids.str.len_chars().alias("_length"), ids.str.slice(0, 3).alias("_place"),
         ids.str.slice(3, 1).cast(pl.Int32, strict=False).alias("_century"),
@@ -56,7 +63,7 @@ def national_id_invalid(roster, ctx):
     ## Example
     "01080012345" (11 digits: the leading 0 lost) and "099080012345" (no province 099): both listed.
     """
-    ids = _ids(roster)
+    ids = _ids(roster, suspect_only=True)
     places = [*CCCD_PROVINCES, *CCCD_COUNTRIES]
     digits = pl.col("national_id").str.contains(r"^\d+$")
     # province codes 001-009 begin with two zeros: a number keeps ten digits

@@ -22,9 +22,11 @@ def workplace_members(roster, ctx):
         kinds = roster.units.filter(pl.col("kind").is_in(list(_WORKPLACES))).select("unit").unique()
         with_column = [i for i, s in enumerate(roster.sources) if s.kind == "members"
                        and any(c in s.columns for c in RESIDENCE_COLUMNS)]
-        occupation = pl.col("occupation").fill_null("").str.to_lowercase()
-        far = pl.any_horizontal(occupation.str.contains(w.lower(), literal=True) for w in ctx.params["exempt_words"]) \
-            if ctx.params["exempt_words"] else pl.lit(False)
+        # occupations repeat: the exempt words are looked for once per distinct occupation
+        words = [w.lower() for w in ctx.params["exempt_words"]]
+        occupations = roster.members.get_column("occupation").drop_nulls().unique().to_list()
+        far = pl.col("occupation").is_in([o for o in occupations if any(w in o.lower() for w in words)])
+        far = far.fill_null(False)
         return (active_members(roster, ctx).join(kinds, on="unit", how="semi")
                 .filter(~pl.col("status").is_in(["exempt", "temp_exempt"])
                         & ~pl.col("occupation_group").fill_null("").is_in(ctx.params["exempt_groups"]) & ~far)
