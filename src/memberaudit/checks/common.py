@@ -53,13 +53,25 @@ def add_months(column: str, months) -> object:
     return pl.col(column).dt.offset_by(pl.format("{}mo", months if not isinstance(months, int) else pl.lit(months)))
 
 
+# the member columns the rules (and the composition report) read: the frames derived for them carry only
+# these (a national export's members hold some 40 columns, residence texts among them; every filter of the
+# whole frame copied them all)
+RULE_COLUMNS = ("_src", "_row", "_unit", "member_id", "full_name", "name_key", "birth_date", "unit", "parent_unit",
+                "admission_date", "official_date", "status", "gender", "ethnicity", "occupation", "occupation_group",
+                "national_id", "exempt_from", "exempt_to", "left_workplace_date", "party_age_gap_months",
+                "residence_unit", "residence_introduced_on", "transferred_out_on", "died_on", "left_on")
+
+
 def current_members(roster):
-    """One row per member_id (the first seen): the roster's members without exits or guest entries."""
-    return roster.derived(("current",), lambda: _current_members(roster))
+    """One row per member_id (the first seen): the roster's members without exits or guest entries, with the
+    columns the rules read (RULE_COLUMNS)."""
+    return roster.derived(("current",), lambda: current_rows(
+        roster.members.select(c for c in RULE_COLUMNS if c in roster.members.columns)))
 
 
-def _current_members(roster):
-    return first_rows(roster.members.filter(~pl.col("status").is_in(list(EXIT_STATUSES)) & (pl.col("status") != "guest")))
+def current_rows(members):
+    """Each current member's first row of `members` (exits and guest entries left out), every column kept."""
+    return first_rows(members.filter(~pl.col("status").is_in(list(EXIT_STATUSES)) & (pl.col("status") != "guest")))
 
 
 def all_firsts(roster):

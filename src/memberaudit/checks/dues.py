@@ -50,7 +50,9 @@ def unpaid_months(roster, ctx):
     ## Example
     A wide dues sheet with 50000 in T1-T4 and empty T5-T7, as of 31/07/2026: flagged for 05, 06, 07/2026.
     """
-    active = active_members(roster, ctx).filter(party_age_years(ctx.as_of) < ctx.params["exempt_party_age"])
+    active = active_members(roster, ctx).select(*MEMBER_COLUMNS, "status", "admission_date", "exempt_from",
+                                                "exempt_to", "party_age_gap_months")
+    active = active.filter(party_age_years(ctx.as_of) < ctx.params["exempt_party_age"])
     # dues keep being owed in exempt months, so only the months before admission are left out
     active_dues = active.with_columns(pl.lit("official").alias("status"))
     # an empty cell of the month in progress is not yet unpaid; an explicit unpaid mark in it is

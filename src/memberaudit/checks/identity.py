@@ -17,7 +17,8 @@ def _ids(roster, *, suspect_only: bool = False):
     not 12 digits from a known place with a possible century (one pass of the column; nearly every id of an
     export is well formed, and the parts are then cut from the few others)."""
     ids = pl.col("national_id")
-    members = roster.members.filter(ids.is_not_null() & (ids != ""))
+    members = roster.members.select("_src", "_row", "member_id", "national_id", "birth_date", "gender").filter(
+        ids.is_not_null() & (ids != ""))
     if suspect_only:
         places = [*CCCD_PROVINCES, *CCCD_COUNTRIES]
         well_formed = (ids.str.contains(r"^\d{3}[0-3]\d{8}$") & ids.str.slice(0, 3).is_in(places))

@@ -4,7 +4,14 @@ from __future__ import annotations
 
 from datetime import date
 
-from memberaudit.checks.common import active_members, first_rows, monthly, unit_masks, window_bits
+from memberaudit.checks.common import (
+    RULE_COLUMNS,
+    active_members,
+    first_rows,
+    monthly,
+    unit_masks,
+    window_bits,
+)
 from memberaudit.checks.registry import rule
 from memberaudit.model.lazy import pl
 
@@ -144,7 +151,8 @@ def no_admissions(roster, ctx):
 
 def admissions(roster, year: int):
     """Members admitted in `year`, one row per member_id, exits included."""
-    return first_rows(roster.members.filter(pl.col("admission_date").dt.year() == year))
+    members = roster.members.select(c for c in RULE_COLUMNS if c in roster.members.columns)
+    return first_rows(members.filter(pl.col("admission_date").dt.year() == year))
 
 
 def admitted_per_unit(roster, year: int):

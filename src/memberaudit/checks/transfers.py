@@ -181,10 +181,10 @@ def double_registration(roster, ctx):
     ## Example
     Card 012345 in "Chi bộ Tổ dân phố 3" and in "Chi bộ Trường THCS Láng": both rows flagged.
     """
-    rows = roster.members.filter(
+    rows = roster.members.select(*MEMBER_COLUMNS, "status", "national_id", "name_key", "birth_date").filter(
         pl.col("member_id").is_not_null() & pl.col("unit").is_not_null()
         & ~pl.col("status").is_in([*EXIT_STATUSES, "guest"])
-    ).select(*MEMBER_COLUMNS, "national_id", "name_key", "birth_date")
+    ).drop("status")
 
     def grouped(keys: list[str], condition, match: str, severity: str):
         # most keys occur once: only the rows of repeated ones are grouped and reported

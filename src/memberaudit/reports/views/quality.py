@@ -14,7 +14,7 @@ from __future__ import annotations
 
 from datetime import date
 
-from memberaudit.checks.common import Context, add_months, current_members, exempt_between
+from memberaudit.checks.common import Context, add_months, current_rows, exempt_between
 from memberaudit.checks.identity import national_id_invalid
 from memberaudit.model.collation import name_order, text_key
 from memberaudit.model.config import QUALITY_FIELDS
@@ -74,7 +74,8 @@ def _columns_of(roster, field: str) -> list[int]:
 def member_states(roster, as_of: date, required: list[str]):
     """One row per current member admitted by `as_of`: committee, branch, name, `exempt`, `official`, and for
     each required field its state (`s_FIELD`) and, when invalid, what is wrong (`d_FIELD`)."""
-    members = current_members(roster).filter(pl.col("admission_date").is_null() | (pl.col("admission_date") <= as_of))
+    members = current_rows(roster.members).filter(pl.col("admission_date").is_null()
+                                                  | (pl.col("admission_date") <= as_of))
     exempt = exempt_between(pl.lit(as_of), pl.lit(as_of))
     probation_over = add_months("admission_date", PROBATION_MONTHS) <= as_of
     probationary = (pl.col("status") == "probationary") | (
