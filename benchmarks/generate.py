@@ -43,7 +43,9 @@ def _members(rng: random.Random, committee: int, count: int):
         official = admitted + timedelta(days=366) if admitted < date(2025, 10, 1) else None
         yield (f"{committee:02d}.{i:06d}", f"{rng.choice(FAMILY)} Văn {rng.choice(GIVEN)}", birth,
                f"Chi bộ {committee}-{i % branches + 1}", admitted, official, rng.choice(OCCUPATIONS),
-               "Nam" if rng.random() < 0.55 else "Nữ", f"001{rng.randint(10**8, 10**9 - 1)}")
+               sex := "Nam" if rng.random() < 0.55 else "Nữ",
+               # a citizen id as issued: Hà Nội, the century and sex digit, the birth year, a serial
+               f"001{int(sex == 'Nữ') + 2 * (birth.year >= 2000)}{birth.year % 100:02d}{i % 1_000_000:06d}")
 
 
 def write_workbook(job: tuple[Path, int, int]) -> Path:
