@@ -45,7 +45,8 @@ def _members(rng: random.Random, committee: int, count: int):
                f"Chi bộ {committee}-{i % branches + 1}", admitted, official, rng.choice(OCCUPATIONS),
                sex := "Nam" if rng.random() < 0.55 else "Nữ",
                # a citizen id as issued: Hà Nội, the century and sex digit, the birth year, a serial
-               f"001{int(sex == 'Nữ') + 2 * (birth.year >= 2000)}{birth.year % 100:02d}{i % 1_000_000:06d}")
+               f"001{int(sex == 'Nữ') + 2 * (birth.year >= 2000)}{birth.year % 100:02d}"
+               f"{(committee * count + i) % 1_000_000:06d}")
 
 
 def write_workbook(job: tuple[Path, int, int]) -> Path:

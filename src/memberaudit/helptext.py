@@ -9,9 +9,9 @@ import sys
 
 HELP = {
     "app": ("Kiểm tra danh sách đảng viên trong các sổ Excel: rà soát, sàng lọc; chuyển sinh hoạt; xét công nhận "
-            "chính thức; cơ cấu; dữ liệu.\n\nVí dụ: memberaudit audit examples/ --as-of 2026-11-30 --html bao-cao.html",
-            "Audit party membership rosters kept in Excel: screening, transfers, probation reviews, composition, "
-            "data.\n\nExample: memberaudit audit examples/ --as-of 2026-11-30 --html report.html"),
+            "chính thức; kết nạp; cơ cấu; chất lượng dữ liệu; biểu thống kê.\n\nVí dụ: memberaudit audit examples/ --as-of 2026-11-30 --html bao-cao.html",
+            "Audit party membership rosters kept in Excel: screening, transfers, probation reviews, admissions, "
+            "composition, data quality, statistics forms.\n\nExample: memberaudit audit examples/ --as-of 2026-11-30 --html report.html"),
     "inputs": ("Tệp hoặc thư mục (xlsx, xls, xlsm, ods, csv, parquet).",
                "Files or folders (xlsx, xls, xlsm, ods, csv, parquet)."),
     "as_of": ("Ngày kiểm tra YYYY-MM-DD (mặc định: hôm nay).", "Audit date YYYY-MM-DD (default: today)."),
