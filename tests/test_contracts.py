@@ -63,3 +63,14 @@ def test_every_data_finding_carries_a_catalogued_problem_of_its_own_rule(demo_di
     assert all(detail in CATALOGUE and CATALOGUE[detail].rule == rule for rule, detail in details), details
     with pytest.raises(KeyError, match="catalogue"):
         issue_rows(None, None, "x", None, "not_a_problem")
+
+
+def test_every_table_kind_has_its_words_in_both_languages():
+    """A kind added to the vocabulary is named in `inspect` and in coverage's "no table" reasons."""
+    from memberaudit.model.i18n import catalogue
+    from memberaudit.model.vocab import TABLE_KINDS
+
+    for lang in ("vi", "en"):
+        messages = catalogue(lang).MESSAGES
+        missing = [k for kind in TABLE_KINDS for k in (f"kind.{kind}", f"no_table:{kind}") if k not in messages]
+        assert missing == [], (lang, missing)

@@ -44,6 +44,11 @@ def open_candidates(roster):
     return roster.derived(("open_candidates",), compute)
 
 
+def _coverage(roster, ctx):
+    """The admission rules check the candidates still on their way in, not the members."""
+    return open_candidates(roster), []
+
+
 def _overdue(roster, ctx, done: str, waiting: str):
     """Open candidates with `done` dated and `waiting` not, past `working_days` working days after `done`."""
     pending = open_candidates(roster).filter(pl.col(done).is_not_null() & pl.col(waiting).is_null())
@@ -52,7 +57,7 @@ def _overdue(roster, ctx, done: str, waiting: str):
 
 
 @rule(code="ADM001", identity=("candidate",), name="admission.decision-overdue", category="admission",
-      severity="medium", needs=_NEEDS, params={"working_days": 60}, reference="Quy định 294-QĐ/TW, mục 4.3.1",
+      severity="medium", needs=_NEEDS, covers=_coverage, params={"working_days": 60}, reference="Quy định 294-QĐ/TW, mục 4.3.1",
       evidence={"candidate": "id", "resolved_on": "date", "deadline": "date"},
       en={"title": "No admission decision after the branch's resolution",
           "message": "Branch resolution {resolved_on}, no committee decision by {deadline}"},
@@ -84,7 +89,7 @@ def decision_overdue(roster, ctx):
 
 
 @rule(code="ADM002", identity=("candidate",), name="admission.ceremony-overdue", category="admission",
-      severity="medium", needs=_NEEDS, params={"working_days": 30}, reference="Hướng dẫn 06-HD/TW (2025)",
+      severity="medium", needs=_NEEDS, covers=_coverage, params={"working_days": 30}, reference="Hướng dẫn 06-HD/TW (2025)",
       evidence={"candidate": "id", "decided_on": "date", "deadline": "date"},
       en={"title": "No admission ceremony after the decision",
           "message": "Admission decided {decided_on}, no ceremony by {deadline}"},
@@ -111,7 +116,7 @@ def ceremony_overdue(roster, ctx):
 
 
 @rule(code="ADM003", identity=("candidate",), name="admission.file-stale", category="admission", severity="low",
-      needs=_NEEDS, params={"months": 12}, reference="Hướng dẫn 06-HD/TW (2025)",
+      needs=_NEEDS, covers=_coverage, params={"months": 12}, reference="Hướng dẫn 06-HD/TW (2025)",
       evidence={"candidate": "id", "applied_on": "date", "months": "int"},
       en={"title": "Admission file older than a year without a resolution",
           "message": "Applied {applied_on}, no branch resolution after {months} months: the file must be redone"},
@@ -150,7 +155,7 @@ def _member_status_on(members, day):
 
 
 @rule(code="ADM004", identity=("candidate", "introducer"), name="admission.introducer-not-eligible",
-      category="admission", severity="medium", needs=_NEEDS, reference="Điều lệ Đảng, Điều 4; Quy định 294-QĐ/TW",
+      category="admission", severity="medium", needs=_NEEDS, covers=_coverage, reference="Điều lệ Đảng, Điều 4; Quy định 294-QĐ/TW",
       evidence={"candidate": "id", "introducer": "text", "problem": "code", "resolved_on": "date"},
       en={"title": "Introducer not eligible", "message": "Introducer '{introducer}': {problem} ({resolved_on})"},
       vi={"title": "Người giới thiệu không đủ điều kiện",
@@ -213,7 +218,7 @@ def introducer_not_eligible(roster, ctx):
 
 
 @rule(code="ADM005", identity=("candidate",), name="admission.age-out-of-range", category="admission",
-      severity="medium", needs=_NEEDS, params={"min_years": 18, "max_years": 60},
+      severity="medium", needs=_NEEDS, covers=_coverage, params={"min_years": 18, "max_years": 60},
       reference="Điều lệ Đảng, Điều 1; Quy định 294-QĐ/TW, mục 1",
       evidence={"candidate": "id", "birth_date": "date", "resolved_on": "date", "age_months": "int"},
       en={"title": "Age at the branch resolution out of range",

@@ -25,6 +25,7 @@ MESSAGES = {
     "ui.skipped_sheet": "sheet '{sheet}': skipped, {reason}",
     "kind.members": "members", "kind.units": "branches", "kind.attendance": "attendance", "kind.dues": "dues",
     "kind.transfers": "transfers", "kind.ratings": "ratings", "kind.targets": "targets",
+    "kind.candidates": "candidates", "kind.comments": "residence comments", "kind.discipline": "discipline",
     "input.month_without_year": (
         "Sheet '{sheet}' in {file} has month columns but no year (in the sheet name, the title rows or the "
         "headers). Put the year in the sheet name (e.g. 'Sinh hoạt 2026') or run with --year 2026."),

@@ -26,6 +26,7 @@ MESSAGES = {
     "ui.skipped_sheet": "trang tính «{sheet}»: bỏ qua, {reason}",
     "kind.members": "đảng viên", "kind.units": "chi bộ", "kind.attendance": "sinh hoạt", "kind.dues": "đảng phí",
     "kind.transfers": "chuyển sinh hoạt", "kind.ratings": "xếp loại", "kind.targets": "chỉ tiêu",
+    "kind.candidates": "đối tượng kết nạp", "kind.comments": "nhận xét nơi cư trú", "kind.discipline": "kỷ luật",
     "input.month_without_year": (
         "Trang tính «{sheet}» trong {file} có cột tháng nhưng không ghi năm (ở tên trang tính, dòng tiêu đề "
         "hay tiêu đề cột). Thêm năm vào tên trang tính (ví dụ «Sinh hoạt 2026») hoặc chạy với --year 2026."),
