@@ -138,8 +138,14 @@ def repeats(members):
 
 def active_members(roster, ctx: Context):
     """Current members admitted on or before the as-of date (RULES: "Active member")."""
-    return roster.derived(("active", ctx.as_of),
-                          lambda: current_members(roster).filter(pl.col("admission_date") <= ctx.as_of))
+    def compute():
+        current = current_members(roster)
+        admitted = (pl.col("admission_date") <= ctx.as_of).fill_null(False)
+        if current.select(admitted.all()).item():  # usually all are: a filter would copy every column
+            return current
+        return current.filter(admitted)
+
+    return roster.derived(("active", ctx.as_of), compute)
 
 
 def exempt_between(start, end):
