@@ -256,3 +256,37 @@ def test_a_name_two_members_of_the_branch_have_is_never_given_to_one_of_them(tmp
     (finding,) = result.findings.iter_rows(named=True)
     assert (finding["value"], finding["row"], json.loads(finding["evidence"])["detail"]) == (
         "Trần Văn Nam", 4, "name_ambiguous")
+
+
+def test_candidates_discipline_and_comments_sheets_as_boards_keep_them(tmp_path):
+    """A candidates sheet with its steps' dates under long headers, a discipline sheet and a residence
+    comments sheet kept by name (no card column): each read into its table, the names matched to members."""
+    members = member_rows(["001", "Nguyễn Văn An", "02/01/1980", "Chi bộ 1", "01/02/2010", "01/02/2011"],
+                          ["002", "Trần Thị Bình", "03/03/1985", "Chi bộ 1", "01/02/2012", "01/02/2013"])
+    path = write_workbook(tmp_path / "chi-bo-1.xlsx", {
+        "Danh sách đảng viên": members,
+        "Quần chúng ưu tú": [
+            ["CHI BỘ 1"], ["DANH SÁCH QUẦN CHÚNG ƯU TÚ"], [],
+            ["STT", "Họ và tên", "Ngày sinh", "Chi bộ", "Lớp bồi dưỡng nhận thức về Đảng (ngày cấp giấy)",
+             "Ngày làm đơn", "Người giới thiệu thứ nhất", "Người giới thiệu thứ hai", "Nghị quyết chi bộ (ngày)",
+             "Quyết định kết nạp (số, ngày)", "Ngày lễ kết nạp"],
+            [1, "Lê Văn Cường", "05/05/2000", "Chi bộ 1", "01/03/2026", "15/03/2026", "001", "Trần Thị Bình",
+             "10/04/2026", None, None],
+            [], ["NGƯỜI LẬP BIỂU"]],
+        "Kỷ luật": [["DANH SÁCH ĐẢNG VIÊN BỊ KỶ LUẬT"], [],
+                    ["STT", "Họ và tên", "Chi bộ", "Ngày quyết định", "Hình thức kỷ luật", "Lý do"],
+                    [1, "NGUYỄN VĂN AN", "Chi bộ 1", "01/09/2026", "Cảnh cáo", "Vi phạm"]],
+        "Nhận xét nơi cư trú": [["NHẬN XÉT CỦA CHI ỦY NƠI CƯ TRÚ"], [],
+                                ["STT", "Họ và tên", "Chi bộ", "Năm", "Nội dung nhận xét"],
+                                [1, "Trần Thị Bình", "Chi bộ 1", 2025, "Gương mẫu"]],
+    })
+    roster = read_roster([path])
+    candidate = roster.candidates.row(0, named=True)
+    assert (candidate["full_name"], candidate["applied_on"], candidate["resolved_on"], candidate["decided_on"]) == (
+        "Lê Văn Cường", date(2026, 3, 15), date(2026, 4, 10), None)
+    assert (candidate["introducer_1"], candidate["introducer_2"]) == ("001", "Trần Thị Bình")
+    assert roster.discipline.select(pl.col("member_id").cast(pl.String), "form", "decided_on").rows() == [
+        ("001", "warning", date(2026, 9, 1))]
+    assert roster.comments.select(pl.col("member_id").cast(pl.String), "year").rows() == [("002", 2025)]
+    result = audit(roster, as_of=date(2026, 11, 30), config=Config(), select_codes=["ADM004"], lang="vi")
+    assert result.findings.height == 0  # two official introducers, one by card and one by name
