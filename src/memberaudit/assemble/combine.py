@@ -142,13 +142,12 @@ def _fill_parent_units(members, units, sources):
     for index, source in enumerate(sources):
         # the nearest "ĐẢNG BỘ …" line above the table: the first names the superior committee
         titles[index] = next((t for t in reversed(source.titles) if fold(t).startswith("dang bo")), None)
-    title_frame = pl.DataFrame({"_src": list(titles), "_title_parent": list(titles.values())},
-                               schema={"_src": pl.Int32, "_title_parent": pl.String})
-    filled = (
-        members.join(by_unit, on="unit", how="left").join(title_frame, on="_src", how="left")
-        .with_columns(pl.coalesce("parent_unit", "_unit_parent", "_title_parent").alias("parent_unit"))
-        .drop("_unit_parent", "_title_parent")
-    )
+    # looked up, not joined: a join copies every member column (5.3 million members: 0.9 s)
+    from_units = pl.col("unit").replace_strict(by_unit.get_column("unit"), by_unit.get_column("_unit_parent"),
+                                               default=None, return_dtype=pl.String)
+    from_title = pl.col("_src").replace_strict(list(titles), list(titles.values()), default=None,
+                                               return_dtype=pl.String)
+    filled = members.with_columns(pl.coalesce("parent_unit", from_units, from_title).alias("parent_unit"))
     return filled.with_columns(one_spelling(filled.get_column("parent_unit")).alias("parent_unit"))
 
 
