@@ -158,3 +158,14 @@ def test_admission_pipeline_against_the_target():
     assert committee["share_student"] == round(2 / 6, 4)
     branch = frame.filter(pl.col("unit") == "CB1").row(0, named=True)
     assert branch["target"] is None and branch["admitted"] == 1
+
+
+def test_age_counts_a_birthday_not_yet_reached():
+    """Ages compare month and day: born 15/12/1990 is 35 on 30/11/2026, born 30/11/1990 is 36 (months and
+    days are small integers in Polars: month × 100 once wrapped, and a December birthday counted early)."""
+    from memberaudit.reports.views.composition import population
+
+    roster = make_roster({"members": [member("A1", birth="15/12/1990"), member("A2", birth="30/11/1990"),
+                                      member("A3", birth="01/01/1990")]})
+    ages = dict(population(roster, AS_OF).select("member_id", "age_years").iter_rows())
+    assert {str(k): v for k, v in ages.items()} == {"A1": 35, "A2": 36, "A3": 36}

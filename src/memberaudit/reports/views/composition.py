@@ -18,10 +18,14 @@ DIMENSIONS = ("age", "occupation", "gender", "ethnicity")
 TOTAL = "*"
 
 
-def age_years(on: date):
-    born = pl.col("birth_date")
-    return (on.year - born.dt.year() - ((born.dt.month() * 100 + born.dt.day()) > on.month * 100 + on.day)
-            .cast(pl.Int32)).alias("age")
+def age_years(on):
+    """Expression: whole years of age on `on`, a date or a date expression (a member's admission date)."""
+    born, on = pl.col("birth_date"), pl.lit(on) if isinstance(on, date) else on
+
+    def month_day(day):  # months and days are Int8: 12 × 100 would wrap
+        return day.dt.month().cast(pl.Int32) * 100 + day.dt.day()
+
+    return (on.dt.year() - born.dt.year() - (month_day(born) > month_day(on)).cast(pl.Int32)).alias("age")
 
 
 def age_band():
