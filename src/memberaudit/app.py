@@ -89,6 +89,15 @@ class Session:
         HELD.append(result)
         return result
 
+    def write(self, *writers) -> None:
+        """Each (path, write) whose path was given: `write(path)`, then "written" said on standard error."""
+        from memberaudit.model.i18n import t
+
+        for path, write in writers:
+            if path:
+                write(path)
+                self.status.print(t("ui.written", self.lang, file=path))
+
     def _report_loaded(self, roster) -> None:
         from memberaudit.model.i18n import t
 

@@ -275,19 +275,14 @@ def badges(
 
 
 def _print_list(session, plist, fmt, output, html) -> None:
-    from memberaudit.model.i18n import t
     from memberaudit.reports import lists
 
     if fmt == "json":
         sys.stdout.write(lists.to_json(plist))
     else:
         lists.print_table(session.console, plist)
-    if output:
-        lists.write_excel(plist, output)
-        session.status.print(t("ui.written", session.lang, file=output))
-    if html:
-        lists.write_html(plist, html)
-        session.status.print(t("ui.written", session.lang, file=html))
+    session.write((output, lambda path: lists.write_excel(plist, path)),
+                  (html, lambda path: lists.write_html(plist, path)))
 
 
 @app.command(help=h("cmd.mix"))
@@ -313,7 +308,6 @@ def mix(
     """
     with guarded(lang, debug):
         from memberaudit.model.errors import UserError
-        from memberaudit.model.i18n import t
         from memberaudit.reports import mix as mix_report
         from memberaudit.reports.views.composition import DIMENSIONS, mix_summary
 
@@ -329,12 +323,8 @@ def mix(
             sys.stdout.write(mix_report.to_json(summary))
         else:
             mix_report.print_tables(session.console, summary, session.lang)
-        if html:
-            mix_report.write_html(summary, html, session.lang)
-            session.status.print(t("ui.written", session.lang, file=html))
-        if excel:
-            mix_report.write_excel(summary, excel, session.lang)
-            session.status.print(t("ui.written", session.lang, file=excel))
+        session.write((html, lambda path: mix_report.write_html(summary, path, session.lang)),
+                      (excel, lambda path: mix_report.write_excel(summary, path, session.lang)))
 
 
 @app.command(help=h("cmd.stats"))
@@ -363,7 +353,6 @@ def stats(
     """
     with guarded(lang, debug):
         from memberaudit.model.errors import UserError
-        from memberaudit.model.i18n import t
         from memberaudit.reports import stats as stats_report
         from memberaudit.reports.views.stats import FORMS, statistics
 
@@ -382,10 +371,8 @@ def stats(
             sys.stdout.write(stats_report.to_json(result))
         else:
             stats_report.print_forms(session.console, result, session.lang)
-        for path, write in ((html, stats_report.write_html), (excel, stats_report.write_excel)):
-            if path:
-                write(result, path, session.lang)
-                session.status.print(t("ui.written", session.lang, file=path))
+        session.write((html, lambda path: stats_report.write_html(result, path, session.lang)),
+                      (excel, lambda path: stats_report.write_excel(result, path, session.lang)))
 
 
 @app.command(help=h("cmd.quality"))
@@ -408,7 +395,6 @@ def quality(
     Example: memberaudit quality examples/ --as-of 2026-11-30 --html chat-luong.html
     """
     with guarded(lang, debug):
-        from memberaudit.model.i18n import t
         from memberaudit.reports import quality as quality_report
         from memberaudit.reports.views.quality import gap_list, quality_summary
 
@@ -421,14 +407,9 @@ def quality(
             sys.stdout.write(quality_report.to_json(summary))
         else:
             quality_report.print_tables(session.console, summary, session.lang)
-        if html or excel:
-            plist = gap_list(summary, session.lang, len(roster.files))
-        if html:
-            quality_report.write_html(summary, plist, html, session.lang)
-            session.status.print(t("ui.written", session.lang, file=html))
-        if excel:
-            quality_report.write_excel(summary, plist, excel, session.lang)
-            session.status.print(t("ui.written", session.lang, file=excel))
+        plist = gap_list(summary, session.lang, len(roster.files)) if html or excel else None
+        session.write((html, lambda path: quality_report.write_html(summary, plist, path, session.lang)),
+                      (excel, lambda path: quality_report.write_excel(summary, plist, path, session.lang)))
 
 
 @app.command("diff", help=h("cmd.diff"))

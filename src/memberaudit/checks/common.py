@@ -48,6 +48,11 @@ def _add_months(day: date, months: int) -> date:
     return date(index // 12, index % 12 + 1, 1)
 
 
+def add_years(day: date, years: int) -> date:
+    """`day` + N calendar years, 29 February becoming the 28th, as `add_months` clamps to the month's end."""
+    return day.replace(year=day.year + years, day=28 if (day.month, day.day) == (2, 29) else day.day)
+
+
 def add_months(column: str, months) -> object:
     """`column` + N calendar months (N a number or an expression), clamped to the month's last day."""
     return pl.col(column).dt.offset_by(pl.format("{}mo", months if not isinstance(months, int) else pl.lit(months)))
@@ -62,16 +67,25 @@ RULE_COLUMNS = ("_src", "_row", "_unit", "member_id", "full_name", "name_key", "
                 "residence_unit", "residence_introduced_on", "transferred_out_on", "died_on", "left_on")
 
 
+def rule_columns(members):
+    """`members` with only the columns the rules read (RULE_COLUMNS): selecting them copies nothing."""
+    return members.select(c for c in RULE_COLUMNS if c in members.columns)
+
+
+def on_the_list():
+    """Expression: the row is a member's own entry on the list, neither an exit nor a guest's entry."""
+    return ~pl.col("status").is_in([*EXIT_STATUSES, "guest"])
+
+
 def current_members(roster):
     """One row per member_id (the first seen): the roster's members without exits or guest entries, with the
     columns the rules read (RULE_COLUMNS)."""
-    return roster.derived(("current",), lambda: current_rows(
-        roster.members.select(c for c in RULE_COLUMNS if c in roster.members.columns)))
+    return roster.derived(("current",), lambda: current_rows(rule_columns(roster.members)))
 
 
 def current_rows(members):
     """Each current member's first row of `members` (exits and guest entries left out), every column kept."""
-    return first_rows(members.filter(~pl.col("status").is_in(list(EXIT_STATUSES)) & (pl.col("status") != "guest")))
+    return first_rows(members.filter(on_the_list()))
 
 
 def all_firsts(roster):
@@ -230,6 +244,12 @@ def monthly(records, codes: tuple[str, ...], name: str):
 def month_list(column: str = "month"):
     """Aggregation: the sorted distinct months as "MM/YYYY" text (the evidence people read)."""
     return pl.col(column).unique().sort().dt.strftime("%m/%Y")
+
+
+def party_age_reached(years):
+    """Expression: the day the member's party age reaches `years` (a number or an expression): admission plus
+    the years and the gap months."""
+    return add_months("admission_date", years * 12 + pl.col("party_age_gap_months").fill_null(0))
 
 
 def party_age_years(on: date):

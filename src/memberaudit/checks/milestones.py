@@ -4,7 +4,13 @@ from __future__ import annotations
 
 from datetime import date
 
-from memberaudit.checks.common import MEMBER_COLUMNS, active_members, party_age_years
+from memberaudit.checks.common import (
+    MEMBER_COLUMNS,
+    active_members,
+    add_years,
+    party_age_reached,
+    party_age_years,
+)
 from memberaudit.checks.registry import rule
 from memberaudit.model.lazy import pl
 
@@ -59,15 +65,14 @@ def badge_eligible(roster, ctx):
     """
     before, occasion = occasions_around(ctx.as_of, ctx.occasions, ctx.occasion)
     # the window (P, D] is a few months long, so at most one milestone falls in it: the party age at D
-    reached = pl.col("admission_date").dt.offset_by(
-        pl.format("{}mo", pl.col("milestone") * 12 + pl.col("party_age_gap_months").fill_null(0)))
+    reached = party_age_reached(pl.col("milestone"))
     active = active_members(roster, ctx)
     due = (active.with_columns(party_age_years(occasion).alias("milestone"))
            .filter(pl.col("milestone").is_in(ctx.params["milestones"]) & (party_age_years(before) < pl.col("milestone")))
            .with_columns(reached.alias("reached_on"), pl.lit("propose").alias("award"),
                          pl.lit(occasion).alias("award_on")))
     if ctx.early:
-        ahead = _add_years(occasion, 1)
+        ahead = add_years(occasion, 1)
         early = (active.with_columns(party_age_years(ahead).alias("milestone"))
                  .filter(pl.col("milestone").is_in(ctx.params["milestones"])
                          & (party_age_years(occasion) < pl.col("milestone")))
@@ -77,10 +82,6 @@ def badge_eligible(roster, ctx):
     due = _withheld(due, roster, ctx, occasion)
     return due.select(*MEMBER_COLUMNS, "milestone", "reached_on", pl.lit(occasion).alias("occasion"), "award",
                       "award_on", "discipline")
-
-
-def _add_years(day: date, years: int) -> date:
-    return day.replace(year=day.year + years) if not (day.month == 2 and day.day == 29) else date(day.year + years, 3, 1)
 
 
 def _withheld(due, roster, ctx, occasion: date):

@@ -5,10 +5,10 @@ from __future__ import annotations
 from datetime import date
 
 from memberaudit.checks.common import (
-    RULE_COLUMNS,
     active_members,
     first_rows,
     monthly,
+    rule_columns,
     unit_masks,
     window_bits,
 )
@@ -151,8 +151,7 @@ def no_admissions(roster, ctx):
 
 def admissions(roster, year: int):
     """Members admitted in `year`, one row per member_id, exits included."""
-    members = roster.members.select(c for c in RULE_COLUMNS if c in roster.members.columns)
-    return first_rows(members.filter(pl.col("admission_date").dt.year() == year))
+    return first_rows(rule_columns(roster.members).filter(pl.col("admission_date").dt.year() == year))
 
 
 def admitted_per_unit(roster, year: int):

@@ -2,10 +2,17 @@
 
 from __future__ import annotations
 
-from memberaudit.checks.common import MEMBER_COLUMNS, active_members, months_between, repeated_keys, repeats
+from memberaudit.checks.common import (
+    MEMBER_COLUMNS,
+    active_members,
+    months_between,
+    on_the_list,
+    repeated_keys,
+    repeats,
+)
 from memberaudit.checks.registry import rule
 from memberaudit.model.lazy import pl
-from memberaudit.model.vocab import EXIT_STATUSES, WORKPLACE_KINDS
+from memberaudit.model.vocab import WORKPLACE_KINDS
 
 _TRANSFER_COLUMNS = ("member_id", "_src", "_row", "from_unit", "to_unit", "issued_on")
 
@@ -182,8 +189,7 @@ def double_registration(roster, ctx):
     Card 012345 in "Chi bộ Tổ dân phố 3" and in "Chi bộ Trường THCS Láng": both rows flagged.
     """
     rows = roster.members.select(*MEMBER_COLUMNS, "status", "national_id", "name_key", "birth_date").filter(
-        pl.col("member_id").is_not_null() & pl.col("unit").is_not_null()
-        & ~pl.col("status").is_in([*EXIT_STATUSES, "guest"])
+        pl.col("member_id").is_not_null() & pl.col("unit").is_not_null() & on_the_list()
     ).drop("status")
 
     def grouped(keys: list[str], condition, match: str, severity: str):

@@ -174,8 +174,7 @@ def _members(frame, issues, sources, extra_marks):
     )
     frame = _code(frame, issues, "gender", GENDERS)
     frame = _ensure(frame, "occupation", "party_age_gap_months", "national_id")
-    groups = code_map(frame.get_column("occupation").unique().to_list(), OCCUPATION_GROUPS, contains=True)
-    unknown = sorted(v for v, g in groups.items() if g is None)
+    group, unknown = _occupation_group(frame)
     if unknown:
         first = frame.filter(pl.col("occupation").is_in(unknown)).group_by("occupation").agg(pl.all().first())
         issues.append(issue_rows(first, pl.lit(True), "occupation", pl.col("occupation"), "occupation"))
@@ -186,12 +185,17 @@ def _members(frame, issues, sources, extra_marks):
     frame = frame.with_columns(pl.when(gap.abs() < 10_000).then(gap).cast(pl.Int64).alias("_gap"))
     issues.append(issue_rows(frame, pl.col("party_age_gap_months").is_not_null() & pl.col("_gap").is_null(),
                              "party_age_gap_months", pl.col("party_age_gap_months"), "not_a_number"))
-    return _national_ids(frame.with_columns(
-        pl.when(pl.col("occupation").is_not_null())
-        .then(pl.col("occupation").replace_strict(groups, default="other", return_dtype=pl.String))
-        .alias("occupation_group"),
-        pl.col("_gap").fill_null(0).alias("party_age_gap_months"),
-    ).drop("_gap"))
+    return _national_ids(frame.with_columns(group, pl.col("_gap").fill_null(0).alias("party_age_gap_months"))
+                         .drop("_gap"))
+
+
+def _occupation_group(frame):
+    """The expression of each row's occupation group (OCCUPATION_GROUPS; "other" for an occupation no group
+    names, null for no occupation), looked up once per distinct occupation; and the occupations no group names."""
+    groups = code_map(frame.get_column("occupation").unique().to_list(), OCCUPATION_GROUPS, contains=True)
+    group = (pl.when(pl.col("occupation").is_not_null())
+             .then(pl.col("occupation").replace_strict(groups, default="other", return_dtype=pl.String)))
+    return group.alias("occupation_group"), sorted(v for v, g in groups.items() if g is None)
 
 
 _STATUS_WITH_DATE = r"^(.*?)[\s(:\-–]*(\d{1,2}[/.\-]\d{1,2}[/.\-]\d{4})[\s)]*(?:.*)$"
@@ -427,13 +431,12 @@ def _candidates(frame, issues, sources, extra_marks):
     _required(frame, "candidates", issues)
     frame = _dates(frame, issues, DATE_COLUMNS["candidates"])
     frame = _code(frame, issues, "gender", GENDERS)
-    groups = code_map(frame.get_column("occupation").unique().to_list(), OCCUPATION_GROUPS, contains=True)
     frame = frame.with_columns(name_key(pl.col("full_name")).alias("name_key"))
     return frame.with_columns(
         pl.coalesce(pl.format("LL {}", "record_number"),
                     pl.format("{} {}", "name_key", pl.col("birth_date").dt.strftime("%d/%m/%Y").fill_null("?")))
         .alias("candidate"),
-        pl.col("occupation").replace_strict(groups, default="other", return_dtype=pl.String).alias("occupation_group"),
+        _occupation_group(frame)[0],
         *[pl.col(c).str.strip_chars() for c in ("introducer_1", "introducer_2")],
     )
 

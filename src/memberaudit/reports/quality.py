@@ -9,13 +9,9 @@ from pathlib import Path
 from memberaudit.model.i18n import catalogue, t
 from memberaudit.reports import lists
 from memberaudit.reports.common import atomic_write
-from memberaudit.reports.views.quality import table_rows, to_document, weakest
+from memberaudit.reports.views.quality import percent, table_rows, to_document, weakest
 
 TERMINAL_UNITS = 20  # worst branches shown in the terminal; every branch is in the files
-
-
-def _percent(value) -> str:
-    return "—" if value is None else f"{value * 100:.1f}%"
 
 
 def _tables(summary: dict, lang: str, units: int | None = None) -> list[tuple[str, list, list, int]]:
@@ -28,7 +24,7 @@ def _tables(summary: dict, lang: str, units: int | None = None) -> list[tuple[st
 
 def _whole(summary: dict, lang: str) -> str:
     whole = summary["whole"]
-    return t("quality.whole", lang, score=_percent(whole["score"]), ids=_percent(whole["valid_national_id_share"]),
+    return t("quality.whole", lang, score=percent(whole["score"]), ids=percent(whole["valid_national_id_share"]),
              members=whole["active_members"], exempt=whole["exempt_members"])
 
 
@@ -52,8 +48,8 @@ def print_tables(console, summary: dict, lang: str) -> None:
                   t("quality.weakest", lang)):
             table.add_column(h, overflow="fold")
         for e in entries:
-            table.add_row(e["unit"], f"{e['active_members']} (+{e['exempt_members']})", _percent(e["score"]),
-                          _percent(e["valid_national_id_share"]), weakest(e, required, lang))
+            table.add_row(e["unit"], f"{e['active_members']} (+{e['exempt_members']})", percent(e["score"]),
+                          percent(e["valid_national_id_share"]), weakest(e, required, lang))
         console.print(table)
     if len(summary["units"]) > TERMINAL_UNITS:
         console.print(t("quality.worst", lang, shown=TERMINAL_UNITS, count=len(summary["units"])))
@@ -75,7 +71,7 @@ def shade(value) -> str:
 def write_html(summary: dict, plist, path, lang: str) -> Path:
     from memberaudit.reports.html import _environment
 
-    tables = [(title, header, [[(_percent(v) if i >= first else v, shade(v) if i >= first else "")
+    tables = [(title, header, [[(percent(v) if i >= first else v, shade(v) if i >= first else "")
                                 for i, v in enumerate(row)] for row in rows])
               for title, header, rows, first in _tables(summary, lang)]
     text = _environment().get_template("quality.html.j2").render(

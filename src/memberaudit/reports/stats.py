@@ -33,11 +33,8 @@ def form_lines(result: dict, lang: str) -> list[dict]:
                 if row.indent == 0 and row.number is None:
                     number += 1
                 shown = row.number if row.number is not None else str(number) if row.indent == 0 else ""
-                cell = cells.get(row.key)
-                this = None if heading else (cell or {"this": 0})["this"]
-                last = None if heading or cell is None else cell["last_year"]
-                if not heading and cell is None:
-                    last = 0
+                cell = {"this": None, "last_year": None} if heading else cells.get(row.key, {"this": 0, "last_year": 0})
+                this, last = cell["this"], cell["last_year"]
                 pct = round(this / last * 100, 1) if isinstance(this, int | float) and last else None
                 lines.append({"number": shown, "label": row.label(lang),
                               "indent": row.indent, "this": this, "last_year": last, "percent": pct,

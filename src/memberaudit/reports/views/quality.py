@@ -16,6 +16,7 @@ from datetime import date
 
 from memberaudit.checks.common import Context, add_months, current_rows, exempt_between
 from memberaudit.checks.identity import national_id_invalid
+from memberaudit.checks.registry import rules
 from memberaudit.model.collation import name_order, text_key
 from memberaudit.model.config import QUALITY_FIELDS
 from memberaudit.model.i18n import catalogue, t
@@ -24,7 +25,6 @@ from memberaudit.reports.views.lists import Column, PrintableList
 
 STATES = ("filled", "missing", "invalid", "absent")
 OFFICIAL_ONLY = ("official_date", "member_id")  # a probationary member has neither yet
-PROBATION_MONTHS = 12
 # a Vietnamese phone number: 10 digits from 0 (mobile and, since 2017, landline), 11 for the old landlines;
 # +84 / 84 stands for the leading 0
 _PHONE = r"^0\d{9,10}$"
@@ -77,7 +77,8 @@ def member_states(roster, as_of: date, required: list[str]):
     members = current_rows(roster.members).filter(pl.col("admission_date").is_null()
                                                   | (pl.col("admission_date") <= as_of))
     exempt = exempt_between(pl.lit(as_of), pl.lit(as_of))
-    probation_over = add_months("admission_date", PROBATION_MONTHS) <= as_of
+    # probation lasts as PRB001 says (Điều lệ Đảng: 12 months)
+    probation_over = add_months("admission_date", rules()["PRB001"].params["probation_months"]) <= as_of
     probationary = (pl.col("status") == "probationary") | (
         (pl.col("status") != "official") & pl.col("official_date").is_null() & ~probation_over.fill_null(True))
     invalid = _invalid_cells(roster, members, as_of, required)
@@ -191,7 +192,7 @@ def gap_list(summary: dict, lang: str, files: int) -> PrintableList:
         for unit, rows in sorted(committees[committee].items(), key=lambda kv: rank[(committee, kv[0])]):
             entry = units[(committee, unit)]
             absent = [field_label[f] for f in required if entry["fields"][f]["absent"]]
-            score = _percent(entry["score"])
+            score = percent(entry["score"])
             label = (t("quality.no_column", lang, unit=unit, score=score, fields=", ".join(absent)) if absent
                      else t("quality.branch_score", lang, unit=unit, score=score))
             subgroups.append((label, sorted(rows, key=lambda r: (name_order(r["full_name"], r["birth_date"]),
@@ -208,7 +209,7 @@ def gap_list(summary: dict, lang: str, files: int) -> PrintableList:
         lang, {"as_of": summary["as_of"].isoformat(), "count": count})
 
 
-def _percent(share: float | None) -> str:
+def percent(share: float | None) -> str:
     return "—" if share is None else f"{share * 100:.1f}%"
 
 
@@ -226,7 +227,7 @@ def weakest(entry: dict, required: list[str], lang: str, count: int = 3) -> str:
     """The `count` fields least filled, with their shares: "Số CCCD 66.7%, Tôn giáo 70.0%"."""
     labels = catalogue(lang).VALUE_LABELS["field"]
     shares = [(s, f) for s, f in zip(field_shares(entry, required), required, strict=True) if s is not None and s < 1]
-    return ", ".join(f"{labels[f]} {_percent(s)}" for s, f in sorted(shares, key=lambda p: p[0])[:count])
+    return ", ".join(f"{labels[f]} {percent(s)}" for s, f in sorted(shares, key=lambda p: p[0])[:count])
 
 
 def table_rows(entries: list[dict], required: list[str], lang: str, *, with_committee: bool) -> tuple[list, list]:

@@ -15,7 +15,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 from datetime import date, timedelta
 
-from memberaudit.checks.common import add_months
+from memberaudit.checks.common import add_years, party_age_reached
 from memberaudit.model.lazy import pl
 from memberaudit.model.vocab import (
     EDUCATION_LEVELS,
@@ -26,7 +26,8 @@ from memberaudit.model.vocab import (
     THEORY_LEVELS,
     YES_WORDS,
 )
-from memberaudit.normalize.values import code_map
+from memberaudit.normalize.values import coded
+from memberaudit.reports.views.composition import age_years
 
 FORMS = ("1", "2", "3", "4", "7")
 WHOLE = ""  # the whole organisation's unit key in the JSON
@@ -161,15 +162,6 @@ def form_code(form: str) -> str:
 # --- each member's time on the list ------------------------------------------------------------------------
 
 
-def _codes(values, vocabulary) -> dict:
-    return code_map(values, vocabulary, contains=True)
-
-
-def _coded(frame, column: str, vocabulary: dict):
-    mapping = _codes(frame.get_column(column).unique().to_list(), vocabulary)
-    return pl.col(column).replace_strict(mapping, default=None, return_dtype=pl.String)
-
-
 def stays(roster):
     """One row per member row on the list (guests left out): when and how the member came onto it, when and
     how they left it, and what the forms group them by. An exit status without its date takes the date of
@@ -213,9 +205,9 @@ def stays(roster):
         pl.when(youth.is_null() | (youth == "")).then(False).otherwise(youth.is_in(list(YES_WORDS)))
         .alias("youth_union"),
         pl.col("occupation_group").alias("occupation"),
-        _coded(members, "education", EDUCATION_LEVELS).alias("education"),
-        _coded(members, "qualification", QUALIFICATIONS).alias("qualification"),
-        _coded(members, "political_theory", THEORY_LEVELS).alias("theory"),
+        coded(members, "education", EDUCATION_LEVELS, contains=True).alias("education"),
+        coded(members, "qualification", QUALIFICATIONS, contains=True).alias("qualification"),
+        coded(members, "political_theory", THEORY_LEVELS, contains=True).alias("theory"),
     )
 
 
@@ -244,11 +236,7 @@ class Period:
     end: date
 
     def year_earlier(self) -> Period:
-        return Period(_minus_year(self.start), _minus_year(self.end))
-
-
-def _minus_year(day: date) -> date:
-    return day.replace(year=day.year - 1) if not (day.month == 2 and day.day == 29) else date(day.year - 1, 2, 28)
+        return Period(add_years(self.start, -1), add_years(self.end, -1))
 
 
 def _between(column: str, period: Period):
@@ -309,16 +297,9 @@ def breaking_members(frame, period: Period):
     return frame.filter(pl.col("undated_exit") & (pl.col("start").is_null() | (pl.col("start") <= period.end)))
 
 
-def _age(on: date):
-    born = pl.col("birth_date")
-    return on.year - born.dt.year() - ((born.dt.month() * 100 + born.dt.day()) > on.month * 100 + on.day).cast(
-        pl.Int32)
-
-
 def _people(frame, on_age, *, probationary_on: date | None, eras: bool) -> dict:
-    """Forms 2 and 3 over `frame`'s members; ages on `on_age` (a date, or an expression per member)."""
-    age = _age(on_age) if isinstance(on_age, date) else on_age
-    frame = frame.with_columns(age.alias("_age"))
+    """Forms 2 and 3 over `frame`'s members; ages on `on_age` (a date, or a date column per member)."""
+    frame = frame.with_columns(age_years(on_age).alias("_age"))
     exprs = [pl.len().alias("total"), (pl.col("gender") == "female").sum().alias("women"),
              pl.col("gender").is_null().sum().alias("unknown_gender"),
              pl.col("minority").fill_null(False).sum().alias("ethnic_minority"),
@@ -365,14 +346,10 @@ def _form4(frame) -> dict:
     return out
 
 
-def _badges(frame, period: Period) -> dict:
-    """Members on the list at the end whose party age reaches a milestone within the period."""
-    out = {}
-    present = frame.filter(on_list(period.end) & ~pl.col("undated_exit") & pl.col("admission_date").is_not_null())
-    for years in BADGES:
-        reached = add_months("admission_date", pl.lit(years * 12) + pl.col("party_age_gap_months").fill_null(0))
-        out[f"badge_{years}"] = int(present.select(reached.is_between(period.start, period.end).sum()).item())
-    return out
+def _badges(present, period: Period) -> dict:
+    """The members on the list at the end whose party age reaches a milestone within the period."""
+    return {f"badge_{years}": int(present.select(party_age_reached(years).is_between(period.start, period.end)
+                                                 .sum()).item()) for years in BADGES}
 
 
 def _temporary(roster, units: list[str], period: Period) -> dict:
@@ -383,26 +360,24 @@ def _temporary(roster, units: list[str], period: Period) -> dict:
     }
 
 
-def _count(roster, frame, period: Period, forms: tuple[str, ...], units: list[str], province) -> dict:
-    own_units = roster.members.get_column("unit").drop_nulls().unique().to_list()
+def _count(roster, frame, period: Period, forms: tuple[str, ...], units: list[str], own_units: list[str],
+           province) -> dict:
+    """Every chosen form's cells for one level's stays (`frame`, its branches `units`) over `period`;
+    `own_units` are all the branches of these files (a transfer to one is within the province)."""
     out = {}
     if "1" in forms:
         out["1"] = _form1(frame, period, own_units, province)
     present = frame.filter(on_list(period.end) & ~pl.col("undated_exit"))
     if "2" in forms:
         new = frame.filter((pl.col("start_how") == "admitted") & _between("start", period))
-        # ages at admission
-        born, admitted = pl.col("birth_date"), pl.col("admission_date")
-        at_admission = admitted.dt.year() - born.dt.year() - (
-            (born.dt.month() * 100 + born.dt.day()) > (admitted.dt.month() * 100 + admitted.dt.day())).cast(pl.Int32)
-        out["2"] = _people(new, at_admission, probationary_on=None, eras=False)
+        out["2"] = _people(new, pl.col("admission_date"), probationary_on=None, eras=False)  # age at admission
     if "3" in forms:
         out["3"] = _people(present, period.end, probationary_on=period.end, eras=True)
     if "4" in forms:
         out["4"] = _form4(present)
     if "7" in forms:
         form1 = out.get("1") or _form1(frame, period, own_units, province)
-        out["7"] = {**_badges(frame, period), "official_in": form1["transferred_in"],
+        out["7"] = {**_badges(present, period), "official_in": form1["transferred_in"],
                     "official_out": form1["transferred_out"], **_temporary(roster, units, period)}
     return out
 
@@ -412,7 +387,8 @@ def statistics(roster, period: Period, *, forms: tuple[str, ...] = FORMS, by_com
     """{"period", "forms": {FORM: {UNIT: {ROW: {"this", "last_year"}}}}, "breaking": {UNIT: [members]}}:
     the whole organisation ("") and, `by_committee`, each committee."""
     all_stays = stays(roster)
-    levels = [(WHOLE, merged(all_stays, []), roster.members.get_column("unit").drop_nulls().unique().to_list())]
+    own_units = roster.members.get_column("unit").drop_nulls().unique().to_list()
+    levels = [(WHOLE, merged(all_stays, []), own_units)]
     if by_committee:
         committees = merged(all_stays, ["parent_unit"])
         for (name,), part in sorted(committees.group_by("parent_unit"), key=lambda kv: kv[0][0]):
@@ -421,8 +397,8 @@ def statistics(roster, period: Period, *, forms: tuple[str, ...] = FORMS, by_com
     earlier = period.year_earlier()
     result: dict = {"period": period, "forms": {form_code(f): {} for f in forms}, "breaking": {}}
     for unit, frame, units in levels:
-        now = _count(roster, frame, period, forms, units, province)
-        then = _count(roster, frame, earlier, forms, units, province)
+        now = _count(roster, frame, period, forms, units, own_units, province)
+        then = _count(roster, frame, earlier, forms, units, own_units, province)
         for form in forms:
             cells = {}
             dated = {r.key: r.dated for r in FORM_ROWS.get(form, [])}
