@@ -33,11 +33,12 @@ def temporary_overdue(roster, ctx):
     ## Example
     Tạm miễn from 01/03/2025 with no end date, audited 30/06/2026: 15 months, flagged.
     """
-    members = active_members(roster, ctx).filter(pl.col("status") == "temp_exempt")
+    members = active_members(roster, ctx).lazy().filter(pl.col("status") == "temp_exempt")
     end = pl.coalesce(pl.when(pl.col("exempt_to") < ctx.as_of).then(pl.col("exempt_to")), pl.lit(ctx.as_of))
     lasted = months_between(pl.col("exempt_from"), end)
     return (
         members.with_columns(lasted.alias("months"))
         .filter((pl.col("exempt_to") < ctx.as_of) | (pl.col("months") > ctx.params["max_months"]))
         .select(*MEMBER_COLUMNS, "exempt_from", "exempt_to", "months")
+        .collect()
     )

@@ -46,9 +46,9 @@ def review_overdue(roster, ctx):
     Admitted 15/01/2025: probation ends 15/01/2026; 30 working days later (Tết excluded) is the deadline;
     audited after it, the member is flagged with the number of working days overdue.
     """
-    members = active_members(roster, ctx).filter(
-        (pl.col("status") == "probationary") & pl.col("official_date").is_null())
-    ends = members.with_columns(add_months("admission_date", ctx.params["probation_months"]).alias("probation_end"))
+    ends = active_members(roster, ctx).lazy().filter(
+        (pl.col("status") == "probationary") & pl.col("official_date").is_null()).select(
+        *MEMBER_COLUMNS, add_months("admission_date", ctx.params["probation_months"]).alias("probation_end")).collect()
     due = ctx.calendar.add_working_days(ends, "probation_end", ctx.params["review_working_days"], "deadline")
     late = due.filter(pl.col("deadline") < ctx.as_of).with_columns(pl.lit(ctx.as_of).alias("_as_of"))
     late = ctx.calendar.working_days_between(late, "deadline", "_as_of", "working_days_overdue")
@@ -80,11 +80,10 @@ def recognised_early(roster, ctx):
     ## Example
     Admitted 10/03/2024, official 01/02/2025: flagged (earliest allowed 10/03/2025).
     """
-    members = current_members(roster).filter(pl.col("official_date").is_not_null())
     earliest = add_months("admission_date", ctx.params["probation_months"])
-    return members.with_columns(earliest.alias("earliest_official")).filter(
-        pl.col("official_date") < pl.col("earliest_official")
-    ).select(*MEMBER_COLUMNS, "admission_date", "official_date", "earliest_official")
+    return current_members(roster).lazy().filter(pl.col("official_date").is_not_null()).with_columns(
+        earliest.alias("earliest_official")).filter(pl.col("official_date") < pl.col("earliest_official")).select(
+        *MEMBER_COLUMNS, "admission_date", "official_date", "earliest_official").collect()
 
 
 @rule(code="PRB003", name="admission.age-out-of-range", category="compliance", severity="medium",
@@ -117,10 +116,11 @@ def age_out_of_range(roster, ctx):
     age = months_between(pl.col("birth_date"), pl.col("admission_date"))
     p = ctx.params
     return (
-        current_members(roster)
+        current_members(roster).lazy()
         .filter(pl.col("birth_date") < pl.col("admission_date"))  # otherwise a typing error, reported by DAT003
         .with_columns(age.alias("age_months"))
         .filter((pl.col("age_months") < p["min_age"] * 12) | (pl.col("age_months") > p["max_age"] * 12))
         .select(*MEMBER_COLUMNS, "birth_date", "admission_date", (pl.col("age_months") // 12).alias("age_years"),
                 (pl.col("age_months") % 12).alias("extra_months"))
+        .collect()
     )

@@ -84,8 +84,8 @@ def rating_missing(roster, ctx):
     Audited in 2026, admitted 2019, ratings for 2023 and 2024 only: flagged for 2025.
     """
     year = ctx.as_of.year - 1
-    due = active_members(roster, ctx).filter(
+    due = active_members(roster, ctx).lazy().filter(
         ~pl.col("status").is_in(["exempt", "temp_exempt"]) & (pl.col("admission_date") < date(year + 1, 1, 1))
-        & in_covered_units(roster, "ratings"))
+        & in_covered_units(roster, "ratings")).select(MEMBER_COLUMNS).collect()
     return due.filter(~has_records(due, roster.ratings.filter(pl.col("year") == year))).select(
         *MEMBER_COLUMNS, pl.lit(year).alias("year"))

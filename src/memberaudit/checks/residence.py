@@ -27,10 +27,12 @@ def workplace_members(roster, ctx):
         occupations = roster.members.get_column("occupation").drop_nulls().unique().to_list()
         far = pl.col("occupation").is_in([o for o in occupations if any(w in o.lower() for w in words)])
         far = far.fill_null(False)
-        return (active_members(roster, ctx).join(kinds, on="unit", how="semi")
+        # lazily: only the columns the residence rules read are taken from the members kept
+        return (active_members(roster, ctx).lazy().join(kinds.lazy(), on="unit", how="semi")
                 .filter(~pl.col("status").is_in(["exempt", "temp_exempt"])
                         & ~pl.col("occupation_group").fill_null("").is_in(ctx.params["exempt_groups"]) & ~far)
-                .with_columns(pl.col("_src").is_in(with_column).alias("_has_column")))
+                .select(*MEMBER_COLUMNS, *RESIDENCE_COLUMNS, pl.col("_src").is_in(with_column).alias("_has_column"))
+                .collect())
 
     return roster.derived(("workplace_members", ctx.as_of, str(ctx.params)), compute)
 

@@ -91,7 +91,8 @@ def not_moved_after_leaving_work(roster, ctx):
     Retired 01/01/2026 from "Chi bộ Phòng Tài chính" (kind Cơ quan), no transfer, audited 30/06/2026: flagged.
     """
     kinds = roster.units.filter(pl.col("kind").is_in(list(WORKPLACE_KINDS))).select("unit", "kind").unique("unit")
-    leavers = active_members(roster, ctx).filter(pl.col("left_workplace_date").is_not_null()).join(kinds, on="unit")
+    leavers = (active_members(roster, ctx).lazy().filter(pl.col("left_workplace_date").is_not_null())
+               .join(kinds.lazy(), on="unit").select(*MEMBER_COLUMNS, "left_workplace_date", "kind").collect())
     due = ctx.calendar.add_working_days(leavers, "left_workplace_date", ctx.params["working_days"], "deadline")
     moved = (
         roster.transfers.join(leavers.select("member_id", "left_workplace_date"), on="member_id")
