@@ -68,13 +68,14 @@ def read_roster(inputs: Iterable[str | Path], *, config: Config | None = None, y
     done = 0
 
     def finished(index: int, part) -> None:
-        nonlocal done
+        nonlocal done  # (a part read on a thread here comes with its codes already: `_read_here`)
         parts[index], done = member_codes(part), done + 1
         if progress:
             progress(done, len(files))
 
     pooled_set = set(pooled)
-    here = [i for i in range(len(files)) if i not in pooled_set]
+    # the largest first here too: a national export's members file is the longest path through the read
+    here = sorted((i for i in range(len(files)) if i not in pooled_set), key=lambda i: -sizes[i])
     if workers > 1:
         # the main process imports what comes next meanwhile
         threading.Thread(target=_import_next, args=(meanwhile,), daemon=True).start()
@@ -113,14 +114,18 @@ def _cache_entries(files: list[Path], folder: str | None, config: Config, year: 
 
 def _read_here(jobs: list, indices: list[int], finished: Callable) -> None:
     """Read these jobs in this process, several at a time on threads: Polars releases the GIL (three
-    Parquet files of a million members: 11.3 s one after another, 8.8 s on two threads). Each file is
-    `finished` as soon as it is read, on this thread, while the threads read the next ones."""
+    Parquet files of a million members: 11.3 s one after another, 8.8 s on two threads). Each thread also
+    codes its file's member ids (`member_codes`: single-threaded in Polars, 3-4 s for a national members or
+    ratings table), so that two files' codes are made at once; each file is `finished` on this thread as
+    soon as it is read."""
     if len(indices) < 2:
         for i in indices:
             finished(i, read_file(jobs[i]))
         return
+    from memberaudit.assemble.combine import member_codes
+
     with ThreadPoolExecutor(max_workers=min(os.cpu_count() or 1, len(indices))) as pool:
-        futures = {pool.submit(read_file, jobs[i]): i for i in indices}
+        futures = {pool.submit(lambda job: member_codes(read_file(job)), jobs[i]): i for i in indices}
         failed = []
         for future in as_completed(futures):
             if future.exception() is None:
