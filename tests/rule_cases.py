@@ -122,6 +122,11 @@ CASES = [
          {"members": [member("R1"), member("R2")],
           "ratings": [{"member_id": "R1", "2022": "KHTNV", "2024": "KHTNV"},
                       {"member_id": "R2", "2023": "KHTNV", "2024": "KHTNV", "2025": "HTNV"}]}, []),
+    Case("RAT001", "older-years-aside-the-latest-two-count", NOV,
+         {"members": [member("R1"), member("R2"), member("R3")],
+          "ratings": [{"member_id": "R1", "2021": "KHTNV", "2022": "KHTNV", "2024": "KHTNV", "2025": "KHTNV"},
+                      {"member_id": "R2", "2022": "KHTNV", "2023": "KHTNV", "2025": "KHTNV"},
+                      {"member_id": "R3", "2024": "HTNV", "2025": "KHTNV", "2026": "KHTNV"}]}, ["R1", "R3"]),
     # --- PRB001 -------------------------------------------------------------------------------------------------
     # admitted 15/01/2025: probation ends 15/01/2026; the 30th working day after it, Tết skipped, is 05/03/2026
     Case("PRB001", "deadline-day-itself-not-overdue", date(2026, 3, 5),

@@ -200,10 +200,12 @@ def unended_bit(ctx: Context, year: int) -> int:
 
 
 def window_masks(records, ctx: Context, codes: tuple[str, ...]):
-    """The month-mask rows (attendance, dues) of the window's years, the masks of `codes` cut to its months."""
+    """The month-mask rows (attendance, dues) of the window's years: member_id, year and the masks of `codes`
+    cut to its months (only those columns are copied from the rows kept)."""
     bits = window_bits(ctx)
     window = pl.col("year").replace_strict(bits["year"], bits["_window"], default=0, return_dtype=pl.UInt16)
-    return records.filter(pl.col("year").is_in(bits["year"].implode())).with_columns([pl.col(c) & window for c in codes])
+    return (records.lazy().filter(pl.col("year").is_in(bits["year"].implode()))
+            .select("member_id", "year", *[pl.col(c) & window for c in codes]).collect())
 
 
 def reaching(records, mask, at_least: int):

@@ -22,10 +22,12 @@ def unit_parents(roster):
     """unit → parent_unit, from the units table, else from the members in it."""
 
     def compute():
-        pairs = pl.concat([
-            roster.units.select("unit", "parent_unit"),
-            roster.members.select("unit", "parent_unit"),
-        ]).drop_nulls("unit")
+        # each branch's first committee among its members, grouped by the unit's code (sorting and hashing
+        # 5.3 million members' unit names took 0.6 s)
+        from_members = (roster.members.lazy().filter(pl.col("_unit").is_not_null()).group_by("_unit", maintain_order=True)
+                        .agg(pl.col("parent_unit").drop_nulls().first())
+                        .select(pl.col("_unit").cast(pl.String).alias("unit"), "parent_unit").collect())
+        pairs = pl.concat([roster.units.select("unit", "parent_unit").drop_nulls("unit"), from_members])
         return pairs.sort(pl.col("parent_unit").is_null()).unique("unit", keep="first", maintain_order=True)
 
     return roster.derived(("unit_parents",), compute)
