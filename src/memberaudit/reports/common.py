@@ -6,6 +6,7 @@ import glob
 import json
 import os
 import tempfile
+import threading
 import time
 from collections.abc import Callable
 from pathlib import Path
@@ -117,10 +118,24 @@ def notes(roster) -> list[dict]:
     return [{"file": s.file, "sheet": s.sheet, "converted_from": s.encoding} for s in roster.sources if s.encoding]
 
 
+_ORDERED_LOCK = threading.Lock()
+_ORDERED: list = [None, None]  # the last findings frame ordered, and its order
+
+
 def reading_order(findings):
     """Findings in the order people read lists: committee and branch in Vietnamese order, then the member's
     given name, family name and middle names (model.collation), the member id, the rule. Only the distinct
-    committees, branches and names are ranked in Python; Polars sorts the findings by those ranks."""
+    committees, branches and names are ranked in Python; Polars sorts the findings by those ranks.
+
+    The HTML and the Excel report, written at once on two threads, both ask for the same findings: the second
+    waits for the first's order and takes it (ranking 100,000 findings' names in Python holds the GIL)."""
+    with _ORDERED_LOCK:
+        if _ORDERED[0] is not findings:
+            _ORDERED[:] = [findings, _reading_order(findings)]
+        return _ORDERED[1]
+
+
+def _reading_order(findings):
     from memberaudit.model.collation import name_order, text_key
 
     def rank(column: str, key) -> object:
