@@ -476,3 +476,21 @@ def test_date_columns_parse_like_each_cell_through_the_cascade(cells, allow_part
     each = frame.with_columns(parse_date("d", allow_partial=allow_partial)).select(columns)
     assert got.with_columns(pl.col("d__partial").fill_null(False)).equals(
         each.with_columns(pl.col("d__partial").fill_null(False)))
+
+
+def test_values_computed_once_per_distinct_text_come_back_the_same_by_lookup_or_by_join(monkeypatch):
+    """on_distinct maps few distinct texts back by replace_strict and many (a national export's names) by a
+    join: both give every row its own value, nulls kept, in row order."""
+    import polars as pl
+
+    from memberaudit.normalize import values
+    from memberaudit.normalize.build import name_key
+
+    frame = pl.DataFrame({"n": ["Hòa", None, "HOA", "Thủy "] * 50 + [f"Tên {i}" for i in range(300)]})
+    results = []
+    for threshold in (10**9, 10):
+        monkeypatch.setattr(values, "_JOIN_FROM", threshold)
+        results.append(values.on_distinct(frame, "n", key=name_key(pl.col("n"))))
+    assert results[0].equals(results[1])
+    assert results[1]["key"].to_list()[:4] == ["hoa", None, "hoa", "thuy"]
+    assert results[1]["key"][-1] == "ten 299"

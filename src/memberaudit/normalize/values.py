@@ -118,9 +118,10 @@ def parse_dates(frame, column: str, *, allow_partial: bool):
 def _typed_dates(frame, column: str):
     """A column of dates already (Parquet): only dates outside the plausible years are problems (the column's
     range, read from its statistics, usually says there are none)."""
-    years = pl.col(column).dt.year()
-    # compared in Polars: a year-0 date has no Python date to come back as
-    if not frame.select(((years.min() < FIRST_YEAR) | (years.max() > LAST_YEAR)).fill_null(False)).item():
+    # the range compared in Polars (a year-0 date has no Python date to come back as), on the column's least
+    # and greatest dates, not on every row's year
+    outside = (pl.col(column).min() < pl.date(FIRST_YEAR, 1, 1)) | (pl.col(column).max() > pl.date(LAST_YEAR, 12, 31))
+    if not frame.select(outside.fill_null(False)).item():
         return frame.with_columns(
             pl.lit(None, dtype=pl.String).alias(f"{column}__raw"), pl.col(column).cast(pl.Date),
             pl.lit(False).alias(f"{column}__partial"), pl.lit(None, dtype=pl.String).alias(f"{column}__problem"))
@@ -167,7 +168,15 @@ def on_distinct(frame, column: str, **named):
     name instead of per row. The results are mapped back as new columns, not by a join, which would copy
     the whole frame."""
     distinct = frame.select(pl.col(column).unique().drop_nulls()).with_columns(**named)
+    if distinct.height > _JOIN_FROM:
+        # many distinct values (a national export's 100,000 names) are looked up faster by a join of the one
+        # column than by replace_strict (5.3 million names: 0.55 s against 0.95 s)
+        found = frame.select(column).join(distinct, on=column, how="left", maintain_order="left")
+        return frame.with_columns(found.get_column(name) for name in named)
     return frame.with_columns(_from_distinct(column, distinct, tuple(named)))
+
+
+_JOIN_FROM = 10_000
 
 
 def _from_distinct(column: str, table, names: tuple[str, ...], key: str | None = None) -> list:
