@@ -494,3 +494,22 @@ def test_values_computed_once_per_distinct_text_come_back_the_same_by_lookup_or_
     assert results[0].equals(results[1])
     assert results[1]["key"].to_list()[:4] == ["hoa", None, "hoa", "thuy"]
     assert results[1]["key"][-1] == "ten 299"
+
+
+def test_workbooks_normalised_at_once_give_the_roster_of_each_normalised_alone(demo_dir):
+    """The pipeline normalises every workbook it read at once (`_normalized`): the stacked Roster is the one
+    normalising each workbook by itself and stacking them gives, issues and sources included."""
+    from memberaudit.assemble.combine import combine, member_codes
+    from memberaudit.assemble.pipeline import read_roster
+    from memberaudit.model.roster import COLUMNS
+    from memberaudit.normalize.build import normalize
+    from memberaudit.read.tables import load_file
+
+    files = sorted(str(p) for p in demo_dir.iterdir() if p.suffix == ".xlsx")
+    assert len(files) >= 4
+    alone = combine([member_codes(normalize(load_file(f))) for f in files])
+    together = read_roster(files, workers=1)
+    assert together.issues.height and together.attendance.height
+    for kind in COLUMNS:
+        assert getattr(together, kind).equals(getattr(alone, kind)), kind
+    assert together.sources == alone.sources and together.skipped == alone.skipped
