@@ -13,8 +13,9 @@ For each scale (the first N workbooks) it measures, in the same run:
   that fills the cache is not timed);
 and reports wall time, peak memory of the whole process tree (sampled), and rows per second. For a Parquet
 export the floor is a Python process reading the files into Polars frames. With `--repeat N` each
-measurement runs N times and the fastest is shown (with the highest peak memory seen): this shared
-machine slows single runs by a third at random.
+measurement runs N times, in turn with the others (floor, audit, floor, audit, …), and the fastest of each
+is shown (with the highest peak memory seen): this shared machine slows single runs by a third at random,
+and interleaving lets a slow spell slow the floor and the audit alike.
 """
 
 from __future__ import annotations
@@ -135,11 +136,25 @@ def cached(inputs: list[str], out: Path, reports: bool) -> tuple[float, float, s
 def best(measure, repeat: int, *, peak: bool = False):
     """The fastest of `repeat` runs of `measure` (a tuple, seconds first); with `peak`, its second item is
     peak memory and the highest seen is kept: a shared machine slows single runs down by a third at random."""
-    runs = [measure() for _ in range(repeat)]
-    fastest = min(runs, key=lambda r: r[0])
+    return fastest([measure() for _ in range(repeat)], peak=peak)
+
+
+def fastest(runs: list, *, peak: bool = False):
+    """The fastest of measured `runs` (see `best`)."""
+    quickest = min(runs, key=lambda r: r[0])
     if peak:
-        return fastest[0], max(r[1] for r in runs), *fastest[2:]
-    return fastest
+        return quickest[0], max(r[1] for r in runs), *quickest[2:]
+    return quickest
+
+
+def interleaved(measures: dict, repeat: int, peaks: tuple = ()) -> dict:
+    """Each of `measures` (name → measure) run in turn, `repeat` rounds, the fastest of each kept: a slow
+    spell of the machine then slows the floor and the audit alike, and their ratio holds."""
+    runs: dict = {name: [] for name in measures}
+    for _ in range(repeat):
+        for name, measure in measures.items():
+            runs[name].append(measure())
+    return {name: fastest(r, peak=name in peaks) for name, r in runs.items()}
 
 
 def main() -> None:
@@ -161,14 +176,15 @@ def main() -> None:
         print("|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|")
         for scale in (int(s) for s in args.scales.split(",")):
             chosen = files[:scale]
-            floor_s, rows = best(partial(floor, chosen), n)
-            frames_s, _ = best(partial(floor, chosen, frames=True), n)
-            wall, peak, err = best(partial(measured, audit_command(chosen, out, reports=True)), n, peak=True)
+            got = interleaved({"floor": partial(floor, chosen), "frames": partial(floor, chosen, frames=True),
+                               "audit": partial(measured, audit_command(chosen, out, reports=True)),
+                               "cached": partial(cached, chosen, out, reports=True)}, n, peaks=("audit", "cached"))
+            (floor_s, rows), (frames_s, _), (wall, peak, err) = got["floor"], got["frames"], got["audit"]
+            warm, _, warm_err = got["cached"]
             import json
 
             doc = json.loads((out / "findings.json").read_text(encoding="utf-8"))
             members = sum(c["checked_members"] for k, c in doc["coverage"].items() if k == "DAT001")
-            warm, _, warm_err = best(partial(cached, chosen, out, reports=True), n, peak=True)
             print(f"| {scale} | {members:,} | {rows:,} | {floor_s:.1f} s | {frames_s:.1f} s | {wall:.1f} s | {wall / frames_s:.2f}× "
                   f"| {stages(err)} | {peak:.2f} GiB | {rows / wall:,.0f} | {len(doc['findings']):,} "
                   f"| {warm:.1f} s ({stages(warm_err)}) |", flush=True)
@@ -187,10 +203,12 @@ def main() -> None:
     if args.parquet:
         inputs = [str(p) for p in sorted(args.parquet.glob("*.parquet"))]
         # the floor: a Python process that imports Polars and reads the files into frames, nothing more
-        read_s, read_peak, _ = best(lambda: measured([sys.executable, "-c", "import sys, polars as pl\n"
-                                                      "frames = [pl.read_parquet(f) for f in sys.argv[1:]]", *inputs]), n, peak=True)
-        wall, peak, err = best(lambda: measured(audit_command(inputs, out, reports=False)), n, peak=True)
-        warm, warm_peak, warm_err = best(lambda: cached(inputs, out, reports=False), n, peak=True)
+        floor_command = [sys.executable, "-c", "import sys, polars as pl\n"
+                         "frames = [pl.read_parquet(f) for f in sys.argv[1:]]", *inputs]
+        got = interleaved({"floor": lambda: measured(floor_command),
+                           "audit": lambda: measured(audit_command(inputs, out, reports=False)),
+                           "cached": lambda: cached(inputs, out, reports=False)}, n, peaks=("floor", "audit", "cached"))
+        (read_s, read_peak, _), (wall, peak, err), (warm, warm_peak, warm_err) = got["floor"], got["audit"], got["cached"]
         size = sum(Path(p).stat().st_size for p in inputs) / 2**20
         print(f"\nParquet ({size:.0f} MiB): read into Polars frames {read_s:.1f} s ({read_peak:.2f} GiB); "
               f"full audit with JSON output {wall:.1f} s ({wall / read_s:.1f}× that; read / rules / reports "
