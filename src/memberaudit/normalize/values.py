@@ -161,22 +161,21 @@ def coded(frame, column: str, vocabulary: dict[str, tuple[str, ...]], **kw):
     return pl.col(column).replace_strict(mapping, default=None, return_dtype=pl.String)
 
 
+_JOIN_FROM = 10_000  # distinct values from which `on_distinct` maps its results back by a join
+
+
 def on_distinct(frame, column: str, **named):
     """Add `named` columns computed from `column` once per distinct value; a null `column` gives nulls.
 
     Names repeat a lot (a million members have far fewer distinct names): one Unicode pass per distinct
-    name instead of per row. The results are mapped back as new columns, not by a join, which would copy
-    the whole frame."""
+    name instead of per row. The results are mapped back as new columns, never by joining the whole frame
+    (that would copy every column): by replace_strict, or, for many distinct values (a national export's
+    100,000 names), by joining the one column (5.3 million names: 0.55 s against 0.95 s)."""
     distinct = frame.select(pl.col(column).unique().drop_nulls()).with_columns(**named)
     if distinct.height > _JOIN_FROM:
-        # many distinct values (a national export's 100,000 names) are looked up faster by a join of the one
-        # column than by replace_strict (5.3 million names: 0.55 s against 0.95 s)
         found = frame.select(column).join(distinct, on=column, how="left", maintain_order="left")
         return frame.with_columns(found.get_column(name) for name in named)
     return frame.with_columns(_from_distinct(column, distinct, tuple(named)))
-
-
-_JOIN_FROM = 10_000
 
 
 def _from_distinct(column: str, table, names: tuple[str, ...], key: str | None = None) -> list:
