@@ -65,20 +65,25 @@ def load_file(path: str, *, extra_aliases: dict | None = None, year: int | None 
 
 
 def _fill_merges(grid, merges, offset: int):
-    """Copy each merged range's top-left value into all its cells, as a reader sees the sheet."""
-    columns = {c: grid[c].to_list() for c in grid.columns}
-    for r1, c1, r2, c2 in merges:
-        top = columns.get(f"c{c1 - offset}")
-        if top is None or r1 >= len(top):
-            continue
-        value = top[r1]
+    """Copy each merged range's top-left value into all its cells, as a reader sees the sheet: only the
+    columns a range covers are rewritten, by one scatter each."""
+    ranges = [(r1, c1 - offset, r2, c2 - offset) for r1, c1, r2, c2 in merges
+              if f"c{c1 - offset}" in grid.columns and r1 < grid.height]
+    starts: dict[int, list[int]] = {}
+    for r1, c1, _, _ in ranges:
+        starts.setdefault(c1, []).append(r1)
+    top = {(c, r): v for c, rows in starts.items()
+           for r, v in zip(rows, grid.get_column(f"c{c}").gather(rows).to_list(), strict=True)}
+    cells: dict[str, tuple[list[int], list]] = {}
+    for r1, c1, r2, c2 in ranges:
+        rows = range(r1, min(r2, grid.height - 1) + 1)
         for c in range(c1, c2 + 1):
-            col = columns.get(f"c{c - offset}")
-            if col is None:
-                continue
-            for r in range(r1, min(r2, len(col) - 1) + 1):
-                col[r] = value
-    return pl.DataFrame(columns, schema={c: pl.String for c in columns})
+            if f"c{c}" in grid.columns:
+                into = cells.setdefault(f"c{c}", ([], []))
+                into[0].extend(rows)
+                into[1].extend([top[c1, r1]] * len(rows))
+    return grid.with_columns(grid.get_column(name).cast(pl.String).scatter(rows, pl.Series(values, dtype=pl.String))
+                             for name, (rows, values) in cells.items())
 
 
 # --- finding the table in a grid ---------------------------------------------------------------------------
@@ -141,34 +146,54 @@ def table_from_grid(path, sheet, grid, col_offset, name_for_kind, aliases, year_
     header alone; if it is not a header, the rows are searched as text like a sheet's."""
     grid, encoding = convert_grid(grid)
     args = (path, sheet, col_offset, name_for_kind, aliases, year_override, encoding)
-    result = _extract(grid, *args, body=body)
-    if body is not None and isinstance(result, Skipped):
-        text = body.select(pl.col(pl.Date, pl.Datetime).dt.strftime("%Y-%m-%d"), pl.all().exclude(pl.Date, pl.Datetime))
-        return table_from_grid(path, sheet, pl.concat([grid, text.select(grid.columns).cast(pl.String)]), col_offset,
-                               name_for_kind, aliases, year_override, merges)
-    if body is None and _merges_may_matter(result) and (ranges := merges()):
-        result = _extract(_fill_merges(grid, ranges, col_offset), *args)
-    return result
+    found = _locate(grid, *args)
+    if body is not None:
+        if isinstance(found, Skipped):
+            text = body.select(pl.col(pl.Date, pl.Datetime).dt.strftime("%Y-%m-%d"),
+                               pl.all().exclude(pl.Date, pl.Datetime))
+            return table_from_grid(path, sheet, pl.concat([grid, text.select(grid.columns).cast(pl.String)]),
+                                   col_offset, name_for_kind, aliases, year_override, merges)
+        return _build(found, grid, body)
+    if _merges_may_matter(found, grid) and (ranges := merges()):
+        grid = _fill_merges(grid, ranges, col_offset)
+        found = _locate(grid, *args)
+    return found if isinstance(found, Skipped) else _build(found, grid)
 
 
-def _merges_may_matter(result: RawTable | Skipped) -> bool:
-    """No header found (it may be merged), or names/branches empty beside filled keys (merged down rows).
-
-    Reading merged ranges means inflating the sheet XML again, so most sheets skip it."""
-    if isinstance(result, Skipped):
-        return result.reason != "skip.ambiguous"
-    if result.source.unlabeled:  # data under no header: a header merged over several columns (digit cells)
+def _merges_may_matter(found: _Located | Skipped, grid) -> bool:
+    """No header found (it may be merged), data under no header (a header merged over digit cells), or a
+    name or branch cell empty beside a filled key (merged down rows): the raw cells decide, before the table
+    is built. Reading merged ranges means inflating the sheet XML again, so most sheets skip it."""
+    if isinstance(found, Skipped):
+        return found.reason != "skip.ambiguous"
+    if found.source.unlabeled:
         return True
-    frame = result.frame
-    key = KEY_COLUMN[result.source.kind]
-    gaps = [c for c in ("unit", "parent_unit", "full_name") if c in frame.columns and c != key]
-    if key not in frame.columns or not gaps:
+    fields = found.header.fields
+    key = KEY_COLUMN[found.source.kind]
+    gaps = [fields[c] for c in ("unit", "parent_unit", "full_name") if c in fields and c != key]
+    if key not in fields or not gaps:
         return False
-    return bool(frame.select((pl.col(key).is_not_null() & pl.any_horizontal(pl.col(gaps).is_null())).any()).item())
+
+    def filled(c: int):
+        return pl.col(f"c{c}").cast(pl.String).str.strip_chars().replace("", None).is_not_null()
+
+    rows = grid.slice(found.start)
+    return bool(rows.select((filled(fields[key]) & ~pl.all_horizontal(filled(c) for c in gaps)).any()).item())
 
 
-def _extract(grid, path, sheet, col_offset, name_for_kind, aliases, year_override, encoding,
-             body=None) -> RawTable | Skipped:
+@dataclass
+class _Located:
+    """Where a sheet's table is: its header, the first data row of the grid, its source; the branch its
+    title names when it has no branch column."""
+    header: _Header
+    start: int
+    source: Source
+    unit: str | None
+
+
+def _locate(grid, path, sheet, col_offset, name_for_kind, aliases, year_override, encoding) -> _Located | Skipped:
+    """The sheet's header and what it tells about the table (or why the sheet is skipped): read from the
+    first rows only."""
     # header labels keep their line breaks (a compound header splits on them); data cells are cleaned later
     raw_head = grid.head(HEADER_SCAN_ROWS + 1).rows()
     head = [tuple(unicodedata.normalize("NFC", str(v)).strip() or None if v is not None else None for v in row)
@@ -226,6 +251,12 @@ def _extract(grid, path, sheet, col_offset, name_for_kind, aliases, year_overrid
         unused={column_letter(c + col_offset): label for c, label in sorted(header.labels.items()) if c not in used},
         unlabeled=unlabeled, title_months=title_months(titles),
     )
+    return _Located(header, start, source, unit)
+
+
+def _build(found: _Located, grid, body=None) -> RawTable:
+    """The located table's rows as raw fields: cleaned, footer cut, empty rows dropped."""
+    header, start, source, unit = found.header, found.start, found.source, found.unit
     if body is None:
         body = grid.slice(start).with_row_index("_row", offset=start + 1)
     else:
