@@ -41,9 +41,8 @@ def combine(parts: list[Roster]) -> Roster:
     return roster
 
 
-# the tables holding member ids besides members (ratings, a row per year, rarely align and are looked up)
+# the tables holding member ids besides members
 _ID_TABLES = ("attendance", "dues", "ratings", "transfers", "comments", "discipline")
-_LONG_ID_TABLES = ("ratings", "transfers", "comments", "discipline")
 
 
 def _match_names(roster) -> None:
@@ -95,41 +94,61 @@ def member_codes(part: Roster) -> Roster:
     the next file is read, instead of leaving it all to `combine`."""
     if part.members.schema["member_id"] == pl.String:
         part.members = part.members.with_columns(pl.col("member_id").cast(pl.Categorical))
-    # tables with a row per member and year or event never line up with the members rows (`aligned_codes`):
-    # their ids are looked up now too, while other files are still read (8.9 million ratings: 2.6 s)
-    for kind in _LONG_ID_TABLES:
-        frame = getattr(part, kind)
-        if frame.schema["member_id"] == pl.String:  # empty ones too: every file's frames stack
-            setattr(part, kind, frame.with_columns(pl.col("member_id").cast(pl.Categorical)))
     return part
 
 
 def _categorical_ids(roster) -> None:
     """Member ids become the Roster's Categorical, once for all files (the rules match ids by their codes).
 
-    The members' ids are cast by `member_codes`. The other tables' ids would be a lookup each (a national
-    export's attendance and dues: 5.3 million each, 1-1.5 s per table); a table whose row holds the same id
-    as the members row at the same position (one system exports its tables in one order) takes that row's
-    code; only the other rows are looked up."""
+    The members' ids are cast by `member_codes`; every other table's ids take the members' codes
+    (`aligned_codes`)."""
     member_codes(roster)
     codes = roster.members.get_column("member_id")
     ids = codes.cast(pl.String)  # a gather from the categories: 0.1 s for 5.3 million
     for kind in _ID_TABLES:
         frame = getattr(roster, kind)
-        if frame.schema["member_id"] == pl.String:  # else cast as its file was read (`member_codes`)
+        if frame.schema["member_id"] == pl.String:
             setattr(roster, kind, frame.with_columns(aligned_codes(frame.get_column("member_id"), ids, codes)))
 
 
-def aligned_codes(ids, member_ids, member_codes):
-    """`ids` as Categorical: `member_codes` where the id equals `member_ids` at the same position, a lookup
-    elsewhere."""
+_JOIN_FROM = 100_000  # ids from which those not aligned with the members are found among them by a join
+
+
+def aligned_codes(ids, member_ids, member_codes, join_from: int = _JOIN_FROM):
+    """`ids` as the Categorical of `member_codes` (`member_ids` as codes): the code at the same position
+    where the id is the member's there (one system exports its tables in one order); elsewhere the code of
+    the member row holding the id, found by a join; a cast for ids no member holds.
+
+    A Categorical cast looks every id up in Polars' string map, single-threaded: a national export's 8.9
+    million ratings took 3.5-5.5 s cast, 2 s joined. Under `join_from` ids left, they are cast."""
     n = min(len(ids), len(member_ids))
-    same = (ids.head(n) == member_ids.head(n)).fill_null(False)
-    if not same.any():
-        return ids.cast(pl.Categorical)
-    codes = pl.concat([member_codes.head(n), ids.slice(n).cast(pl.Categorical)])
-    differ = pl.int_range(n, dtype=pl.UInt32, eager=True).filter(~same)
-    return codes.scatter(differ, ids.head(n).filter(~same).cast(pl.Categorical)) if len(differ) else codes
+    same = pl.concat([(ids.head(n) == member_ids.head(n)).fill_null(False),
+                      pl.repeat(False, len(ids) - n, dtype=pl.Boolean, eager=True)])
+    codes = pl.concat([member_codes.head(n), pl.repeat(None, len(ids) - n, dtype=member_codes.dtype, eager=True)])
+    differ = pl.int_range(len(ids), dtype=pl.UInt32, eager=True).filter(~same)
+    if not len(differ):
+        return codes.alias(ids.name)
+    rest = ids.gather(differ)
+    if len(rest) >= join_from:
+        rows = _member_row(rest, member_ids, member_codes)
+        unknown = rows.is_null() & rest.is_not_null()
+        found = member_codes.gather(rows)
+        rest = found.scatter(unknown.arg_true(), rest.filter(unknown).cast(pl.Categorical)) if unknown.any() else found
+    else:
+        rest = rest.cast(pl.Categorical)
+    return codes.scatter(differ, rest).alias(ids.name)
+
+
+def _member_row(ids, member_ids, member_codes):
+    """For each id, a row of the members holding it (null when none): a join on one row per member code."""
+    physical = member_codes.to_physical()
+    rows = pl.int_range(len(physical), dtype=pl.UInt32, eager=True)
+    if physical.null_count():
+        rows, physical = rows.filter(physical.is_not_null()), physical.drop_nulls()
+    # one row per code (any: an id's rows share its code), without hashing the ids
+    one = pl.repeat(None, (physical.max() or 0) + 1, dtype=pl.UInt32, eager=True).scatter(physical, rows).drop_nulls()
+    table = pl.DataFrame({"_id": member_ids.gather(one), "_row": one})
+    return ids.alias("_id").to_frame().join(table, on="_id", how="left", maintain_order="left").get_column("_row")
 
 
 def _fill_parent_units(members, units, sources):

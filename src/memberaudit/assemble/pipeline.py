@@ -145,9 +145,8 @@ def _cache_entries(files: list[Path], folder: str | None, config: Config, year: 
 def _read_here(jobs: list, indices: list[int], finished: Callable) -> None:
     """Read these jobs in this process, several at a time on threads: Polars releases the GIL (three
     Parquet files of a million members: 11.3 s one after another, 8.8 s on two threads). Each thread also
-    codes its file's member ids (`member_codes`: single-threaded in Polars, 3-4 s for a national members or
-    ratings table), so that two files' codes are made at once; each file is `finished` on this thread as
-    soon as it is read."""
+    codes its file's member ids (`member_codes`: single-threaded in Polars, 3 s for a national members
+    table) while the other reads on; each file is `finished` on this thread as soon as it is read."""
     if len(indices) < 2:
         for i in indices:
             finished(i, read_file(jobs[i]))
