@@ -84,3 +84,32 @@ def test_help_is_vietnamese_by_default_and_english_on_request():
     assert all(vi and en and vi != en for vi, en in HELP.values())
     shown = runner.invoke(app, ["audit", "--help"], terminal_width=200).output
     assert h("cmd.audit").splitlines()[0] in shown and h("as_of") in shown
+
+
+def test_clicks_own_words_and_usage_errors_are_vietnamese_by_default_and_english_on_request():
+    """The usage line, the help option and the usage errors Typer's copy of Click writes in English only:
+    in Vietnamese by default, with the exit code 2 of a usage error; as Click writes them with `--lang en`."""
+    import os
+    import subprocess
+    import sys
+
+    env = {k: v for k, v in os.environ.items() if k not in ("MEMBERAUDIT_LANG", "LC_ALL", "LC_MESSAGES")}
+    env["LANG"] = "C.UTF-8"
+
+    def run(*args):
+        done = subprocess.run([sys.executable, "-m", "memberaudit", *args], capture_output=True, text=True,
+                              env=env, timeout=120)
+        return done.returncode, done.stdout + done.stderr
+
+    code, shown = run("audit", "--help")
+    assert code == 0 and "Cách dùng: " in shown and "audit [TÙY CHỌN] {inputs}" in shown and "Hiện trợ giúp này rồi thoát." in shown
+    assert "Usage" not in shown and "Show this message" not in shown and "[OPTIONS]" not in shown
+    for args, said in [(("audit",), "Lỗi: Thiếu tham số «inputs»."),
+                       (("audit", "x", "--formt", "json"), "Lỗi: Không có tùy chọn --formt (có phải: --format?)"),
+                       (("audit", "x", "--as-of"), "Lỗi: Tùy chọn --as-of cần một giá trị."),
+                       (("nosuch",), "Lỗi: Không có lệnh «nosuch»."),
+                       (("audit", "x", "y", "--as-of", "2026-11-30", "--year", "năm"), "Lỗi: Giá trị không hợp lệ cho")]:
+        code, shown = run(*args)
+        assert code == 2 and said in shown and "Error" not in shown and "Try '" not in shown, (args, shown)
+    code, shown = run("audit", "--lang", "en", "--formt", "json")
+    assert code == 2 and "Error: No such option: --formt" in shown and "Usage: " in shown and "audit [OPTIONS]" in shown

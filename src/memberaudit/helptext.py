@@ -152,11 +152,67 @@ _TYPER_WORDS = {"Options": "Tùy chọn", "Commands": "Lệnh", "Arguments": "Th
                 "required": "bắt buộc", "[default: {}]": "[mặc định: {}]", "default: {default}": "mặc định: {default}"}
 
 
+# Click's usage errors, English f-strings in Typer's own copy of Click: each pattern and its Vietnamese
+_USAGE_ERRORS = (
+    (r"Missing argument '?([^'.]*)'?\.(.*)", "Thiếu tham số «{0}».{1}"),
+    (r"Missing (?:option|parameter) '?([^'.]*)'?\.(.*)", "Thiếu tùy chọn «{0}».{1}"),
+    (r"No such option: (\S+)(?: \(Possible options: (.+)\))?", "Không có tùy chọn {0}{1}"),
+    (r"No such command '(.+)'\.", "Không có lệnh «{0}»."),
+    (r"Got unexpected extra arguments? \((.+)\)", "Thừa tham số: {0}"),
+    (r"Option '(.+)' requires an argument\.", "Tùy chọn {0} cần một giá trị."),
+    (r"Option '(.+)' does not take a value\.", "Tùy chọn {0} không nhận giá trị."),
+    (r"Invalid value for (.+?): (.+)", "Giá trị không hợp lệ cho {0}: {1}"),
+)
+_USAGE = "Cách dùng: "
+_USAGE_WORDS = {"[OPTIONS]": "[TÙY CHỌN]", "COMMAND [ARGS]...": "LỆNH [THAM SỐ]..."}
+
+
+def usage_error(message: str) -> str:
+    """A usage error of Click in Vietnamese (the message as it is when no pattern knows it)."""
+    import re
+
+    for pattern, text in _USAGE_ERRORS:
+        if found := re.fullmatch(pattern, message, flags=re.DOTALL):
+            parts = [g or "" for g in found.groups()]
+            if pattern.startswith("No such option") and parts[1]:
+                parts[1] = f" (có phải: {parts[1]}?)"
+            return text.format(*parts)
+    return message
+
+
 def localize_typer() -> None:
-    """Typer's own words in the help in the chosen language (it looks them up with gettext at each call;
-    Click's "Usage:" and "Show this message and exit." are not looked up and stay English)."""
+    """Typer's own words in the help in the chosen language: the section titles it looks up with gettext at
+    each call, and what its copy of Click writes in English only (the usage line, the help option, usage
+    errors), replaced where Click writes them."""
     if LANG == "en":
         return
     import typer.core
+    from typer._click import core, exceptions, formatting
 
     typer.core._ = lambda text: _TYPER_WORDS.get(text, text)
+    write_usage = formatting.HelpFormatter.write_usage
+    def usage(self, prog: str, args: str = "", prefix: str | None = None) -> None:
+        for english, vietnamese in _USAGE_WORDS.items():
+            args = args.replace(english, vietnamese)
+        write_usage(self, prog, args, _USAGE if prefix is None else prefix)
+
+    formatting.HelpFormatter.write_usage = usage
+    help_option = core.Command.get_help_option
+
+    def vietnamese_help_option(self, ctx):
+        option = help_option(self, ctx)
+        if option is not None:
+            option.help = "Hiện trợ giúp này rồi thoát."
+        return option
+
+    core.Command.get_help_option = vietnamese_help_option
+
+    def show(self, file=None) -> None:
+        stream = file or exceptions.get_text_stderr()
+        if self.ctx is not None:
+            hint = f"Xem «{self.ctx.command_path} {self.ctx.help_option_names[0]}» để biết cách dùng.\n"
+            exceptions.echo(f"{self.ctx.get_usage()}\n{hint}", file=stream, color=self.ctx.color)
+        exceptions.echo(f"Lỗi: {usage_error(self.format_message())}", file=stream,
+                        color=self.ctx.color if self.ctx is not None else None)
+
+    exceptions.UsageError.show = show
