@@ -175,7 +175,7 @@ def test_config_extra_aliases_and_marks(tmp_path):
     # has no member column, is skipped with the reason
     without = runner.invoke(app, ["validate", str(path), "--as-of", "2026-11-30", "--lang", "en", "--format", "json"])
     assert without.exit_code == 0
-    assert "Sinh hoạt 2026" in without.output and "no column for 'member_id'" in without.output
+    assert "Sinh hoạt 2026" in without.output and "no 'Số thẻ đảng viên' column (member_id)" in without.output
     assert [f["rule"] for f in json.loads(without.stdout)["findings"]] == ["DAT010"]
     result = runner.invoke(app, ["audit", str(path), "--as-of", "2026-11-30", "--config", str(cfg), "--format", "json",
                                  "--select", "ATT001,DAT005"])

@@ -151,6 +151,58 @@ def test_branch_headers_seen_in_real_files(tmp_path, header):
     assert read(path).members["unit"].to_list() == ["Chi bộ 1"]
 
 
+@pytest.mark.parametrize("headers", [
+    # the long forms of hand-made lists, with commas
+    ["Số thứ tự", "Họ và tên đảng viên", "Ngày, tháng, năm sinh", "Nam/Nữ", "Ngày, tháng, năm vào Đảng",
+     "Ngày, tháng, năm chính thức", "Thẻ đảng viên số", "Sinh hoạt tại chi bộ"],
+    # the abbreviations of a branch secretary's own list
+    ["TT", "Họ tên", "NS", "GT", "Ngày VĐ", "Ngày CT", "Số thẻ ĐV", "Chi bộ"],
+    ["STT", "Họ và tên (chữ in hoa)", "N.sinh", "Giới tính", "Ngày KN", "Ngày công nhận CT", "Số thẻ (8 số)", "Chi bộ"],
+    # headers broken over lines in their cells
+    ["Số\nTT", "Họ và\ntên", "Ngày\nsinh", "Giới\ntính", "Ngày\nvào Đảng", "Ngày\nchính thức", "Số thẻ\nđảng viên",
+     "Chi\nbộ"],
+])
+def test_header_spellings_of_hand_made_lists(tmp_path, headers):
+    path = write_workbook(tmp_path / "ds.xlsx", {"Sheet1": [
+        headers, ["1", "Ông Văn Một", "02/01/1970", "Nam", "03/02/2000", "03/02/2001", "09000001", "Chi bộ 1"]]})
+    members = read(path).members
+    assert members.select("full_name", "birth_date", "gender", "admission_date", "official_date", "member_id",
+                          "unit").with_columns(pl.col("member_id").cast(pl.String)).rows() == [
+        ("Ông Văn Một", date(1970, 1, 2), "male", date(2000, 2, 3), date(2001, 2, 3), "09000001", "Chi bộ 1")]
+
+
+@pytest.mark.parametrize("rows, merges", [
+    ([["STT", "Họ và tên đệm", "Tên", "Ngày sinh", "Chi bộ", "Ngày vào Đảng", "Số thẻ"]], None),
+    ([["STT", "Họ, tên đệm", "Tên", "Ngày sinh", "Chi bộ", "Ngày vào Đảng", "Số thẻ"]], None),
+    ([["STT", "Họ và tên", None, "Ngày sinh", "Chi bộ", "Ngày vào Đảng", "Số thẻ"],
+      [None, "Họ đệm", "Tên", None, None, None, None]], ["B1:C1", "A1:A2", "D1:D2", "E1:E2", "F1:F2", "G1:G2"]),
+])
+def test_a_name_written_in_two_columns_is_one_full_name(tmp_path, rows, merges):
+    """Lists that give the given name its own column ("Họ và tên đệm" | "Tên", or both under a merged "Họ
+    và tên") are read as whole names: the family and middle names alone would be another person."""
+    path = write_workbook(tmp_path / "ds.xlsx", {"Đảng viên": [
+        *rows, ["1", "Nguyễn Thị", "Hoa", "12/03/1980", "Chi bộ 1", "05/06/2005", "74012345"],
+        ["2", "Trần", "Nam", "01/01/1975", "Chi bộ 1", "01/02/2010", "74012346"]]}, merges={"Đảng viên": merges or []})
+    roster = read(path)
+    assert roster.members.sort("_row")["full_name"].to_list() == ["Nguyễn Thị Hoa", "Trần Nam"]
+    assert roster.sources[0].columns["full_name"] == "B:C"
+
+
+def test_a_sheet_without_a_needed_column_says_so_in_words_and_names_kept_as_written(tmp_path):
+    """The reason names the table kind and the missing column as a person knows them, and the configuration
+    section by its code; file names with brackets are printed as they are (not read as terminal styles)."""
+    write_workbook(tmp_path / "ds [bold] [2026].xlsx", {"Sheet1": [
+        ["Số thẻ", "Họ và tên", "Ngày sinh", "Chi bộ"], ["001", "Ông Văn Một", "02/01/1970", "Chi bộ 1"]]})
+    write_workbook(tmp_path / "b.xlsx", {"Đảng viên": member_rows(["002", "Bà Thị Hai", "02/01/1980", "Chi bộ 1",
+                                                                   "01/02/2010", None])})
+    shown = runner.invoke(app, ["validate", str(tmp_path), "--lang", "vi"], terminal_width=300).output
+    assert ("ds [bold] [2026].xlsx › Sheet1: đọc như bảng đảng viên (dòng tiêu đề 1) nhưng không có cột "
+            "«Ngày vào Đảng» (admission_date)") in shown
+    assert "mục [aliases.members]" in shown
+    shown = runner.invoke(app, ["validate", str(tmp_path), "--lang", "en"], terminal_width=300).output
+    assert "read as a table of members (header row 1) but it has no 'Ngày vào Đảng' column (admission_date)" in shown
+
+
 def test_card_number_beats_an_apps_own_code(tmp_path):
     path = write_workbook(tmp_path / "app.xlsx", {"DanhSachDangVien": [
         ["Mã ĐV", "Họ tên", "Ngày sinh", "Chi bộ", "Ngày vào Đảng", "Số Thẻ", "Trạng thái"],

@@ -258,7 +258,7 @@ def test_a_sheet_with_no_name_or_card_column_is_an_error(workbook):
     with pytest.raises(InputError) as caught:
         roster_of(path)
     assert caught.value.key == "input.no_members"
-    assert "no column for 'member_id'" in caught.value.render("en")
+    assert "no 'Số thẻ đảng viên' column (member_id)" in caught.value.render("en")
 
 
 @pytest.mark.parametrize("content, reason", [

@@ -33,14 +33,15 @@ class Session:
         """Reports for people, on standard output."""
         from rich.console import Console
 
-        return Console(quiet=self.quiet, highlight=False, soft_wrap=False)
+        # no markup: messages carry file, sheet and branch names and "[aliases.members]", never styles
+        return Console(quiet=self.quiet, highlight=False, soft_wrap=False, markup=False)
 
     @property
     def status(self):
         """Progress and status lines, on standard error, so that standard output can carry JSON."""
         from rich.console import Console
 
-        return Console(stderr=True, quiet=self.quiet, highlight=False, soft_wrap=False)
+        return Console(stderr=True, quiet=self.quiet, highlight=False, soft_wrap=False, markup=False)
 
     def read(self, inputs, *, year=None, outputs: dict | None = None):
         """The inputs as one Roster, once the `outputs` ({option: path}) are known to be safe to write."""
@@ -104,7 +105,7 @@ class Session:
         console = self.status
         for skipped in roster.skipped:
             console.print(t("ui.skipped", self.lang, file=skipped.file, sheet=skipped.sheet,
-                            reason=t(skipped.reason, self.lang, **skipped.params)), style="yellow")
+                            reason=skipped.says(self.lang)), style="yellow")
         for source in roster.sources:
             if source.encoding:
                 console.print(t("ui.converted", self.lang, file=source.file, sheet=source.sheet,

@@ -440,7 +440,7 @@ def diff_command(
 
             from memberaudit.reports.text import diff_summary
 
-            diff_summary(Console(highlight=False), result, lang or "vi")
+            diff_summary(Console(highlight=False, markup=False), result, lang or "vi")
         if fail_on_new and result["new"]:
             raise typer.Exit(1)
 

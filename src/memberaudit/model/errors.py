@@ -41,11 +41,12 @@ class NoMembers(InputError):
 
     def render(self, lang: str) -> str:
         from memberaudit.model.i18n import t
+        from memberaudit.model.source import skip_text
 
         lines = [t("input.no_members", lang)]
         for file, read, skipped in self.files:
             lines.append(f"  {file}")
             lines += [f"    {t('ui.read_as', lang, sheet=sheet, kind=t(f'kind.{kind}', lang))}" for sheet, kind in read]
-            lines += [f"    {t('ui.skipped_sheet', lang, sheet=sheet, reason=t(reason, lang, **params))}"
+            lines += [f"    {t('ui.skipped_sheet', lang, sheet=sheet, reason=skip_text(reason, params, lang))}"
                       for sheet, reason, params in skipped]
         return "\n".join(lines)

@@ -41,6 +41,23 @@ class Skipped:
     reason: str
     params: dict = field(default_factory=dict)
 
+    def says(self, lang: str) -> str:
+        return skip_text(self.reason, self.params, lang)
+
+
+def skip_text(reason: str, params: dict, lang: str) -> str:
+    """Why a sheet was skipped, in `lang`: a table kind by its name in that language (its code stays for the
+    configuration's section), a missing column by the header the readers know it by."""
+    from memberaudit.model.i18n import t
+    from memberaudit.model.vocab import COLUMN_ALIASES
+
+    named = dict(params)
+    if kind := named.get("kind"):
+        named["kind_label"] = t(f"kind.{kind}", lang)
+        if column := named.get("column"):
+            named["header"] = COLUMN_ALIASES.get(kind, {}).get(column, (column,))[0]
+    return t(reason, lang, **named)
+
 
 @dataclass
 class Loaded:

@@ -27,14 +27,19 @@ SHEET_ALIASES: dict[str, tuple[str, ...]] = {
 
 # A card number is the member id; an app's own code ("Mã ĐV") or the lý lịch number identify a member only
 # when the table has no card column (normalize: member_code, then record_number, then name + birth date).
-_MEMBER_ID = ("Số thẻ đảng viên", "Số thẻ", "Số thẻ ĐV", "Số thẻ Đảng", "Số thẻ đảng", "member_id", "id", "card_number")
+_MEMBER_ID = ("Số thẻ đảng viên", "Số thẻ", "Số thẻ ĐV", "Số thẻ Đảng", "Số thẻ đảng", "Thẻ đảng viên số", "member_id", "id",
+              "card_number")
 # the tables other than members know a member by whatever key their sheet has
 _MEMBER_KEY = (*_MEMBER_ID, "Mã đảng viên", "Mã ĐV", "Số lý lịch")
 _UNIT = ("Chi bộ", "Chi bộ sinh hoạt", "Chi bộ đang sinh hoạt", "Tên chi bộ", "Mã chi bộ", "Thuộc chi bộ",
          "Nơi sinh hoạt Đảng", "Tổ chức Đảng đang sinh hoạt", "Tổ chức Đảng sinh hoạt", "Đơn vị", "unit", "branch")
 _PARENT = ("Đảng bộ", "Đảng bộ cơ sở", "Đảng bộ trực thuộc", "parent_unit")
 _YEAR = ("Năm", "year")
-_FULL_NAME = ("Họ và tên", "Họ tên", "Họ tên đang dùng", "Họ và tên đang dùng", "full_name", "name")
+_FULL_NAME = ("Họ và tên", "Họ tên", "Họ tên đang dùng", "Họ và tên đang dùng", "full_name", "name",
+              # the family and middle names, where the given name has a column of its own
+              "Họ và tên đệm", "Họ đệm", "Họ và đệm", "Họ, tên đệm", "Họ")
+# a name written in two columns ("Họ và tên đệm" | "Tên"): the given name, read as the end of the full name
+_GIVEN_NAME = ("Tên", "Tên gọi", "given_name")
 
 COLUMN_ALIASES: dict[str, dict[str, tuple[str, ...]]] = {
     "members": {
@@ -43,19 +48,19 @@ COLUMN_ALIASES: dict[str, dict[str, tuple[str, ...]]] = {
         "record_number": ("Số lý lịch", "Số lý lịch đảng viên", "Số LL", "record_number"),
         "full_name": _FULL_NAME,
         "birth_name": ("Họ và tên khai sinh", "Họ tên khai sinh", "birth_name"),
-        "birth_date": ("Ngày sinh", "Ngày tháng năm sinh", "Sinh ngày", "Năm sinh", "birth_date"),
+        "birth_date": ("Ngày sinh", "Ngày tháng năm sinh", "Sinh ngày", "Năm sinh", "NS", "N.sinh", "birth_date"),
         # "NGÀY, THÁNG, NĂM SINH" merged over NAM | NỮ: the column the date is written in records the sex
         "birth_date_male": ("Ngày tháng năm sinh Nam", "Sinh ngày Nam", "Năm sinh Nam"),
         "birth_date_female": ("Ngày tháng năm sinh Nữ", "Sinh ngày Nữ", "Năm sinh Nữ"),
         "unit": _UNIT,
         "parent_unit": _PARENT,
         "admission_date": ("Ngày vào Đảng", "Ngày kết nạp", "Ngày quyết định kết nạp", "Ngày kết nạp Đảng",
-                           "admission_date"),
+                           "Ngày VĐ", "Ngày KN", "admission_date"),
         "official_date": ("Ngày chính thức", "Ngày công nhận chính thức", "Ngày vào Đảng chính thức",
-                          "Ngày công nhận đảng viên chính thức", "official_date"),
+                          "Ngày công nhận đảng viên chính thức", "Ngày CT", "Ngày công nhận CT", "official_date"),
         "status": ("Trạng thái", "Tình trạng", "Trạng thái hoạt động", "Tình trạng quản lý", "Tình trạng sinh hoạt",
                    "status"),
-        "gender": ("Giới tính", "Nam/Nữ", "Nam, nữ", "gender"),
+        "gender": ("Giới tính", "Nam/Nữ", "Nam, nữ", "GT", "gender"),
         "ethnicity": ("Dân tộc", "ethnicity"),
         "religion": ("Tôn giáo", "religion"),
         "occupation": ("Nghề nghiệp", "Nghề nghiệp hiện nay", "occupation"),
@@ -174,6 +179,10 @@ COLUMN_ALIASES: dict[str, dict[str, tuple[str, ...]]] = {
         "reason": ("Lý do", "Nội dung vi phạm", "Lý do kỷ luật", "reason"),
     },
 }
+# every table that knows a member's name knows it in two columns too
+for _fields in COLUMN_ALIASES.values():
+    if "full_name" in _fields:
+        _fields["given_name"] = _GIVEN_NAME
 
 # Fields read as dates, per table kind (a Parquet date column stays a date in them, and only in them).
 DATE_COLUMNS = {

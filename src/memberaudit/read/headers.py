@@ -19,9 +19,13 @@ _YEAR_FIRST = re.compile(r"^(\d{4})\s+(\d{1,2})$")
 _YEAR_HEADER = re.compile(r"^(?:nam|xep loai|danh gia|xep loai nam|ket qua)?\s*((?:19|20)\d{2})$")
 
 
+_DAY_MONTH_YEAR = re.compile(r"\bngay thang nam\b")
+
+
 def header_key(cell: str) -> str:
-    """Fold a header cell for alias lookup; a parenthesised hint like "(dd/mm/yyyy)" is ignored."""
-    return fold(_PAREN.sub(" ", cell))
+    """Fold a header cell for alias lookup; a parenthesised hint like "(dd/mm/yyyy)" is ignored, and "ngày,
+    tháng, năm …" is "ngày …" ("Ngày, tháng, năm vào Đảng" is "Ngày vào Đảng")."""
+    return _DAY_MONTH_YEAR.sub("ngay", fold(_PAREN.sub(" ", cell)))
 
 
 def alias_index(extra: dict[str, dict[str, list[str]]] | None = None) -> dict[str, dict[str, str]]:

@@ -373,7 +373,9 @@ def _field_columns(header: _Header, body) -> list:
                                             ).list.get(k, null_on_oob=True)
             else:
                 parts = [line.list.get(position, null_on_oob=True) for line in lines]
-                picked = parts[0] if len(parts) == 1 else pl.concat_str(parts, separator="", ignore_nulls=True)
+                # digits of a card joined as they are, parts of a name with a space
+                picked = parts[0] if len(parts) == 1 else pl.concat_str(
+                    parts, separator=" " if f in ("full_name", "birth_name") else "", ignore_nulls=True)
             exprs.append(picked.str.strip_chars().alias(f))
     for f, i in header.fields.items():
         if f in done:
@@ -572,4 +574,11 @@ def _resolve(named: dict[int, tuple[tuple, int]], labels: dict[int, str]):
     # a field another column holds more strongly is read from there: its line here is skipped
     compound = {c: tuple(f if f and c in spans.get(f, [fields.get(f)]) else None for f in names)
                 for c, names in compound.items()}
+    # a name in two columns ("Họ và tên đệm" | "Tên", or "Họ đệm" | "Tên" under "Họ và tên"): the given
+    # name ends the full name, a column joined to it like name parts under one merged header
+    if (given := fields.pop("given_name", None)) is not None:
+        if "full_name" in fields:
+            spans["full_name"] = sorted({*spans.get("full_name", [fields["full_name"]]), given})
+        else:
+            fields["full_name"] = given
     return fields, spans, compound

@@ -188,7 +188,7 @@ def _write(result, roster, target: Path, lang: str) -> None:
                          skip_reasons(cov["skipped"], lang) or None])
     for skipped in roster.skipped:
         coverage.append([t("ui.skipped", lang, file=skipped.file, sheet=skipped.sheet,
-                           reason=t(skipped.reason, lang, **skipped.params))])
+                           reason=skipped.says(lang))])
 
     # --- Composition (age pyramid and occupations, with native charts) -------------------------------------------
     people = population(roster, result.as_of)

@@ -29,7 +29,7 @@ def sheet_facts(loaded_files: list[tuple[str, object, str | None]], lang: str) -
             })
         for skip in loaded.skipped:
             out.append({"file": file, "sheet": skip.sheet, "read_as": None,
-                        "skipped": t(skip.reason, lang, **skip.params), "reason": skip.reason})
+                        "skipped": skip.says(lang), "reason": skip.reason})
     return out
 
 

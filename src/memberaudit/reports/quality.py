@@ -38,7 +38,9 @@ def print_tables(console, summary: dict, lang: str) -> None:
     """The terminal's narrow tables: members, score, valid ids and the three weakest fields per line."""
     from rich.table import Table
 
-    console.print(f"[bold]{t('quality.title', lang)}[/bold] — {_subtitle(summary, lang)}")
+    from rich.text import Text
+
+    console.print(Text(t("quality.title", lang), style="bold") + f" — {_subtitle(summary, lang)}")
     console.print(_whole(summary, lang))
     required = summary["required"]
     for title, entries, name in ((t("quality.committees", lang), summary["committees"], t("ui.committee", lang)),

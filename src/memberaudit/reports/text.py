@@ -54,7 +54,10 @@ def coverage(console, result, lang: str) -> None:
 
 
 def findings(console, frame, lang: str, *, title: str, limit: int | None = None) -> None:
-    """A table of findings with where they point (file › sheet, row, column)."""
+    """A table of findings with where they point (file › sheet, row, column); texts from the files as they
+    are, never read as Rich markup."""
+    from rich.text import Text
+
     table = _table(title, t("ui.rule", lang), t("ui.severity", lang), t("ui.where", lang), t("ui.member", lang),
                    t("ui.message", lang))
     shown = frame if limit is None else frame.head(limit)
@@ -63,8 +66,8 @@ def findings(console, frame, lang: str, *, title: str, limit: int | None = None)
         if row["row"]:
             where += f" › {row['column'] or ''}{row['row']}"
         who = " ".join(x for x in (row["member_id"], row["full_name"]) if x) or (row["unit"] or "")
-        table.add_row(row["rule"], f"[{_SEVERITY_STYLE[row['severity']]}]{t('severity.' + row['severity'], lang)}[/]",
-                      where, who, row["message"])
+        table.add_row(row["rule"], Text(t("severity." + row["severity"], lang), style=_SEVERITY_STYLE[row["severity"]]),
+                      Text(where), Text(who), Text(row["message"] or ""))
     console.print(table)
     if limit is not None and frame.height > limit:
         console.print(t("ui.more", lang, count=frame.height - limit))
@@ -97,5 +100,6 @@ def write(result, path, lang: str):
     from rich.console import Console
 
     buffer = StringIO()
-    summary(Console(file=buffer, width=120, no_color=True, highlight=False, soft_wrap=False), result, lang)
+    summary(Console(file=buffer, width=120, no_color=True, highlight=False, soft_wrap=False, markup=False), result,
+            lang)
     return atomic_write(path, lambda tmp: tmp.write_text(buffer.getvalue(), encoding="utf-8"))

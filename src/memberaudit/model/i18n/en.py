@@ -58,10 +58,11 @@ MESSAGES = {
     "skip.unreadable": "the sheet cannot be read: {reason}",
     "skip.empty": "the sheet is empty",
     "skip.missing_column": (
-        "read as a {kind} table (header row {row}) but it has no column for '{column}'; add it, or declare the "
-        "header you use under [aliases.{kind}] in memberaudit.toml (memberaudit inspect shows the headers)"),
+        "read as a table of {kind_label} (header row {row}) but it has no '{header}' column ({column}); add it, or "
+        "declare the header you use under [aliases.{kind}] in memberaudit.toml (memberaudit inspect shows the "
+        "headers)"),
     "skip.unknown": "table kind not recognised (neither sheet name nor header row matched)",
-    "skip.no_header_named": "the sheet name says {kind} but no header row was found in the first 30 rows",
+    "skip.no_header_named": "the sheet name says {kind_label} but no header row was found in the first 30 rows",
     "skip.ambiguous": "the header fits both attendance and dues; name the sheet to tell them apart",
     "no_table:members": "no members table",
     "no_table:units": "no units table (unit kinds)",

@@ -60,10 +60,11 @@ MESSAGES = {
     "skip.unreadable": "không đọc được trang tính: {reason}",
     "skip.empty": "trang tính trống",
     "skip.missing_column": (
-        "đọc như bảng {kind} (dòng tiêu đề {row}) nhưng không có cột «{column}»; thêm cột đó, hoặc khai báo tên cột "
-        "đang dùng trong memberaudit.toml mục [aliases.{kind}] (lệnh memberaudit inspect liệt kê các tiêu đề)"),
+        "đọc như bảng {kind_label} (dòng tiêu đề {row}) nhưng không có cột «{header}» ({column}); thêm cột đó, hoặc "
+        "khai báo tên cột đang dùng trong memberaudit.toml mục [aliases.{kind}] (lệnh memberaudit inspect liệt kê "
+        "các tiêu đề)"),
     "skip.unknown": "không nhận ra loại bảng (tên trang tính và dòng tiêu đề không khớp)",
-    "skip.no_header_named": "tên trang tính là bảng {kind} nhưng không tìm thấy dòng tiêu đề trong 30 dòng đầu",
+    "skip.no_header_named": "tên trang tính là bảng {kind_label} nhưng không tìm thấy dòng tiêu đề trong 30 dòng đầu",
     "skip.ambiguous": "dòng tiêu đề khớp cả bảng sinh hoạt và đảng phí; đặt tên trang tính cho rõ",
     "no_table:members": "không có bảng đảng viên",
     "no_table:units": "không có bảng chi bộ (loại hình)",
