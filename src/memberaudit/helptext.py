@@ -156,7 +156,8 @@ _TYPER_WORDS = {"Options": "Tùy chọn", "Commands": "Lệnh", "Arguments": "Th
 _USAGE_ERRORS = (
     (r"Missing argument '?([^'.]*)'?\.(.*)", "Thiếu tham số «{0}».{1}"),
     (r"Missing (?:option|parameter) '?([^'.]*)'?\.(.*)", "Thiếu tùy chọn «{0}».{1}"),
-    (r"No such option: (\S+)(?: \(Possible options: (.+)\))?", "Không có tùy chọn {0}{1}"),
+    (r"No such option: (\S+) \(Possible options: (.+)\)", "Không có tùy chọn {0} (có phải: {1}?)"),
+    (r"No such option: (\S+)", "Không có tùy chọn {0}"),
     (r"No such command '(.+)'\.", "Không có lệnh «{0}»."),
     (r"Got unexpected extra arguments? \((.+)\)", "Thừa tham số: {0}"),
     (r"Option '(.+)' requires an argument\.", "Tùy chọn {0} cần một giá trị."),
@@ -173,10 +174,7 @@ def usage_error(message: str) -> str:
 
     for pattern, text in _USAGE_ERRORS:
         if found := re.fullmatch(pattern, message, flags=re.DOTALL):
-            parts = [g or "" for g in found.groups()]
-            if pattern.startswith("No such option") and parts[1]:
-                parts[1] = f" (có phải: {parts[1]}?)"
-            return text.format(*parts)
+            return text.format(*found.groups())
     return message
 
 

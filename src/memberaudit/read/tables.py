@@ -373,21 +373,24 @@ def _field_columns(header: _Header, body) -> list:
                                             ).list.get(k, null_on_oob=True)
             else:
                 parts = [line.list.get(position, null_on_oob=True) for line in lines]
-                # digits of a card joined as they are, parts of a name with a space
-                picked = parts[0] if len(parts) == 1 else pl.concat_str(
-                    parts, separator=" " if f in ("full_name", "birth_name") else "", ignore_nulls=True)
+                picked = parts[0] if len(parts) == 1 else _joined(parts, body)
             exprs.append(picked.str.strip_chars().alias(f))
     for f, i in header.fields.items():
         if f in done:
             continue
         if f in header.spans:
             cells = [pl.col(f"c{j}").cast(pl.String).str.strip_chars() for j in header.spans[f]]
-            widest = body.select(pl.max_horizontal(cell.str.len_chars().max() for cell in cells)).item() or 0
-            exprs.append(pl.concat_str(cells, separator="" if widest <= 1 else " ", ignore_nulls=True)
-                         .replace("", None).alias(f))
+            exprs.append(_joined(cells, body).replace("", None).alias(f))
         else:
             exprs.append(_typed(pl.col(f"c{i}"), body.schema[f"c{i}"], f).alias(f))
     return exprs
+
+
+def _joined(cells: list, body):
+    """The cells of a field written across columns as one text: a character a cell (a card's digits) with
+    nothing between, longer parts (a name's) with a space."""
+    widest = body.select(pl.max_horizontal(c.str.strip_chars().str.len_chars().max() for c in cells)).item() or 0
+    return pl.concat_str(cells, separator="" if widest <= 1 else " ", ignore_nulls=True)
 
 
 def _typed(column, dtype, field: str):

@@ -37,7 +37,6 @@ def _subtitle(summary: dict, lang: str) -> str:
 def print_tables(console, summary: dict, lang: str) -> None:
     """The terminal's narrow tables: members, score, valid ids and the three weakest fields per line."""
     from rich.table import Table
-
     from rich.text import Text
 
     console.print(Text(t("quality.title", lang), style="bold") + f" — {_subtitle(summary, lang)}")

@@ -54,8 +54,7 @@ def coverage(console, result, lang: str) -> None:
 
 
 def findings(console, frame, lang: str, *, title: str, limit: int | None = None) -> None:
-    """A table of findings with where they point (file › sheet, row, column); texts from the files as they
-    are, never read as Rich markup."""
+    """A table of findings with where they point (file › sheet, row, column)."""
     from rich.text import Text
 
     table = _table(title, t("ui.rule", lang), t("ui.severity", lang), t("ui.where", lang), t("ui.member", lang),
@@ -67,7 +66,7 @@ def findings(console, frame, lang: str, *, title: str, limit: int | None = None)
             where += f" › {row['column'] or ''}{row['row']}"
         who = " ".join(x for x in (row["member_id"], row["full_name"]) if x) or (row["unit"] or "")
         table.add_row(row["rule"], Text(t("severity." + row["severity"], lang), style=_SEVERITY_STYLE[row["severity"]]),
-                      Text(where), Text(who), Text(row["message"] or ""))
+                      where, who, row["message"])
     console.print(table)
     if limit is not None and frame.height > limit:
         console.print(t("ui.more", lang, count=frame.height - limit))
