@@ -17,6 +17,7 @@ from memberaudit.cli import app
 from memberaudit.demo.registers import (
     DATABASE_MEMBERS,
     DATABASE_UNIT,
+    REGISTER_HEADER,
     REGISTER_MEMBERS,
     REGISTER_UNIT,
     write_database_file,
@@ -86,6 +87,54 @@ def test_register_member_without_card_is_identified_by_lý_lịch_with_its_cell(
 def test_register_hidden_working_copy_is_skipped_unless_asked(register):
     assert [(s.sheet, s.reason) for s in read(register).skipped] == [("Ban sao", "skip.hidden")]
     assert read(register, include_hidden=True).members.height == 2 * len(REGISTER_MEMBERS)
+
+
+def _register_as_printed_book(path, merged: bool):
+    """The same register written as the printed book: each member on four small rows, one fact a row (the
+    name over the birth name over the birth date, the card's digits over the lý lịch's), the number on the
+    first row only or merged down the four, the hometown and note merged down them; the 2017 spellings."""
+    header = [h.replace("hình thức ra khỏi Đảng", "hình thức ra Đảng").replace("ở đảng bộ cơ sở", "đảng bộ cơ sở")
+              .replace("lý lịch đảng viên", "lý lịch đảng viên, số Huy hiệu Đảng") if h else h
+              for h in REGISTER_HEADER]
+    rows = [["ĐẢNG BỘ PHƯỜNG LÁNG THƯỢNG"], [REGISTER_UNIT], ["SỔ DANH SÁCH ĐẢNG VIÊN"], header,
+            [*range(1, 9), *[None] * 7, *range(9, 15)]]
+    merges = ["H4:O4", "H5:O5"]
+
+    def d(day):
+        return day.strftime("%d/%m/%Y") if day else None
+
+    for i, m in enumerate(REGISTER_MEMBERS, 1):
+        name, birth, sex, ethnic, religion, home, education, occupation, admitted, official, card, record, moved, \
+            died, note = m
+        lines = [education.split("\n")[k] if k < len(education.split("\n")) else None for k in range(3)]
+        before, now = occupation.split("\n")
+        r = len(rows) + 1
+        rows.append([i, name, sex, home, lines[0], before, d(admitted), *[card[k] if k < len(card) else None
+                                                                          for k in range(8)],
+                     "Hưu trí" if now == "Hưu trí" else None, d(moved[0]) if moved else None, None,
+                     d(died[0]) if died else None, None, note or None])
+        rows.append([None, name, ethnic, None, lines[1], now, d(official), *record,  # lý lịch numbers have 8 digits here
+                     None, moved[1] if moved else None, None, died[1] if died else None])
+        rows.append([None, d(birth), religion, None, lines[2]])
+        rows.append([None])
+        merges += [f"D{r}:D{r + 3}", f"U{r}:U{r + 3}"] + ([f"A{r}:A{r + 3}"] if merged else [])
+    rows += [[None, f"Tổng số: {len(REGISTER_MEMBERS)} đảng viên"], [None, None, None, None, "T/M CHI ỦY"]]
+    return write_workbook(path, {"So DSDV": rows}, {"So DSDV": merges})
+
+
+@pytest.mark.parametrize("merged", [True, False], ids=["number merged down", "number on the first row"])
+def test_register_written_as_the_printed_book_a_member_over_four_rows(tmp_path, register, merged):
+    roster = read(_register_as_printed_book(tmp_path / "so-in.xlsx", merged))
+    book = roster.members.sort("_row")
+    # "Ngày chuyển đến, đảng bộ cơ sở nào đến": where from, never the member's own committee
+    assert roster.sources[0].columns["transferred_in_from"] == "R" and "parent_unit" not in roster.sources[0].columns
+    one_row = read(register).members.sort("_row")
+    facts = [c for c in one_row.columns if c not in ("_src", "_row", "religion") and not c.startswith("_")]
+    assert book.height == len(REGISTER_MEMBERS)
+    # every fact as the register with one member a row reads it, from the member's first row
+    assert book.select(facts).to_dicts() == one_row.select(facts).to_dicts()
+    assert book["religion"].to_list() == [m[4] for m in REGISTER_MEMBERS]
+    assert book["_row"].to_list() == [6 + 4 * i for i in range(len(REGISTER_MEMBERS))]
 
 
 # --- the party database's import/export file ----------------------------------------------------------------

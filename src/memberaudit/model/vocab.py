@@ -82,7 +82,7 @@ COLUMN_ALIASES: dict[str, dict[str, tuple[str, ...]]] = {
         "residence_introduced_on": ("Ngày giới thiệu về nơi cư trú", "residence_introduced_on"),
         "transferred_in_on": ("Ngày chuyển đến", "transferred_in_on"),
         "restored_on": ("Ngày phục hồi đảng tịch", "Phục hồi đảng tịch", "restored_on"),
-        "transferred_in_from": ("ở đảng bộ cơ sở nào đến", "Chuyển đến từ"),
+        "transferred_in_from": ("ở đảng bộ cơ sở nào đến", "Đảng bộ cơ sở nào đến", "Chuyển đến từ"),
         "transferred_out_on": ("Ngày chuyển đi", "transferred_out_on"),
         "transferred_out_to": ("đến đảng bộ cơ sở", "Chuyển đến đảng bộ"),
         "died_on": ("Ngày từ trần", "Ngày mất", "died_on"),

@@ -154,10 +154,18 @@ def table_from_grid(path, sheet, grid, col_offset, name_for_kind, aliases, year_
             return table_from_grid(path, sheet, pl.concat([grid, text.select(grid.columns).cast(pl.String)]),
                                    col_offset, name_for_kind, aliases, year_override, merges)
         return _build(found, grid, body)
+    records = None
     if _merges_may_matter(found, grid) and (ranges := merges()):
-        grid = _fill_merges(grid, ranges, col_offset)
-        found = _locate(grid, *args)
-    return found if isinstance(found, Skipped) else _build(found, grid)
+        filled = _fill_merges(grid, ranges, col_offset)
+        found = _locate(filled, *args)
+        if not isinstance(found, Skipped) and (records := _records(found, grid)) is not None:
+            # a cell merged down one member's rows is one line of that member, not copied to every line
+            filled = _fill_merges(grid, [r for r in ranges if not _within_record(r, found.start, records)],
+                                  col_offset)
+        grid = filled
+    elif not isinstance(found, Skipped):
+        records = _records(found, grid)
+    return found if isinstance(found, Skipped) else _build(found, grid, records=records)
 
 
 def _merges_may_matter(found: _Located | Skipped, grid) -> bool:
@@ -254,11 +262,58 @@ def _locate(grid, path, sheet, col_offset, name_for_kind, aliases, year_override
     return _Located(header, start, source, unit)
 
 
-def _build(found: _Located, grid, body=None) -> RawTable:
-    """The located table's rows as raw fields: cleaned, footer cut, empty rows dropped."""
+def _records(found: _Located, grid):
+    """Which data rows make one member, where a register is written as the printed book: each member on
+    several rows, one fact a row (the name over the birth name over the birth date, the card's digits over
+    the lý lịch's), the number only on the first row or merged down them. None when a row is a member.
+
+    Only a layout whose headers name several facts a cell has this shape, and only when most numbered rows
+    are followed by unnumbered rows with values; a total or signature line and what follows it stay rows."""
+    header = found.header
+    serial = next((c for c, label in header.labels.items() if header_key(label) in SERIAL_KEYS), None)
+    if not header.compound or serial is None:
+        return None
+    rows = grid.slice(found.start)
+
+    def filled(name: str):
+        return pl.col(name).cast(pl.String).str.strip_chars().replace("", None).is_not_null()
+
+    others = [c for c in rows.columns if c != f"c{serial}"]
+    flags = rows.select(numbered=filled(f"c{serial}"), values=pl.any_horizontal(filled(c) for c in others))
+    numbered, values = flags["numbered"], flags["values"]
+    followed = numbered & ~numbered.shift(-1, fill_value=True) & values.shift(-1, fill_value=False)
+    if not followed.any() or 2 * followed.sum() < numbered.sum():
+        return None
+    texts = rows.select(pl.concat_str(pl.all().cast(pl.String), separator=" ", ignore_nulls=True)).to_series()
+    candidates = (~numbered & values).arg_true().to_list()
+    footer = next((i for i, text in zip(candidates, texts.gather(candidates).to_list(), strict=True)
+                   if any(fold(text).startswith(w) for w in _FOOTER_KEYS)), rows.height)
+    starts = numbered | (numbered.cum_sum() == 0) | (pl.int_range(0, rows.height, eager=True) >= footer)
+    return starts.cum_sum()
+
+
+def _within_record(merged: tuple, start: int, records) -> bool:
+    """A merged range whose rows all lie inside one member's rows (rows are 0-based grid rows)."""
+    r1, _, r2, _ = merged
+    if r1 < start or r2 - start >= records.len():
+        return False
+    return r2 > r1 and records[r1 - start] == records[r2 - start]
+
+
+def _build(found: _Located, grid, body=None, records=None) -> RawTable:
+    """The located table's rows as raw fields: cleaned, footer cut, empty rows dropped. A member written
+    over several rows (`records`) is one row whose cells are its rows' cells one per line, as if written in
+    one multi-line cell, with the first row's number."""
     header, start, source, unit = found.header, found.start, found.source, found.unit
     if body is None:
         body = grid.slice(start).with_row_index("_row", offset=start + 1)
+        if records is not None:
+            cells = [c for c in body.columns if c != "_row"]
+            body = body.with_columns(_record=records).group_by("_record", maintain_order=True).agg(
+                pl.col("_row").first(),
+                *(pl.col(c).cast(pl.String).fill_null("").str.join("\n").str.strip_chars_end("\n")
+                  .replace("", None) for c in cells),
+            ).drop("_record")
     else:
         body = body.with_row_index("_row", offset=grid.height + 1)
     frame = body.select(pl.col("_row").cast(pl.Int32), *_field_columns(header, body))
