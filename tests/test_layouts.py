@@ -24,6 +24,7 @@ from memberaudit.demo.registers import (
     write_register,
 )
 from memberaudit.model.config import Config
+from memberaudit.read.tables import load_file
 
 runner = CliRunner()
 
@@ -391,3 +392,31 @@ def test_candidates_discipline_and_comments_sheets_as_boards_keep_them(tmp_path)
     assert roster.comments.select(pl.col("member_id").cast(pl.String), "year").rows() == [("002", 2025)]
     result = audit(roster, as_of=date(2026, 11, 30), config=Config(), select_codes=["ADM004"], lang="vi")
     assert result.findings.height == 0  # two official introducers, one by card and one by name
+
+
+@pytest.mark.parametrize("sheet", ["Sheet1", "Giới thiệu SHĐ"])
+def test_the_transfers_book_mau_10_shd_is_read_as_transfers(tmp_path, sheet):
+    """Sổ giới thiệu sinh hoạt đảng (Mẫu 10-SHĐ): the title names the table even where the sheet does not, and
+    its header fits a members list better ("Họ và tên, Ngày sinh", "Ngày vào Đảng, ngày chính thức", "Số thẻ
+    đảng viên"); the name cell's second line, a birth date this table does not keep, stays out of the name."""
+    members = member_rows(["21003301", "Phan Văn Tâm", "12/03/1961", "Chi bộ 4", "12/05/1985", "12/05/1986"],
+                          ["21003302", "Vũ Thị Lan", "04/07/1979", "Chi bộ 4", "02/09/2003", "02/09/2004"])
+    top = ["Số TT", "Ngày giới thiệu đảng viên đi, ngày tiếp nhận đảng viên đến", "Họ và tên, Ngày sinh",
+           "Ngày vào Đảng, ngày chính thức", "Số thẻ đảng viên", "GIỚI THIỆU ĐẢNG VIÊN ĐI", None, None, "Ghi chú"]
+    sub = [None] * 5 + ["Tổ chức cơ sở đảng nơi đảng viên đến SHĐ", "Cấp ủy trực tiếp giới thiệu đảng viên đi",
+                        "Cấp ủy trực tiếp nhận và giới thiệu đảng viên", None]
+    book = [["ĐẢNG BỘ PHƯỜNG LÁNG THƯỢNG"], ["SỔ GIỚI THIỆU SINH HOẠT ĐẢNG"], top, sub, list(range(1, 10)),
+            [1, "05/03/2026", "Phan Văn Tâm\n12/03/1961", "12/05/1985\n12/05/1986", "21003301",
+             "Đảng bộ xã Đông Anh", "Đảng ủy phường Láng Thượng", "Huyện ủy Đông Anh", None],
+            [2, "10/06/2026", "Vũ Thị Lan\n04/07/1979", "02/09/2003\n02/09/2004", "21003302",
+             "Đảng bộ Công ty Ánh Dương", "Đảng ủy phường Láng Thượng", None, None]]
+    path = write_workbook(tmp_path / "chi-bo-4.xlsx", {"Danh sách đảng viên": members, sheet: book},
+                          {sheet: ["F3:H3", *(f"{c}3:{c}4" for c in "ABCDEI")]})
+    roster = read_roster([path], workers=1)
+    assert [s.kind for s in roster.sources] == ["members", "transfers"]
+    assert roster.transfers.sort("_row").select(
+        pl.col("member_id").cast(pl.String), "issued_on", "received_on", "to_unit").rows() == [
+        ("21003301", date(2026, 3, 5), None, "Đảng bộ xã Đông Anh"),
+        ("21003302", date(2026, 6, 10), None, "Đảng bộ Công ty Ánh Dương")]
+    loaded = load_file(str(path))
+    assert loaded.tables[1].frame["full_name"].to_list() == ["Phan Văn Tâm", "Vũ Thị Lan"]

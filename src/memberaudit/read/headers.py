@@ -28,6 +28,11 @@ def header_key(cell: str) -> str:
     return _DAY_MONTH_YEAR.sub("ngay", fold(_PAREN.sub(" ", cell)))
 
 
+def fact_keys(index: dict[str, dict[str, str]]) -> frozenset[str]:
+    """Every kind's aliases of two words or more (see Matcher.facts)."""
+    return frozenset(key for table in index.values() for key in table if " " in key)
+
+
 def alias_index(extra: dict[str, dict[str, list[str]]] | None = None) -> dict[str, dict[str, str]]:
     """kind → {folded alias → field}, with configured aliases added."""
     index: dict[str, dict[str, str]] = {}
@@ -50,6 +55,18 @@ def kind_from_name(name: str) -> str | None:
 
 # sheet names compared without spaces too: "DanhSachDangVien", "DiemDanh", "ChuyenSinhHoat"
 _SHEET_KINDS = {fold(a).replace(" ", ""): kind for kind in TABLE_KINDS for a in SHEET_ALIASES[kind]}
+# the names of two words or more, longest first, as a title line may hold them
+_TITLE_NAMES = sorted(((f" {fold(a)} ", kind) for kind in TABLE_KINDS for a in SHEET_ALIASES[kind]
+                       if len(fold(a).split()) >= 2), key=lambda item: -len(item[0].split()))
+
+
+def kind_in_titles(titles: list[str]) -> str | None:
+    """The table kind a sheet's title lines name ("SỔ GIỚI THIỆU SINH HOẠT ĐẢNG" → transfers): the longest
+    name a title holds, None when two kinds' names of that length stand there."""
+    text = " ".join(f" {fold(t)} " for t in titles)
+    found = [(len(name.split()), kind) for name, kind in _TITLE_NAMES if name in text]
+    best = {kind for words, kind in found if words == found[0][0]} if found else set()
+    return best.pop() if len(best) == 1 else None
 
 
 def year_in(text: str) -> int | None:
@@ -140,8 +157,11 @@ class Matcher:
     decorations (`*`, `(dd/mm/yyyy)`, `(không sửa)`, line breaks, extra words) never matter. One general
     mechanism; the alias lists name the facts, not every spelling."""
 
-    def __init__(self, aliases: dict[str, str]) -> None:
+    def __init__(self, aliases: dict[str, str], facts: frozenset[str] = frozenset()) -> None:
         self.exact = aliases
+        # the aliases of two words or more of every table kind: a part of a compound header naming a fact
+        # this kind does not keep ("Họ và tên, Ngày sinh" on a transfers sheet) is still a part
+        self.facts = facts
         # longest first: "ngay vao dang chinh thuc" (official) is tried before "ngay vao dang" (admission)
         self.phrases = sorted(((f" {a} ", f, a.count(" ") + 1) for a, f in aliases.items() if " " in a),
                               key=lambda p: -p[2])
@@ -179,7 +199,7 @@ class Matcher:
         parts = [p for p in _PARTS.split(label) if header_key(p)]
         if len(parts) > 1:
             named: list[str | None] = []
-            i = 0
+            i = elsewhere = 0
             while i < len(parts):
                 pair, strength = self.field(" ".join(parts[i:i + 2])) if i + 1 < len(parts) else (None, 0)
                 if strength == 100:
@@ -187,8 +207,9 @@ class Matcher:
                     i += 2
                     continue
                 named.append(self.field(parts[i])[0])
+                elsewhere += named[-1] is None and header_key(parts[i]) in self.facts
                 i += 1
             # several facts; or one fact with a note on its next line ("Ngày từ trần\nLý do")
-            if len({f for f in named if f}) > 1 or (any(named) and "\n" in label.strip()):
+            if len({f for f in named if f}) + elsewhere > 1 or (any(named) and "\n" in label.strip()):
                 return tuple(named), sum(1 for f in named if f) * 10
         return ((field,), score) if field else ((), 0)

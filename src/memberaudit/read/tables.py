@@ -30,8 +30,10 @@ from memberaudit.read.headers import (
     Matcher,
     alias_index,
     column_letter,
+    fact_keys,
     header_key,
     kind_from_name,
+    kind_in_titles,
     next_key,
     wide_key,
     year_in,
@@ -48,7 +50,9 @@ _FOOTER_KEYS = tuple(fold(w) for w in FOOTER_WORDS)
 def load_file(path: str, *, extra_aliases: dict | None = None, year: int | None = None,
               include_hidden: bool = False) -> Loaded:
     """Read one file's sheets into raw tables (and the sheets skipped, with the reason)."""
-    aliases = {kind: Matcher(index) for kind, index in alias_index(extra_aliases).items()}
+    index = alias_index(extra_aliases)
+    facts = fact_keys(index)
+    aliases = {kind: Matcher(table, facts) for kind, table in index.items()}
     loaded = Loaded(files=[path])
     if Path(path).stat().st_size == 0:
         raise InputError("input.zero_bytes", file=path)
@@ -216,6 +220,12 @@ def _locate(grid, path, sheet, col_offset, name_for_kind, aliases, year_override
         return Skipped(path, sheet, "skip.ambiguous", {})
     titles = [" ".join(str(v) for v in row if v) for row in head[: header.row]]
     titles = [t for t in titles if t]
+    if named_kind is None and (titled := kind_in_titles(titles)) not in (None, header.kind):
+        # the title names the table ("SỔ GIỚI THIỆU SINH HOẠT ĐẢNG") where the header fits it too
+        other = _find_header(head, titled, aliases, sheet_year)
+        if other is not None and other.row == header.row and all(
+                f in other.fields or _identified_otherwise(other, f) for f in REQUIRED[titled]):
+            header = other
     if sheet_year is None:
         sheet_year = next((y for y in map(year_in, titles) if y), None)
     if any(k.startswith("?-") for k in header.fields):
