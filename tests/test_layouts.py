@@ -288,6 +288,26 @@ def test_dues_record_by_name_for_the_months_its_title_names(tmp_path):
     assert result.findings.select("value", "sheet", "row").rows() == [("Lê Văn Không Có", "Sheet1", 6)]
 
 
+def test_a_letterhead_names_the_committee_by_its_executive_and_a_signing_date_is_no_period(tmp_path):
+    """The letterhead of a committee's documents: the committee at the left and "ĐẢNG CỘNG SẢN VIỆT NAM" at
+    the right of one row; "ĐẢNG ỦY PHƯỜNG …" (the executive signs) is the Đảng bộ phường; the place and date it
+    was signed ("ngày 05 tháng 10 năm 2026") stand above the period the record covers (the third quarter)."""
+    letterhead = [["ĐẢNG BỘ QUẬN ĐỐNG ĐA", None, None, None, "ĐẢNG CỘNG SẢN VIỆT NAM"],
+                  ["ĐẢNG ỦY PHƯỜNG LÁNG THƯỢNG"], ["CHI BỘ 1", None, None, None, "Hà Nội, ngày 05 tháng 10 năm 2026"]]
+    members = [*letterhead, ["DANH SÁCH ĐẢNG VIÊN"], [],
+               ["STT", "Số thẻ đảng viên", "Họ và tên", "Ngày sinh", "Chi bộ", "Ngày vào Đảng", "Ngày chính thức"],
+               [1, "001", "Nguyễn Văn An", "02/01/1980", "Chi bộ 1", "01/02/2010", "01/02/2011"],
+               [2, "002", "Trần Thị Bình", "02/01/1981", "Chi bộ 1", "01/02/2010", "01/02/2011"]]
+    dues = [*letterhead, ["BIÊN BẢN NỘP ĐẢNG PHÍ QUÝ III NĂM 2026"],
+            ["STT", "HỌ VÀ TÊN", "SỐ THÁNG", "SỐ TIỀN"], [1, "Nguyễn Văn An", 3, "90.000"],
+            [2, "Trần Thị Bình", 1, "30.000"]]
+    roster = read(write_workbook(tmp_path / "chi-bo-1.xlsx", {"Đảng viên": members, "Sheet1": dues}))
+    assert set(roster.members["parent_unit"].to_list()) == {"ĐẢNG BỘ PHƯỜNG LÁNG THƯỢNG"}
+    paid = month_records(roster, "dues").group_by(pl.col("member_id").cast(pl.String)).agg(
+        pl.col("month").sort()).sort("member_id").rows()
+    assert paid == [("001", [date(2026, 7, 1), date(2026, 8, 1), date(2026, 9, 1)]), ("002", [date(2026, 7, 1)])]
+
+
 def test_attendance_with_a_column_per_meeting(tmp_path):
     path = write_workbook(tmp_path / "diem-danh.xlsx", {
         "Đảng viên": member_rows(["001", "An", "02/01/1980", "CB1", "01/02/2010", None]),

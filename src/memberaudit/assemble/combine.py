@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import re
+
 from memberaudit.model.lazy import pl
 from memberaudit.model.roster import Roster, conform
 from memberaudit.model.text import fold
@@ -159,8 +161,8 @@ def _fill_parent_units(members, units, sources):
         pl.col("parent_unit").first().alias("_unit_parent"))
     titles = {}
     for index, source in enumerate(sources):
-        # the nearest "ĐẢNG BỘ …" line above the table: the first names the superior committee
-        titles[index] = next((t for t in reversed(source.titles) if fold(t).startswith("dang bo")), None)
+        # the nearest committee line above the table: the first names the superior committee
+        titles[index] = next(filter(None, map(committee_named, reversed(source.titles))), None)
     # looked up, not joined: a join copies every member column (5.3 million members: 0.9 s)
     from_units = pl.col("unit").replace_strict(by_unit.get_column("unit"), by_unit.get_column("_unit_parent"),
                                                default=None, return_dtype=pl.String)
@@ -168,6 +170,22 @@ def _fill_parent_units(members, units, sources):
                                                return_dtype=pl.String)
     filled = members.with_columns(pl.coalesce("parent_unit", from_units, from_title).alias("parent_unit"))
     return filled.with_columns(one_spelling(filled.get_column("parent_unit")).alias("parent_unit"))
+
+
+# a letterhead names the committee as itself ("ĐẢNG BỘ PHƯỜNG X"), by its executive ("ĐẢNG ỦY PHƯỜNG X", the
+# way a committee signs its documents) or its full title ("BAN CHẤP HÀNH ĐẢNG BỘ PHƯỜNG X", "BCH ĐẢNG BỘ …")
+_COMMITTEE_LINE = re.compile(r"^(?:ban chap hanh |bch )?dang (?:bo|uy) (?=\S)")
+
+
+def committee_named(title: str) -> str | None:
+    """The committee a title line names, as "Đảng bộ …" (capitals kept where the line is in capitals)."""
+    words = title.split()
+    found = _COMMITTEE_LINE.match(fold(" ".join(words)))
+    if not found:
+        return None
+    rest = words[len(found.group(0).split()):]
+    head = "ĐẢNG BỘ" if title.isupper() else "Đảng bộ"
+    return " ".join([head, *rest])
 
 
 def one_spelling(names):

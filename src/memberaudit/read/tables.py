@@ -218,16 +218,19 @@ def _locate(grid, path, sheet, col_offset, name_for_kind, aliases, year_override
         return Skipped(path, sheet, reason, {"kind": named_kind or ""})
     if header.kind == "ambiguous":
         return Skipped(path, sheet, "skip.ambiguous", {})
-    titles = [" ".join(str(v) for v in row if v) for row in head[: header.row]]
-    titles = [t for t in titles if t]
+    # each title cell is a line: a letterhead has the committee at the left and "ĐẢNG CỘNG SẢN VIỆT NAM" at
+    # the right of one row, the document's number and its place and date ("Hà Nội, ngày …") on the next
+    lines = [[str(v) for v in row if v] for row in head[: header.row]]
+    titles = [t for row in lines for t in row]
     if named_kind is None and (titled := kind_in_titles(titles)) not in (None, header.kind):
         # the title names the table ("SỔ GIỚI THIỆU SINH HOẠT ĐẢNG") where the header fits it too
         other = _find_header(head, titled, aliases, sheet_year)
         if other is not None and other.row == header.row and all(
                 f in other.fields or _identified_otherwise(other, f) for f in REQUIRED[titled]):
             header = other
-    if sheet_year is None:
-        sheet_year = next((y for y in map(year_in, titles) if y), None)
+    periods = [" ".join(row) for row in lines if row and not _DATE_LINE_TITLE.search(fold(" ".join(row)))]
+    if sheet_year is None:  # the year the sheet covers before the year it was signed in
+        sheet_year = next((y for y in map(year_in, [*periods, *titles]) if y), None)
     if any(k.startswith("?-") for k in header.fields):
         # months found without a year: take it from the titles when the sheet name had none
         if sheet_year is None:
@@ -267,7 +270,7 @@ def _locate(grid, path, sheet, col_offset, name_for_kind, aliases, year_override
         numbering_row=start if numbering else None, unit_from_title=title_unit,
         headers={column_letter(c + col_offset): label for c, label in sorted(header.labels.items())},
         unused={column_letter(c + col_offset): label for c, label in sorted(header.labels.items()) if c not in used},
-        unlabeled=unlabeled, title_months=title_months(titles),
+        unlabeled=unlabeled, title_months=title_months(periods),
     )
     return _Located(header, start, source, unit)
 
@@ -346,6 +349,8 @@ def _build(found: _Located, grid, body=None, records=None) -> RawTable:
     return RawTable(source, frame)
 
 
+# the place and date a document is signed: "Hà Nội, ngày 05 tháng 10 năm 2026"
+_DATE_LINE_TITLE = re.compile(r"\bngay\s*\d{1,2}\s*thang\s*\d{1,2}\s*nam\s*\d{4}")
 _TITLE_MONTHS = re.compile(r"\bthang ((?:\d{1,2}(?:\s*(?:va|den)?\s*))+) nam (\d{4})")
 _QUARTER = re.compile(r"\bquy (i{1,3}|iv|[1-4]) nam (\d{4})")
 
