@@ -221,6 +221,17 @@ def test_header_spellings_of_hand_made_lists(tmp_path, headers):
         ("Ông Văn Một", date(1970, 1, 2), "male", date(2000, 2, 3), date(2001, 2, 3), "09000001", "Chi bộ 1")]
 
 
+def test_schooling_under_a_trình_độ_group_with_its_abbreviations(tmp_path):
+    """The database's lists group schooling under "Trình độ" › GDPT | CMNV | LLCT | Ngoại ngữ."""
+    path = write_workbook(tmp_path / "ds.xlsx", {"DS": [
+        ["STT", "Số thẻ", "Họ và tên", "Ngày sinh", "Chi bộ", "Ngày vào Đảng", "Trình độ", None, None, None],
+        [None, None, None, None, None, None, "GDPT", "CMNV", "LLCT", "Ngoại ngữ"],
+        [1, "09000001", "Ông Văn Một", "02/01/1970", "Chi bộ 1", "03/02/2000", "12/12", "Đại học", "Trung cấp", "B1"]]},
+        {"DS": ["G1:J1", *(f"{c}1:{c}2" for c in "ABCDEF")]})
+    assert read(path).members.select("education", "qualification", "political_theory").rows() == [
+        ("12/12", "Đại học", "Trung cấp")]
+
+
 @pytest.mark.parametrize("rows, merges", [
     ([["STT", "Họ và tên đệm", "Tên", "Ngày sinh", "Chi bộ", "Ngày vào Đảng", "Số thẻ"]], None),
     ([["STT", "Họ, tên đệm", "Tên", "Ngày sinh", "Chi bộ", "Ngày vào Đảng", "Số thẻ"]], None),
