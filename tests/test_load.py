@@ -394,18 +394,27 @@ def test_files_read_on_threads_report_the_first_bad_file_in_input_order(tmp_path
     assert raised.value.params["file"].endswith("a-danh-sach-dang-vien.csv")
 
 
-@settings(max_examples=100, deadline=None)
+@settings(max_examples=150, deadline=None)
 @given(st.lists(st.sampled_from(["001", "002", "003", None]), max_size=12),
-       st.lists(st.sampled_from(["001", "002", "004", None]), max_size=12), st.sampled_from([0, 3, 100]))
-def test_ids_aligned_with_the_members_take_their_codes_and_equal_a_plain_cast(members, records, join_from):
+       st.lists(st.sampled_from(["001", "002", "004", None]), max_size=12), st.sampled_from([0, 3, 100]),
+       st.booleans())
+def test_ids_aligned_with_the_members_take_their_codes_and_equal_a_plain_cast(members, records, join_from,
+                                                                             one_hash):
     """Member ids of another table reuse the members' codes where the same id sits at the same position, and
     the code of the member row holding them elsewhere (found by a join from `join_from` ids on); the result
-    is the plain Categorical cast either way (codes included)."""
-    from memberaudit.assemble.combine import aligned_codes
+    is the plain Categorical cast either way (codes included). The join is on hashes: with every id of one
+    hash (`one_hash`), two member ids collide, or a stranger has a member's hash, and the result is the same."""
+    from unittest import mock
+
+    from memberaudit.assemble import combine
+
+    def collide(values, seed):
+        return pl.repeat(7, len(values), dtype=pl.UInt64, eager=True) if seed == 0 else values.hash(seed=seed)
 
     member_ids = pl.Series("member_id", members, dtype=pl.String)
     ids = pl.Series("member_id", records, dtype=pl.String)
-    got = aligned_codes(ids, member_ids, member_ids.cast(pl.Categorical), join_from=join_from)
+    with mock.patch.object(combine, "_key_hash", collide if one_hash else combine._key_hash):
+        got = combine.aligned_codes(ids, member_ids, member_ids.cast(pl.Categorical), join_from=join_from)
     expected = ids.cast(pl.Categorical)
     assert got.dtype == expected.dtype and got.to_list() == expected.to_list()
     assert got.to_physical().to_list() == expected.to_physical().to_list()
