@@ -295,6 +295,24 @@ def test_merged_unit_cells_fill_every_row(workbook):
     assert roster.members["unit"].to_list() == ["Chi bộ 5", "Chi bộ 5"]
 
 
+@pytest.mark.parametrize("merged", [False, True])
+def test_merged_ranges_are_read_only_where_a_gap_may_be_one(workbook, merged):
+    """Reading merged ranges inflates the sheet XML again: a signature line in the key column ("NGƯỜI LẬP
+    BIỂU" under the cards) is the table's end, not a gap beside a key; a branch cell empty beside a card is."""
+    from unittest import mock
+
+    from memberaudit.read import xlsx
+
+    rows = member_rows(["001", "An", "02/01/1980", "Chi bộ 5", "01/02/2010", None],
+                       ["002", "Bình", "02/01/1981", None if merged else "Chi bộ 5", "01/02/2011", None])
+    rows.append([None, "NGƯỜI LẬP BIỂU"])
+    path = workbook({"Đảng viên": rows}, merges={"Đảng viên": ["E5:E6"] if merged else []})
+    with mock.patch.object(xlsx, "merges", wraps=xlsx.merges) as read_merges:
+        roster = roster_of(path)
+    assert roster.members["unit"].to_list() == ["Chi bộ 5", "Chi bộ 5"]
+    assert read_merges.call_count == merged
+
+
 def test_parallel_loading_gives_the_same_roster_in_input_order(tmp_path):
     for i in (0, 2, 3):
         write_workbook(tmp_path / f"f{i}.xlsx", {"Đảng viên": member_rows(

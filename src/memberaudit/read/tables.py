@@ -190,7 +190,9 @@ def _merges_may_matter(found: _Located | Skipped, grid) -> bool:
         return pl.col(f"c{c}").cast(pl.String).str.strip_chars().replace("", None).is_not_null()
 
     rows = grid.slice(found.start)
-    return bool(rows.select((filled(fields[key]) & ~pl.all_horizontal(filled(c) for c in gaps)).any()).item())
+    first = rows.filter(filled(fields[key]) & ~pl.all_horizontal(filled(c) for c in gaps)).head(1)
+    # a signature line written in the key column ("NGƯỜI LẬP BIỂU") is where the table ends, not a gap
+    return bool(first.height) and not _is_footer(str(first.get_column(f"c{fields[key]}")[0]))
 
 
 @dataclass
@@ -300,7 +302,7 @@ def _records(found: _Located, grid):
     texts = rows.select(pl.concat_str(pl.all().cast(pl.String), separator=" ", ignore_nulls=True)).to_series()
     candidates = (~numbered & values).arg_true().to_list()
     footer = next((i for i, text in zip(candidates, texts.gather(candidates).to_list(), strict=True)
-                   if any(fold(text).startswith(w) for w in _FOOTER_KEYS)), rows.height)
+                   if _is_footer(text)), rows.height)
     starts = numbered | (numbered.cum_sum() == 0) | (pl.int_range(0, rows.height, eager=True) >= footer)
     return starts.cum_sum()
 
@@ -473,6 +475,12 @@ def _typed(column, dtype, field: str):
     return column.cast(pl.String)
 
 
+def _is_footer(text: str) -> bool:
+    """A total or signature line: "Tổng cộng", "Người lập biểu", "T/M CHI BỘ", "BÍ THƯ", …"""
+    folded = fold(text)
+    return bool(folded) and any(folded.startswith(w) for w in _FOOTER_KEYS)
+
+
 def _cut_footer(frame, body, kind):
     """End the table at the first total or signature line: a row whose key cell is empty (or itself such a
     line) and whose text starts with "Tổng cộng", "Người lập biểu", "T/M CHI BỘ", "BÍ THƯ", …"""
@@ -489,8 +497,7 @@ def _cut_footer(frame, body, kind):
         "_row", pl.concat_str(pl.exclude("_row"), separator=" ", ignore_nulls=True).alias("text")
     )
     for row, text in texts.sort("_row").iter_rows():
-        folded = fold(text or "")
-        if folded and any(folded.startswith(w) for w in _FOOTER_KEYS):
+        if _is_footer(text or ""):
             return frame.filter(pl.col("_row") < row)
     return frame
 
