@@ -349,6 +349,48 @@ def test_two_ratings_a_year_the_committees_stands(tmp_path):
     assert read(path).ratings.sort("_row").select("rating").to_series().to_list() == ["HTNV", "HTXSNV"]
 
 
+def test_a_years_ratings_by_name_the_self_rating_never_stands_and_the_year_in_the_title(tmp_path):
+    """"DANH SÁCH ĐÁNH GIÁ, XẾP LOẠI … NĂM 2025": no year column, the member's own rating, the branch's
+    proposal and the committee's decision under one "Mức xếp loại"; the committee's decision stands."""
+    members = member_rows(["001", "An", "02/01/1980", "Chi bộ 1", "01/02/2010", None],
+                          ["002", "Bình", "02/01/1980", "Chi bộ 1", "01/02/2010", None])
+    sheet = [["CHI BỘ 1"], ["DANH SÁCH ĐÁNH GIÁ, XẾP LOẠI CHẤT LƯỢNG ĐẢNG VIÊN NĂM 2025"],
+             ["STT", "Họ và tên", "Chức vụ", "Mức xếp loại", None, None],
+             [None, None, None, "Cá nhân tự xếp loại", "Chi bộ đề xuất", "Đảng ủy quyết định"],
+             [1, "An", "Bí thư", "HTXSNV", "HTTNV", "HTNV"], [2, "Bình", "Đảng viên", "HTXSNV", "HTTNV", None]]
+    path = write_workbook(tmp_path / "xl.xlsx", {"Đảng viên": members, "Sheet1": sheet},
+                          {"Sheet1": ["D3:F3", "A3:A4", "B3:B4", "C3:C4"]})
+    assert read(path).ratings.sort("_row").select(pl.col("member_id").cast(pl.String), "year", "rating").rows() == [
+        ("001", 2025, "HTNV"), ("002", 2025, "HTTNV")]
+
+
+def test_columns_headed_by_values_with_a_cross_in_the_rows_one(tmp_path):
+    """Ratings, sex and membership as columns headed by their values ("Kết quả xếp loại" › Hoàn thành xuất
+    sắc nhiệm vụ | … ; "Giới tính" › Nam | Nữ; Chính thức | Dự bị), a cross in the row's; two crosses in one
+    row are an unknown value (DAT005), never one of them."""
+    members = [["CHI BỘ 1"], ["DANH SÁCH ĐẢNG VIÊN"],
+               ["STT", "Số thẻ", "Họ và tên", "Ngày sinh", "Giới tính", None, "Ngày vào Đảng", "Chính thức", "Dự bị"],
+               [None, None, None, None, "Nam", "Nữ", None, None, None],
+               [1, "001", "An", "02/01/1980", "x", None, "01/02/2010", "x", None],
+               [2, "002", "Bình", "03/04/1990", None, "X", "01/06/2026", None, "x"],
+               [3, "003", "Cường", "05/06/1970", "x", "x", "01/02/2000", "x", None]]
+    ratings = [["CHI BỘ 1"], ["KẾT QUẢ XẾP LOẠI ĐẢNG VIÊN NĂM 2025"],
+               ["STT", "Họ và tên", "Kết quả xếp loại", None, None, None],
+               [None, None, "Hoàn thành xuất sắc nhiệm vụ", "Hoàn thành tốt nhiệm vụ", "Hoàn thành nhiệm vụ",
+                "Không hoàn thành nhiệm vụ"],
+               [1, "An", None, "x", None, None], [2, "Bình", None, None, None, "x"]]
+    path = write_workbook(tmp_path / "cb1.xlsx", {"Sheet1": members, "Sheet2": ratings}, {
+        "Sheet1": ["E3:F3", *(f"{c}3:{c}4" for c in "ABCDGHI")], "Sheet2": ["C3:F3", "A3:A4", "B3:B4"]})
+    roster = read(path)
+    assert by_name(roster.members, "gender", "status") == {
+        "An": ("male", "official"), "Bình": ("female", "probationary"), "Cường": (None, "official")}
+    assert roster.sources[0].columns["gender"] == "E:F" and roster.sources[1].columns["rating"] == "C:F"
+    assert roster.ratings.sort("_row").select(pl.col("member_id").cast(pl.String), "year", "rating").rows() == [
+        ("001", 2025, "HTTNV"), ("002", 2025, "KHTNV")]
+    unknown = roster.issues.filter(pl.col("code") == "DAT005").select("field", "value").rows()
+    assert unknown == [("gender", "Nam / Nữ")]
+
+
 # --- seeing what was read ----------------------------------------------------------------------------------------
 
 

@@ -16,7 +16,8 @@ SHEET_ALIASES: dict[str, tuple[str, ...]] = {
     "dues": ("Đảng phí", "Thu đảng phí", "dues"),
     "transfers": ("Chuyển sinh hoạt", "Giới thiệu sinh hoạt", "Chuyển sinh hoạt đảng", "Giới thiệu sinh hoạt đảng",
                   "Sổ giới thiệu sinh hoạt đảng", "Chuyển SHĐ", "Giới thiệu SHĐ", "transfers"),
-    "ratings": ("Xếp loại", "Đánh giá xếp loại", "Đánh giá", "ratings"),
+    "ratings": ("Xếp loại", "Đánh giá xếp loại", "Đánh giá", "Kết quả xếp loại", "Xếp loại đảng viên",
+                "Xếp loại chất lượng đảng viên", "ratings"),
     "targets": ("Chỉ tiêu", "Chỉ tiêu kết nạp", "targets"),
     "candidates": ("Đối tượng kết nạp", "Quần chúng ưu tú", "Cảm tình Đảng", "Phát triển đảng viên",
                    "Đối tượng Đảng", "Danh sách cảm tình Đảng", "candidates"),
@@ -135,8 +136,13 @@ COLUMN_ALIASES: dict[str, dict[str, tuple[str, ...]]] = {
         "year": _YEAR,
         # two ratings a year, the branch's proposal and the committee's decision: the committee's stands
         "rating": ("Xếp loại", "Kết quả xếp loại", "Mức xếp loại", "Cấp ủy xếp loại", "Đảng ủy xếp loại",
-                   "Cấp trên quyết định", "Cấp ủy cấp trên quyết định", "Kết quả xếp loại của cấp ủy", "rating"),
-        "rating_branch": ("Chi bộ xếp loại", "Chi bộ đề nghị", "Chi bộ đánh giá", "Chi bộ đề xuất", "Tự xếp loại"),
+                   "Cấp trên quyết định", "Cấp ủy cấp trên quyết định", "Kết quả xếp loại của cấp ủy",
+                   "Đảng ủy quyết định", "Cấp ủy quyết định", "Cấp ủy cơ sở quyết định", "Quyết định của cấp ủy",
+                   "Cấp có thẩm quyền quyết định", "rating"),
+        "rating_branch": ("Chi bộ xếp loại", "Chi bộ đề nghị", "Chi bộ đánh giá", "Chi bộ đề xuất"),
+        # the member's own rating of themself: read so that it is no rating, never one that stands
+        "rating_self": ("Tự xếp loại", "Cá nhân tự xếp loại", "Đảng viên tự xếp loại", "Tự nhận mức xếp loại",
+                        "Tự đánh giá xếp loại", "Cá nhân tự đánh giá"),
     },
     "targets": {
         "unit": ("Chi bộ", "Đảng bộ", "Đơn vị", "unit"),
@@ -306,6 +312,15 @@ STUDY_WORDS = ("học tập", "study", "đi học", "học")
 GENDERS: dict[str, tuple[str, ...]] = {
     "male": ("Nam", "male", "M"),
     "female": ("Nữ", "female", "F"),
+}
+
+# columns headed by the values of one field, the row's value marked with a cross ("Kết quả xếp loại" ›
+# Hoàn thành xuất sắc nhiệm vụ | Hoàn thành tốt nhiệm vụ | …, "Giới tính" › Nam | Nữ): kind → field → values
+CHOICES: dict[str, dict[str, dict[str, tuple[str, ...]]]] = {
+    "members": {"gender": GENDERS, "status": STATUSES},
+    "ratings": {"rating": RATINGS},
+    "transfers": {"kind": TRANSFER_KINDS},
+    "discipline": {"form": DISCIPLINE_FORMS},
 }
 
 OCCUPATION_GROUPS: dict[str, tuple[str, ...]] = {

@@ -387,6 +387,10 @@ def _ratings(frame, issues, sources, extra_marks):
     text."""
     frame = by_name(_ensure(frame, "member_id", "field", "value", "year", "rating", "rating_branch"), sources)
     _required(frame, "ratings", issues)
+    # a list of one year's ratings names its year in the title or the sheet name only
+    sheet_year = pl.col("_src").replace_strict(list(range(len(sources))), [s.year for s in sources],
+                                               default=None, return_dtype=pl.Int32)
+    frame = frame.with_columns(pl.coalesce(pl.col("year").cast(pl.String), sheet_year.cast(pl.String)).alias("year"))
     # the committee's rating stands over the branch's proposal; "Mức 2. Hoàn thành tốt nhiệm vụ" is the rating
     level = r"(?i)^\s*m[ứu]c\s*\d\s*[.:\-–]\s*(\S.*)$"
     if frame.get_column("rating_branch").null_count() < frame.height:

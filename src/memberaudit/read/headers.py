@@ -5,7 +5,7 @@ from __future__ import annotations
 import re
 
 from memberaudit.model.text import fold
-from memberaudit.model.vocab import COLUMN_ALIASES, SERIAL_HEADERS, SHEET_ALIASES, TABLE_KINDS, WIDE_KINDS
+from memberaudit.model.vocab import CHOICES, COLUMN_ALIASES, SERIAL_HEADERS, SHEET_ALIASES, TABLE_KINDS, WIDE_KINDS
 
 # a wide sheet's month column, once recognised: "2026-09"; a second column of the same month "2026-09#2"
 MONTH_KEY = re.compile(r"^\d{4}-\d{2}(?:#\d+)?$")
@@ -58,6 +58,22 @@ _SHEET_KINDS = {fold(a).replace(" ", ""): kind for kind in TABLE_KINDS for a in 
 # the names of two words or more, longest first, as a title line may hold them
 _TITLE_NAMES = sorted(((f" {fold(a)} ", kind) for kind in TABLE_KINDS for a in SHEET_ALIASES[kind]
                        if len(fold(a).split()) >= 2), key=lambda item: -len(item[0].split()))
+
+
+def _choice_index() -> dict[str, dict[str, tuple[str, str]]]:
+    """kind → {folded value text → (field, the value as written first)}: the headers of choice columns. The
+    words only, not the codes (`HTXSNV`, `CT`, `M` head no column)."""
+    index: dict[str, dict[str, tuple[str, str]]] = {}
+    for kind, fields in CHOICES.items():
+        for field, values in fields.items():
+            for texts in values.values():
+                words = [t for t in texts if not (t.isupper() and " " not in t) and not (t.isascii() and t.islower())]
+                for text in words:
+                    index.setdefault(kind, {}).setdefault(header_key(text), (field, words[0] if words else text))
+    return index
+
+
+CHOICE_INDEX = _choice_index()
 
 
 def kind_in_titles(titles: list[str]) -> str | None:

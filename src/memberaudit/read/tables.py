@@ -25,6 +25,7 @@ from memberaudit.model.vocab import (
 )
 from memberaudit.read.files import read_grids
 from memberaudit.read.headers import (
+    CHOICE_INDEX,
     MONTH_KEY,
     SERIAL_KEYS,
     Matcher,
@@ -103,6 +104,8 @@ class _Header:
     spans: dict[str, list[int]] = field(default_factory=dict)  # a field over several columns (digit cells)
     compound: dict[int, tuple] = field(default_factory=dict)  # a column → the fields of its lines
     labels: dict[int, str] = field(default_factory=dict)  # a column → its header as written
+    # a field whose values head columns, the row's marked with a cross: field → [(column, value)]
+    choices: dict[str, list[tuple[int, str]]] = field(default_factory=dict)
 
 
 def _clean(frame, text_columns=None):
@@ -260,7 +263,8 @@ def _locate(grid, path, sheet, col_offset, name_for_kind, aliases, year_override
     start = header.row + header.depth
     numbering = start < len(head) and is_numbering(head[start], head[header.row])
     start += numbering
-    used = set(header.fields.values()) | {c for cs in header.spans.values() for c in cs} | set(header.compound)
+    used = set(header.fields.values()) | {c for cs in header.spans.values() for c in cs} | set(header.compound) | {
+        c for columns in header.choices.values() for c, _ in columns}
     labelled = set(header.labels) | {c for c, v in enumerate(head[header.row]) if v is not None}
     last = max(labelled, default=-1)
     sample = grid.slice(start, 20)
@@ -414,6 +418,8 @@ def _letters(header: _Header, offset: int) -> dict[str, str]:
     letters = {f: column_letter(i + offset) for f, i in header.fields.items()}
     for f, columns in header.spans.items():
         letters[f] = f"{column_letter(columns[0] + offset)}:{column_letter(columns[-1] + offset)}"
+    for f, choices in header.choices.items():
+        letters[f] = f"{column_letter(choices[0][0] + offset)}:{column_letter(choices[-1][0] + offset)}"
     return letters
 
 
@@ -447,6 +453,11 @@ def _field_columns(header: _Header, body) -> list:
                 parts = [line.list.get(position, null_on_oob=True) for line in lines]
                 picked = parts[0] if len(parts) == 1 else _joined(parts, body)
             exprs.append(picked.str.strip_chars().alias(f))
+    for f, columns in header.choices.items():
+        # the value of each marked column; two marked are both said ("Nam / Nữ": an unknown value, DAT005)
+        marked = [pl.when(~pl.col(f"c{c}").cast(pl.String).str.strip_chars().str.to_lowercase()
+                          .is_in(["", "0", "-", "không"]).fill_null(True)).then(pl.lit(value)) for c, value in columns]
+        exprs.append(pl.concat_str(marked, separator=" / ", ignore_nulls=True).replace("", None).alias(f))
     for f, i in header.fields.items():
         if f in done:
             continue
@@ -562,6 +573,7 @@ def _match_header(rows, r, depth, kind, matcher, sheet_year) -> _Header:
         return _Header(kind, r, depth, {}, 0)
     groups = _group_spans(top) if depth == 2 else {}
     named: dict[int, tuple[tuple[str | None, ...], int]] = {}  # column → (fields, strength)
+    choices: dict[str, list[tuple[int, str]]] = {}
     labels: dict[int, str] = {}
     wide: dict[str, int] = {}
     months = 0
@@ -587,6 +599,9 @@ def _match_header(rows, r, depth, kind, matcher, sheet_year) -> _Header:
             candidates.append(matcher.fields(cell))
         fields, strength = max(candidates, key=lambda fs: fs[1])
         grouped += in_group and label != group
+        if (choice := CHOICE_INDEX.get(kind, {}).get(header_key(label))) and strength < 100:
+            choices.setdefault(choice[0], []).append((c, choice[1]))
+            continue
         if fields:
             named[c] = (fields, strength)
             continue
@@ -605,12 +620,15 @@ def _match_header(rows, r, depth, kind, matcher, sheet_year) -> _Header:
         return _Header(kind, r, depth, {}, 0)
     fields, spans, compound = _resolve(named, labels)
     fields.update(wide)
+    # a field's values heading two columns or more, and no column named by the field itself
+    choices = {f: columns for f, columns in choices.items() if len(columns) >= 2 and f not in fields}
     has_key = KEY_COLUMN[kind] in fields or (kind == "members" and "member_code" in fields)
-    score = len(fields) if has_key or months or len(fields) >= 3 else 0
+    named_count = len(fields) + sum(len(columns) for columns in choices.values())
+    score = named_count if has_key or months or named_count >= 3 else 0
     # of the same columns read with and without the row below, the two-row reading keeps its sub-row
     # (Quốc gia | Tỉnh under "Nơi đăng ký khai sinh") out of the data
     score += bool(score and depth == 2 and grouped)
-    return _Header(kind, r, depth, fields, score, spans, compound, labels)
+    return _Header(kind, r, depth, fields, score, spans, compound, labels, choices)
 
 
 def _group_spans(top: list) -> dict[int, str]:
