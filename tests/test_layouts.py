@@ -232,6 +232,24 @@ def test_schooling_under_a_trình_độ_group_with_its_abbreviations(tmp_path):
         ("12/12", "Đại học", "Trung cấp")]
 
 
+def test_a_date_in_three_columns_under_its_title(tmp_path):
+    """"Ngày sinh" › Ngày | Tháng | Năm (numbers, as Excel keeps them), "Ngày vào Đảng" › Tháng | Năm: one date
+    each ("Năm" folds like "Nam", the sex under the ward form's birth date: it is the year here)."""
+    path = write_workbook(tmp_path / "ds.xlsx", {"DS": [
+        ["STT", "Số thẻ", "Họ và tên", "Ngày sinh", None, None, "Chi bộ", "Ngày vào Đảng", None],
+        [None, None, None, "Ngày", "Tháng", "Năm", None, "Tháng", "Năm"],
+        [1, "09000001", "Ông Văn Một", 2, 1, 1970, "Chi bộ 1", 3, 2000],
+        [2, "09000002", "Bà Thị Hai", "15", "11", "1985", "Chi bộ 1", "05", "2010"]]},
+        {"DS": ["D1:F1", "H1:I1", *(f"{c}1:{c}2" for c in "ABCG")]})
+    roster = read(path)
+    assert roster.members.sort("_row").select("birth_date", "gender").rows() == [
+        (date(1970, 1, 2), None), (date(1985, 11, 15), None)]
+    assert roster.sources[0].columns["birth_date"] == "D:F"
+    # a month and a year are a partial date: said (DAT007), not a guessed day
+    partial = roster.issues.filter(pl.col("code") == "DAT007").select("field", "value").rows()
+    assert partial == [("admission_date", "3/2000"), ("admission_date", "05/2010")]
+
+
 @pytest.mark.parametrize("rows, merges", [
     ([["STT", "Họ và tên đệm", "Tên", "Ngày sinh", "Chi bộ", "Ngày vào Đảng", "Số thẻ"]], None),
     ([["STT", "Họ, tên đệm", "Tên", "Ngày sinh", "Chi bộ", "Ngày vào Đảng", "Số thẻ"]], None),

@@ -106,6 +106,7 @@ class _Header:
     labels: dict[int, str] = field(default_factory=dict)  # a column → its header as written
     # a field whose values head columns, the row's marked with a cross: field → [(column, value)]
     choices: dict[str, list[tuple[int, str]]] = field(default_factory=dict)
+    date_parts: set[str] = field(default_factory=set)  # a date field spanning Ngày | Tháng | Năm columns
 
 
 def _clean(frame, text_columns=None):
@@ -463,7 +464,12 @@ def _field_columns(header: _Header, body) -> list:
             continue
         if f in header.spans:
             cells = [pl.col(f"c{j}").cast(pl.String).str.strip_chars() for j in header.spans[f]]
-            exprs.append(_joined(cells, body).replace("", None).alias(f))
+            if f in header.date_parts:  # day, month and year cells: "2/1/1980" (numbers Excel kept as 2.0)
+                cells = [c.str.replace(r"\.0+$", "") for c in cells]
+                joined = pl.concat_str(cells, separator="/", ignore_nulls=True)
+            else:
+                joined = _joined(cells, body)
+            exprs.append(joined.replace("", None).alias(f))
         else:
             exprs.append(_typed(pl.col(f"c{i}"), body.schema[f"c{i}"], f).alias(f))
     return exprs
@@ -578,8 +584,14 @@ def _match_header(rows, r, depth, kind, matcher, sheet_year) -> _Header:
     wide: dict[str, int] = {}
     months = 0
     grouped = 0  # sub-columns read under a group title: what makes a two-row header
+    parts = _date_parts(groups, sub, matcher) if depth == 2 else {}
+    in_parts = {c for columns in parts.values() for c in columns}
     for c, cell in enumerate(top):
         group = groups.get(c)
+        if c in in_parts:
+            labels[c] = f"{group} › {sub[c]}"
+            grouped += 1
+            continue
         group_year = year_in(group) if group else None
         label, in_group = cell, False
         if depth == 2 and sub[c] is not None and (group is not None or cell is None):
@@ -619,6 +631,8 @@ def _match_header(rows, r, depth, kind, matcher, sheet_year) -> _Header:
                        or any(top[c] is not None and sub[c] != top[c] for c in beside)):
         return _Header(kind, r, depth, {}, 0)
     fields, spans, compound = _resolve(named, labels)
+    for f, columns in parts.items():
+        fields[f], spans[f] = columns[0], columns
     fields.update(wide)
     # a field's values heading two columns or more, and no column named by the field itself
     choices = {f: columns for f, columns in choices.items() if len(columns) >= 2 and f not in fields}
@@ -628,7 +642,28 @@ def _match_header(rows, r, depth, kind, matcher, sheet_year) -> _Header:
     # of the same columns read with and without the row below, the two-row reading keeps its sub-row
     # (Quốc gia | Tỉnh under "Nơi đăng ký khai sinh") out of the data
     score += bool(score and depth == 2 and grouped)
-    return _Header(kind, r, depth, fields, score, spans, compound, labels, choices)
+    return _Header(kind, r, depth, fields, score, spans, compound, labels, choices, set(parts))
+
+
+_PART_KEYS = (["ngay", "thang", "nam"], ["thang", "nam"])
+
+
+def _date_parts(groups: dict[int, str], sub: list, matcher) -> dict[str, list[int]]:
+    """A date written in three columns under its field's title ("Ngày sinh" › Ngày | Tháng | Năm; also Tháng |
+    Năm): the field → its columns, joined "d/m/yyyy" (Năm is not Nam: the sex under a birth date's title)."""
+    parts: dict[str, list[int]] = {}
+    runs: list[tuple[str, list[int]]] = []  # each title over its adjacent columns
+    for c in sorted(groups):
+        if runs and runs[-1][0] == groups[c] and runs[-1][1][-1] == c - 1:
+            runs[-1][1].append(c)
+        else:
+            runs.append((groups[c], [c]))
+    for title, columns in runs:
+        keys = [header_key(str(sub[c])) if c < len(sub) and sub[c] is not None else "" for c in columns]
+        named, _ = matcher.fields(title)
+        if keys in _PART_KEYS and len(named) == 1 and named[0] in DATE_FIELDS:
+            parts[named[0]] = columns
+    return parts
 
 
 def _group_spans(top: list) -> dict[int, str]:
