@@ -232,6 +232,20 @@ def test_schooling_under_a_trình_độ_group_with_its_abbreviations(tmp_path):
         ("12/12", "Đại học", "Trung cấp")]
 
 
+def test_labels_typed_over_two_rows_are_one_header(tmp_path):
+    """A header typed over two rows instead of wrapped ("Họ và" over "tên", "Ngày vào" over "Đảng"): the
+    labels are the words of both rows, and the second row is no member."""
+    path = write_workbook(tmp_path / "ds.xlsx", {"DS": [
+        ["CHI BỘ 5"], ["DANH SÁCH ĐẢNG VIÊN"],
+        ["STT", "Họ và", "Ngày", "Ngày vào", "Ngày chính", "Số thẻ", "Chi"],
+        [None, "tên", "sinh", "Đảng", "thức", "đảng viên", "bộ"],
+        [1, "Nguyễn Văn An", "02/01/1980", "01/02/2010", "01/02/2011", "001", "Chi bộ 5"]]})
+    roster = read(path)
+    assert roster.members.select("_row", "full_name", "birth_date", "admission_date", "official_date").rows() == [
+        (5, "Nguyễn Văn An", date(1980, 1, 2), date(2010, 2, 1), date(2011, 2, 1))]
+    assert roster.sources[0].headers["B"] == "Họ và tên"
+
+
 def test_a_date_in_three_columns_under_its_title(tmp_path):
     """"Ngày sinh" › Ngày | Tháng | Năm (numbers, as Excel keeps them), "Ngày vào Đảng" › Tháng | Năm: one date
     each ("Năm" folds like "Nam", the sex under the ward form's birth date: it is the year here)."""

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import re
+import unicodedata
 
 from memberaudit.model.text import fold
 from memberaudit.model.vocab import CHOICES, COLUMN_ALIASES, SERIAL_HEADERS, SHEET_ALIASES, TABLE_KINDS, WIDE_KINDS
@@ -69,8 +70,18 @@ def _choice_index() -> dict[str, dict[str, tuple[str, str]]]:
             for texts in values.values():
                 words = [t for t in texts if not (t.isupper() and " " not in t) and not (t.isascii() and t.islower())]
                 for text in words:
-                    index.setdefault(kind, {}).setdefault(header_key(text), (field, words[0] if words else text))
+                    for key in {choice_key(text), header_key(text)}:
+                        index.setdefault(kind, {}).setdefault(key, (field, words[0] if words else text))
     return index
+
+
+def choice_key(label: str) -> str:
+    """A value heading a column, compared with its diacritics ("Năm", the year, is not "Nam", the sex) unless
+    typed without any ("Nam", "Nu")."""
+    if str(label).isascii():
+        return header_key(label)
+    text = unicodedata.normalize("NFC", str(label)).lower()
+    return " ".join(re.sub(r"[^\w\s]", " ", text).split())
 
 
 CHOICE_INDEX = _choice_index()

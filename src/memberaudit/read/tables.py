@@ -5,6 +5,7 @@ Nothing here interprets values beyond text clean-up; `normalize` turns raw table
 
 from __future__ import annotations
 
+import itertools
 import re
 import unicodedata
 from dataclasses import dataclass, field
@@ -28,6 +29,7 @@ from memberaudit.read.headers import (
     CHOICE_INDEX,
     MONTH_KEY,
     SERIAL_KEYS,
+    choice_key,
     Matcher,
     alias_index,
     column_letter,
@@ -525,11 +527,19 @@ def _find_header(rows: list[tuple], named_kind: str | None, matchers, sheet_year
     for r in range(min(HEADER_SCAN_ROWS, len(rows))):
         if sum(v is not None for v in rows[r]) < 2:  # a header names two columns at least
             continue
-        # a two-row header (a title spanning sub-columns) is tried for every kind, where a title spans
+        # a two-row header (a title spanning sub-columns) is tried for every kind, where a title spans; and
+        # labels typed over two rows ("Họ và" over "tên", "Ngày vào" over "Đảng"), where the row below goes on
         depths = (1, 2) if r + 1 < len(rows) and _group_spans(list(rows[r])) else (1,)
+        if r + 1 < len(rows) and _continues(rows[r], rows[r + 1]):
+            depths = (*depths, "joined")
         for kind in kinds:
             for depth in depths:
-                found = _match_header(rows, r, depth, kind, matchers[kind], sheet_year)
+                if depth == "joined":
+                    found = _match_header([*rows[:r], _joined_labels(rows[r], rows[r + 1])], r, 1, kind,
+                                          matchers[kind], sheet_year)
+                    found.depth = 2
+                else:
+                    found = _match_header(rows, r, depth, kind, matchers[kind], sheet_year)
                 if found.score < 2:
                     continue
                 # a title line above a header is no group row: of equal readings, the one-row header wins
@@ -548,6 +558,20 @@ def _find_header(rows: list[tuple], named_kind: str | None, matchers, sheet_year
         by_title = [h for h in best if any(fold(a) in titles for a in SHEET_ALIASES[h.kind])]
         return by_title[0] if len(by_title) == 1 else _Header("ambiguous", best[0].row, 1, {}, 0)
     return best[0]
+
+
+def _continues(top, below) -> bool:
+    """The row below a header holds the rest of its labels: words only (no digit: no date, id or number),
+    two cells at least, one of them under a label."""
+    cells = [(a, b) for a, b in zip(top, below, strict=False) if b is not None]
+    return len(cells) >= 2 and any(a is not None for a, _ in cells) and not any(
+        re.search(r"\d", str(b)) for _, b in cells)
+
+
+def _joined_labels(top, below) -> tuple:
+    """Each label with the words typed under it."""
+    return tuple(" ".join(str(v) for v in (a, b) if v is not None) or None
+                 for a, b in itertools.zip_longest(top, below))
 
 
 _NUMBER_CELL = re.compile(r"^\(?(\d{1,2})\)?$")
@@ -611,7 +635,7 @@ def _match_header(rows, r, depth, kind, matcher, sheet_year) -> _Header:
             candidates.append(matcher.fields(cell))
         fields, strength = max(candidates, key=lambda fs: fs[1])
         grouped += in_group and label != group
-        if (choice := CHOICE_INDEX.get(kind, {}).get(header_key(label))) and strength < 100:
+        if (choice := CHOICE_INDEX.get(kind, {}).get(choice_key(label))) and strength < 100:
             choices.setdefault(choice[0], []).append((c, choice[1]))
             continue
         if fields:
