@@ -246,6 +246,30 @@ def test_labels_typed_over_two_rows_are_one_header(tmp_path):
     assert roster.sources[0].headers["B"] == "Họ và tên"
 
 
+def test_a_committees_list_in_sections_gives_each_member_its_branch(tmp_path):
+    """A committee's whole list without a branch column, each branch a section row ("I" | "CHI BỘ …", "III.
+    Chi bộ …" merged across, "B. ĐẢNG BỘ …" starting a committee of its own): every member takes the branch
+    and committee of its section; the section rows are no members."""
+    rows = [["ĐẢNG BỘ PHƯỜNG HẠ ĐÌNH"], ["DANH SÁCH ĐẢNG VIÊN TOÀN ĐẢNG BỘ"],
+            ["STT", "Họ và tên", "Ngày sinh", "Số thẻ", "Ngày vào Đảng", "Ghi chú"],
+            ["I", "CHI BỘ KHU DÂN CƯ SỐ 1"],
+            [1, "Nguyễn Văn An", "02/01/1980", "001", "01/02/2010"],
+            [2, "Trần Thị Bình", "03/03/1985", "002", "01/02/2012"],
+            [None, "II. Chi bộ Khu dân cư số 2"],
+            [1, "Lê Văn Cường", "04/04/1975", "003", "01/02/2002"],
+            ["B", "ĐẢNG BỘ TRƯỜNG TIỂU HỌC HẠ ĐÌNH"],
+            ["1.", "Chi bộ Tổ Văn"],
+            [1, "Phạm Thị Dung", "05/05/1990", "004", "01/02/2016"],
+            [None, "Tổng cộng: 4 đảng viên"]]
+    roster = read(write_workbook(tmp_path / "ds.xlsx", {"DS": rows}, {"DS": ["B4:F4", "B7:F7", "B9:F9"]}))
+    assert roster.members.sort("_row").select("_row", "full_name", "unit", "parent_unit").rows() == [
+        (5, "Nguyễn Văn An", "CHI BỘ KHU DÂN CƯ SỐ 1", "ĐẢNG BỘ PHƯỜNG HẠ ĐÌNH"),
+        (6, "Trần Thị Bình", "CHI BỘ KHU DÂN CƯ SỐ 1", "ĐẢNG BỘ PHƯỜNG HẠ ĐÌNH"),
+        (8, "Lê Văn Cường", "Chi bộ Khu dân cư số 2", "ĐẢNG BỘ PHƯỜNG HẠ ĐÌNH"),
+        (11, "Phạm Thị Dung", "Chi bộ Tổ Văn", "ĐẢNG BỘ TRƯỜNG TIỂU HỌC HẠ ĐÌNH")]
+    assert roster.sources[0].sections == 4
+
+
 def test_a_date_in_three_columns_under_its_title(tmp_path):
     """"Ngày sinh" › Ngày | Tháng | Năm (numbers, as Excel keeps them), "Ngày vào Đảng" › Tháng | Năm: one date
     each ("Năm" folds like "Nam", the sex under the ward form's birth date: it is the year here)."""

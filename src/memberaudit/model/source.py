@@ -22,6 +22,7 @@ class Source:
     numbering_row: int | None = None  # the Excel row numbering the columns under the header, skipped
     data_rows: int = 0
     unit_from_title: str | None = None  # a register without a branch column: the branch its title names
+    sections: int = 0  # rows within the table naming the branch ("II. CHI BỘ …") of the rows under them
     headers: dict[str, str] = field(default_factory=dict)  # column letter → its header as written
     unused: dict[str, str] = field(default_factory=dict)  # column letter → header read into no field
     unlabeled: list[str] = field(default_factory=list)  # columns holding data under no header

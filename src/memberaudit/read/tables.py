@@ -16,6 +16,7 @@ from memberaudit.model.lazy import pl
 from memberaudit.model.source import Loaded, RawTable, Skipped, Source
 from memberaudit.model.text import fold
 from memberaudit.model.vocab import (
+    COLUMN_ALIASES,
     DATE_FIELDS,
     FOOTER_WORDS,
     KEY_COLUMN,
@@ -209,6 +210,7 @@ class _Located:
     start: int
     source: Source
     unit: str | None
+    sections: dict = field(default_factory=dict)  # Excel row → ("unit" | "parent_unit", name): section rows
 
 
 def _locate(grid, path, sheet, col_offset, name_for_kind, aliases, year_override, encoding) -> _Located | Skipped:
@@ -257,13 +259,16 @@ def _locate(grid, path, sheet, col_offset, name_for_kind, aliases, year_override
             ["member_id"] if "member_id" not in header.fields and not _identified_otherwise(header, "member_id") else [])
     title_unit = _unit_from(titles, sheet)
     unit = None
+    start = header.row + header.depth
+    sections = _sections(grid.slice(start), start, header)
     if header.kind == "members" and "unit" in missing and title_unit:
         missing.remove("unit")  # a register without a branch column: the branch its title or sheet names
         unit = title_unit
+    if "unit" in missing and any(kind == "unit" for kind, _ in sections.values()):
+        missing.remove("unit")  # a committee's list in sections, "I. CHI BỘ …" over its members
     if missing:  # a sheet without a column its table needs is skipped with the reason; the others are read
         return Skipped(path, sheet, "skip.missing_column", {"row": header.row + 1, "column": missing[0],
                                                              "kind": header.kind})
-    start = header.row + header.depth
     numbering = start < len(head) and is_numbering(head[start], head[header.row])
     start += numbering
     used = set(header.fields.values()) | {c for cs in header.spans.values() for c in cs} | set(header.compound) | {
@@ -279,9 +284,39 @@ def _locate(grid, path, sheet, col_offset, name_for_kind, aliases, year_override
         numbering_row=start if numbering else None, unit_from_title=title_unit,
         headers={column_letter(c + col_offset): label for c, label in sorted(header.labels.items())},
         unused={column_letter(c + col_offset): label for c, label in sorted(header.labels.items()) if c not in used},
-        unlabeled=unlabeled, title_months=title_months(periods),
+        unlabeled=unlabeled, title_months=title_months(periods), sections=len(sections),
     )
-    return _Located(header, start, source, unit)
+    return _Located(header, start, source, unit, sections)
+
+
+_ENUMERATOR = re.compile(r"^\s*(?:[IVXLC]+|\d{1,3}|[A-Za-z])\s*[.\-–:)]?\s*")
+_SECTION_KINDS = (("chi bo ", "unit"), ("dang bo ", "parent_unit"), ("dang uy ", "parent_unit"))
+
+
+def _sections(rows, start: int, header: _Header) -> dict[int, tuple[str, str]]:
+    """The rows that name the branch (or committee) of the rows under them, in a committee's list kept in
+    sections: one text ("I. CHI BỘ KHU DÂN CƯ SỐ 1", "Chi bộ 2", "B. ĐẢNG BỘ …"), maybe beside its
+    numeral, and no key. Only where the table has no column for it; Excel row → (field, name)."""
+    wanted = {f for _, f in _SECTION_KINDS if f in COLUMN_ALIASES[header.kind] and f not in header.fields}
+    key = header.fields.get(KEY_COLUMN[header.kind])
+    if not wanted or not rows.height:
+        return {}
+    cells = [pl.col(c).cast(pl.String).str.strip_chars().replace("", None) for c in rows.columns]
+    rows = rows.with_row_index("_i")
+    if key is not None and key < len(cells):  # the key column alone first: most rows have their key
+        rows = rows.filter(cells[key].is_null())
+    few = rows.filter(pl.sum_horizontal(c.is_not_null() for c in cells) <= 2)
+    found: dict[int, tuple[str, str]] = {}
+    for i, *values in few.select("_i", *cells).iter_rows():
+        texts = list(dict.fromkeys(v for v in values if v and not _ENUMERATOR.fullmatch(v)))
+        if len(texts) != 1:
+            continue
+        name = _ENUMERATOR.sub("", texts[0]) if not fold(texts[0]).startswith(("chi bo", "dang")) else texts[0]
+        folded = fold(name)
+        kind = next((f for prefix, f in _SECTION_KINDS if folded.startswith(prefix)), None)
+        if kind in wanted:
+            found[start + i + 1] = (kind, " ".join(name.split()))
+    return found
 
 
 def _records(found: _Located, grid):
@@ -341,6 +376,8 @@ def _build(found: _Located, grid, body=None, records=None) -> RawTable:
     frame = body.select(pl.col("_row").cast(pl.Int32), *_field_columns(header, body))
     if unit is not None:
         frame = frame.with_columns(pl.lit(unit).alias("unit"))
+    if found.sections:
+        frame = _in_sections(frame, found.sections)
     # month cells (marks, amounts: a dozen per member) are cleaned once per distinct text by the normaliser
     months = [c for c in frame.columns if MONTH_KEY.match(c)]
     frame = pl.concat([frame.select("_row"), _clean(frame.drop("_row", *months), TEXT_FIELDS), frame.select(months)],
@@ -360,6 +397,27 @@ def _build(found: _Located, grid, body=None, records=None) -> RawTable:
 
 # the place and date a document is signed: "Hà Nội, ngày 05 tháng 10 năm 2026"
 _DATE_LINE_TITLE = re.compile(r"\bngay\s*\d{1,2}\s*thang\s*\d{1,2}\s*nam\s*\d{4}")
+def _in_sections(frame, sections: dict[int, tuple[str, str]]):
+    """Each row with the branch and committee of the section it stands in (a committee section starts
+    without a branch); the section rows themselves are no rows."""
+    unit = parent = None
+    events = []
+    for row in sorted(sections):
+        kind, name = sections[row]
+        if kind == "parent_unit":
+            parent, unit = name, None
+        else:
+            unit = name
+        events.append((row, unit, parent))
+    events = pl.DataFrame(events, schema={"_row": pl.Int32, "_s_unit": pl.String, "_s_parent": pl.String},
+                          orient="row")
+    named = {"unit": "_s_unit", "parent_unit": "_s_parent"}
+    fields = {f for f, _ in sections.values()}
+    frame = frame.filter(~pl.col("_row").is_in(list(sections))).join_asof(events, on="_row", strategy="backward")
+    return frame.with_columns(pl.coalesce(*([f] if f in frame.columns else []), named[f]).alias(f)
+                              for f in fields).drop(*named.values())
+
+
 _TITLE_MONTHS = re.compile(r"\bthang ((?:\d{1,2}(?:\s*(?:va|den)?\s*))+) nam (\d{4})")
 _QUARTER = re.compile(r"\bquy (i{1,3}|iv|[1-4]) nam (\d{4})")
 

@@ -24,7 +24,8 @@ def sheet_facts(loaded_files: list[tuple[str, object, str | None]], lang: str) -
                 "file": file, "sheet": source.sheet, "read_as": source.kind, "header_row": source.header_row,
                 "header_rows": source.header_rows, "numbering_row": source.numbering_row,
                 "data_rows": source.data_rows, "year": source.year, "titles": source.titles,
-                "branch_from_title": source.unit_from_title, "fields": fields, "unused": source.unused,
+                "branch_from_title": source.unit_from_title, "section_rows": source.sections, "fields": fields,
+                "unused": source.unused,
                 "data_without_header": source.unlabeled, "encoding": source.encoding, "skipped": None,
             })
         for skip in loaded.skipped:
@@ -76,6 +77,8 @@ def print_facts(console, facts: list[dict], lang: str, aliases: list[str]) -> No
             console.print("  " + t("inspect.numbering", lang, row=sheet["numbering_row"]))
         if sheet["branch_from_title"]:
             console.print("  " + t("inspect.branch", lang, unit=sheet["branch_from_title"]))
+        if sheet["section_rows"]:
+            console.print("  " + t("inspect.sections", lang, count=sheet["section_rows"]))
         for field, where_from in sheet["fields"].items():
             header = (where_from["header"] or "").replace("\n", " / ")
             console.print(f"  {where_from['column']:>5}  {field:<24} {header}", markup=False)

@@ -83,6 +83,7 @@ MESSAGES = {
     "inspect.skipped": "{where}: bỏ qua, {reason}",
     "inspect.numbering": "dòng {row} đánh số cột: bỏ qua",
     "inspect.branch": "chi bộ lấy từ dòng tiêu đề: {unit}",
+    "inspect.sections": "chi bộ (hoặc đảng bộ) lấy từ {count} dòng mục trong bảng («I. CHI BỘ …»)",
     "inspect.unused": "(không dùng)",
     "inspect.no_header": "các cột có dữ liệu nhưng không có tiêu đề: {columns}",
     "inspect.aliases": "Để đọc một cột chưa dùng, thêm vào memberaudit.toml (FIELD: một trong các trường đã liệt kê):",

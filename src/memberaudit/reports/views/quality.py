@@ -67,7 +67,7 @@ def _invalid_cells(roster, members, as_of: date, required: list[str]):
 def _columns_of(roster, field: str) -> list[int]:
     """The sources (by index) whose table has a column for `field`."""
     if field == "unit":
-        return [i for i, s in enumerate(roster.sources) if "unit" in s.columns or s.unit_from_title]
+        return [i for i, s in enumerate(roster.sources) if "unit" in s.columns or s.unit_from_title or s.sections]
     return [i for i, s in enumerate(roster.sources) if field in s.columns]
 
 
