@@ -337,19 +337,41 @@ SOFFICE = __import__("shutil").which("soffice")
 
 @pytest.mark.skipif(SOFFICE is None, reason="LibreOffice is not installed")
 @pytest.mark.parametrize("suffix", ["ods", "xls"])
-def test_ods_and_xls_read_like_xlsx(tmp_path, suffix):
+@pytest.mark.parametrize("example", ["dang-bo-phuong-lang-thuong.xlsx", "so-danh-sach-dang-vien-to-dan-pho-9.xlsx"])
+def test_ods_and_xls_read_like_xlsx(tmp_path, suffix, example):
+    """Calamine reports no merged ranges of .xls and .ods: the register's card header, merged over its digit
+    cells in the .xlsx, spans them all the same (the card was its first digit)."""
     import shutil
     import subprocess
 
-    source = Path(__file__).parents[1] / "examples" / "dang-bo-phuong-lang-thuong.xlsx"
+    source = Path(__file__).parents[1] / "examples" / example
     shutil.copy(source, tmp_path / source.name)
     subprocess.run([SOFFICE, "--headless", "--convert-to", suffix, "--outdir", str(tmp_path), str(tmp_path / source.name)],
                    check=True, capture_output=True, timeout=120)
     converted = read_roster([tmp_path / f"{source.stem}.{suffix}"], workers=1)
     original = read_roster([source], workers=1)
-    columns = ["member_id", "full_name", "birth_date", "admission_date", "unit", "_row"]
+    columns = ["member_id", "full_name", "birth_date", "admission_date", "unit", "record_number", "_row"]
     assert converted.members.select(columns).equals(original.members.select(columns))
     assert month_records(converted, "attendance").equals(month_records(original, "attendance"))
+
+
+def test_a_header_typed_once_over_blank_header_cells_spans_the_data_under_them(tmp_path):
+    """The register's card header written in its first cell, the seven cells right of it left blank, not
+    merged (and the numbering row's 8 in the first only): the digits under them are the card, as merged."""
+    import openpyxl
+
+    from memberaudit.demo.registers import write_register
+
+    merged = write_register(tmp_path / "merged.xlsx")
+    wb = openpyxl.load_workbook(merged)
+    for ws in wb.worksheets:
+        for ref in [str(r) for r in ws.merged_cells.ranges]:
+            ws.unmerge_cells(ref)
+    wb.save(tmp_path / "typed-once.xlsx")
+    columns = ["member_id", "full_name", "birth_date", "record_number", "_row"]
+    typed = read_roster([tmp_path / "typed-once.xlsx"], workers=1).members.select(columns)
+    assert typed.equals(read_roster([merged], workers=1).members.select(columns))
+    assert typed["member_id"].cast(pl.String).to_list()[0] == "21000101"
 
 
 @pytest.mark.parametrize("title, kind", [("SỔ THU ĐẢNG PHÍ NĂM 2026", "dues"),

@@ -166,7 +166,7 @@ def table_from_grid(path, sheet, grid, col_offset, name_for_kind, aliases, year_
                                    col_offset, name_for_kind, aliases, year_override, merges)
         return _build(found, grid, body)
     records = None
-    if _merges_may_matter(found, grid) and (ranges := merges()):
+    if _merges_may_matter(found, grid) and (ranges := merges() or _implied_spans(found, grid, col_offset)):
         filled = _fill_merges(grid, ranges, col_offset)
         found = _locate(filled, *args)
         if not isinstance(found, Skipped) and (records := _records(found, grid)) is not None:
@@ -200,6 +200,28 @@ def _merges_may_matter(found: _Located | Skipped, grid) -> bool:
     first = rows.filter(filled(fields[key]) & ~pl.all_horizontal(filled(c) for c in gaps)).head(1)
     # a signature line written in the key column ("NGƯỜI LẬP BIỂU") is where the table ends, not a gap
     return bool(first.height) and not _is_footer(str(first.get_column(f"c{fields[key]}")[0]))
+
+
+def _implied_spans(found: _Located | Skipped, grid, offset: int) -> list[tuple[int, int, int, int]]:
+    """Where a workbook keeps no merged ranges (.xls, .ods, a header typed once over blank header cells): a
+    header cell over the columns right of it that hold data under no header of their own, as if merged
+    over them (a card's digits one a cell under "Số thẻ đảng viên"). Ranges as `merges` gives them."""
+    if isinstance(found, Skipped) or not found.source.unlabeled:
+        return []
+    row = found.header.row
+    header = grid.row(row)
+    filled = grid.slice(found.start, 20).select(pl.col(c).is_not_null().any() for c in grid.columns).row(0)
+    ranges = []
+    c = 0
+    while c < len(header):
+        end = c
+        if header[c] is not None:
+            while end + 1 < len(header) and header[end + 1] is None and filled[end + 1]:
+                end += 1
+        if end > c:
+            ranges.append((row, c + offset, row, end + offset))
+        c = end + 1
+    return ranges
 
 
 @dataclass
