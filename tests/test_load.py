@@ -355,6 +355,22 @@ def test_ods_and_xls_read_like_xlsx(tmp_path, suffix, example):
     assert month_records(converted, "attendance").equals(month_records(original, "attendance"))
 
 
+@pytest.mark.skipif(SOFFICE is None, reason="LibreOffice is not installed")
+@pytest.mark.parametrize("suffix", ["ods", "xls"])
+def test_a_branch_merged_down_its_members_in_xls_and_ods(tmp_path, suffix):
+    import subprocess
+
+    rows = member_rows(["001", "An", "02/01/1980", "Chi bộ 1", "01/02/2010", None],
+                       ["002", "Bình", "02/01/1981", None, "01/02/2011", None],
+                       ["003", "Cường", "02/01/1982", "Chi bộ 2", "01/02/2012", None],
+                       ["004", "Dung", "02/01/1983", None, "01/02/2013", None])
+    source = write_workbook(tmp_path / "ds.xlsx", {"Đảng viên": rows}, {"Đảng viên": ["E5:E6", "E7:E8"]})
+    subprocess.run([SOFFICE, "--headless", "--convert-to", suffix, "--outdir", str(tmp_path), str(source)],
+                   check=True, capture_output=True, timeout=120)
+    members = read_roster([tmp_path / f"ds.{suffix}"], workers=1).members
+    assert members["unit"].to_list() == ["Chi bộ 1", "Chi bộ 1", "Chi bộ 2", "Chi bộ 2"]
+
+
 def test_a_header_typed_once_over_blank_header_cells_spans_the_data_under_them(tmp_path):
     """The register's card header written in its first cell, the seven cells right of it left blank, not
     merged (and the numbering row's 8 in the first only): the digits under them are the card, as merged."""

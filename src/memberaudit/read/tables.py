@@ -166,7 +166,7 @@ def table_from_grid(path, sheet, grid, col_offset, name_for_kind, aliases, year_
                                    col_offset, name_for_kind, aliases, year_override, merges)
         return _build(found, grid, body)
     records = None
-    if _merges_may_matter(found, grid) and (ranges := merges() or _implied_spans(found, grid, col_offset)):
+    if _merges_may_matter(found, grid) and (ranges := merges() or _implied_spans(found, grid, col_offset, path)):
         filled = _fill_merges(grid, ranges, col_offset)
         found = _locate(filled, *args)
         if not isinstance(found, Skipped) and (records := _records(found, grid)) is not None:
@@ -202,12 +202,17 @@ def _merges_may_matter(found: _Located | Skipped, grid) -> bool:
     return bool(first.height) and not _is_footer(str(first.get_column(f"c{fields[key]}")[0]))
 
 
-def _implied_spans(found: _Located | Skipped, grid, offset: int) -> list[tuple[int, int, int, int]]:
+def _implied_spans(found: _Located | Skipped, grid, offset: int, path: str) -> list[tuple[int, int, int, int]]:
     """Where a workbook keeps no merged ranges (.xls, .ods, a header typed once over blank header cells): a
     header cell over the columns right of it that hold data under no header of their own, as if merged
-    over them (a card's digits one a cell under "Số thẻ đảng viên"). Ranges as `merges` gives them."""
-    if isinstance(found, Skipped) or not found.source.unlabeled:
+    over them (a card's digits one a cell under "Số thẻ đảng viên"); in .xls and .ods, whose merged ranges
+    calamine does not report, a branch or committee cell over the empty ones below it beside members'
+    keys (a branch merged down its members). Ranges as `merges` gives them."""
+    if isinstance(found, Skipped):
         return []
+    ranges = _down(found, grid, offset) if Path(path).suffix.lower() in (".xls", ".ods") else []
+    if not found.source.unlabeled:
+        return ranges
     row = found.header.row
     header = grid.row(row)
     filled = grid.slice(found.start, 20).select(pl.col(c).is_not_null().any() for c in grid.columns).row(0)
@@ -221,6 +226,27 @@ def _implied_spans(found: _Located | Skipped, grid, offset: int) -> list[tuple[i
         if end > c:
             ranges.append((row, c + offset, row, end + offset))
         c = end + 1
+    return ranges
+
+
+def _down(found: _Located, grid, offset: int) -> list[tuple[int, int, int, int]]:
+    """The branch (committee) cells of .xls and .ods over the empty cells below them beside filled keys."""
+    fields = found.header.fields
+    key = fields.get(KEY_COLUMN[found.source.kind])
+    if key is None:
+        return []
+
+    def filled(c: int):
+        return pl.col(f"c{c}").cast(pl.String).str.strip_chars().replace("", None).is_not_null()
+
+    ranges = []
+    for c in (fields[f] for f in ("unit", "parent_unit") if f in fields and fields[f] != key):
+        rows = grid.slice(found.start).with_row_index("_i").select(
+            "_i", filled(c).cum_sum().alias("_run"), (filled(key) & ~filled(c)).alias("_gap"))
+        runs = rows.filter(pl.col("_run") > 0).group_by("_run").agg(
+            pl.col("_i").min().alias("_first"), pl.col("_i").filter(pl.col("_gap")).max().alias("_last"))
+        ranges += [(found.start + a, c + offset, found.start + b, c + offset)
+                   for _, a, b in runs.drop_nulls("_last").iter_rows()]
     return ranges
 
 
