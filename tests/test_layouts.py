@@ -270,6 +270,24 @@ def test_a_committees_list_in_sections_gives_each_member_its_branch(tmp_path):
     assert roster.sources[0].sections == 4
 
 
+def test_a_header_repeated_on_every_page_is_no_member(tmp_path):
+    """A list copied from printed pages or a Word table repeats its header and numbering row on each page:
+    neither is a member (nor a data problem), in a members list or a wide attendance sheet."""
+    header, numbers = ["STT", "Họ và tên", "Ngày sinh", "Số thẻ", "Chi bộ", "Ngày vào Đảng"], [1, 2, 3, 4, 5, 6]
+    members = [["DANH SÁCH ĐẢNG VIÊN"], header, numbers,
+               [1, "Nguyễn Văn An", "02/01/1980", "001", "Chi bộ 1", "01/02/2010"],
+               header, numbers, [2, "Trần Thị Bình", "03/03/1985", "002", "Chi bộ 1", "01/02/2012"],
+               ["Trang 2"], header, [3, "Lê Văn Cường", "04/04/1975", "003", "Chi bộ 1", "01/02/2002"]]
+    months = ["Số thẻ", "Họ và tên", *(f"T{m}" for m in range(1, 13))]
+    attendance = [["SỔ THEO DÕI SINH HOẠT NĂM 2026"], months, ["001", "Nguyễn Văn An", *["x"] * 12], months,
+                  ["002", "Trần Thị Bình", *["x"] * 12]]
+    roster = read(write_workbook(tmp_path / "ds.xlsx", {"Đảng viên": members, "Sinh hoạt": attendance}))
+    assert roster.members.sort("_row").select("_row", "member_id").with_columns(
+        pl.col("member_id").cast(pl.String)).rows() == [(4, "001"), (7, "002"), (10, "003")]
+    assert sorted(set(month_records(roster, "attendance")["member_id"].cast(pl.String))) == ["001", "002"]
+    assert roster.issues.height == 0
+
+
 def test_a_date_in_three_columns_under_its_title(tmp_path):
     """"Ngày sinh" › Ngày | Tháng | Năm (numbers, as Excel keeps them), "Ngày vào Đảng" › Tháng | Năm: one date
     each ("Năm" folds like "Nam", the sex under the ward form's birth date: it is the year here)."""

@@ -397,6 +397,33 @@ def _records(found: _Located, grid):
     return starts.cum_sum()
 
 
+def _repeated(body, grid, header: _Header):
+    """The rows repeating the header or its numbering row, as a list copied from a printed page or a Word
+    table has them on every page (a mask of `body`), or None when there are none. Only the rows whose key
+    cell is its header or a small number are looked at whole."""
+    key = header.fields.get(KEY_COLUMN[header.kind], next(iter(header.fields.values()), None))
+    if key is None or f"c{key}" not in body.columns:
+        return None
+    label = str(grid.row(header.row + header.depth - 1)[key] or grid.row(header.row)[key] or "").strip()
+    cell = pl.col(f"c{key}").cast(pl.String).str.strip_chars()
+    candidates = body.filter((cell == label) | cell.str.contains(r"^\(?\d{1,2}\)?(?:\.0)?$"))
+    if not candidates.height:
+        return None
+    grid_cells = [c for c in body.columns if c.startswith("c")]
+    rows = set()
+    for head in (grid.row(header.row + d) for d in range(header.depth)):
+        # one cell a label (a merged label filled across its columns is one)
+        cells = [(c, str(v).strip()) for c, v in enumerate(head)
+                 if v is not None and (c == 0 or head[c - 1] != v) and f"c{c}" in body.columns]
+        if len(cells) >= 2:
+            same = pl.sum_horizontal((pl.col(f"c{c}").cast(pl.String).str.strip_chars() == v).fill_null(False)
+                                     for c, v in cells)
+            rows |= set(candidates.filter(same >= max(2, -(-3 * len(cells) // 5)))["_row"])
+    top = grid.row(header.row)
+    rows |= {row for row, *values in candidates.select("_row", *grid_cells).iter_rows() if is_numbering(values, top)}
+    return body.select(pl.col("_row").is_in(list(rows))).to_series() if rows else None
+
+
 def _within_record(merged: tuple, start: int, records) -> bool:
     """A merged range whose rows all lie inside one member's rows (rows are 0-based grid rows)."""
     r1, _, r2, _ = merged
@@ -413,8 +440,12 @@ def _build(found: _Located, grid, body=None, records=None) -> RawTable:
     if body is None:
         body = grid.slice(start).with_row_index("_row", offset=start + 1)
         if records is not None:
-            cells = [c for c in body.columns if c != "_row"]
-            body = body.with_columns(_record=records).group_by("_record", maintain_order=True).agg(
+            body = body.with_columns(_record=records)
+        if (repeated := _repeated(body, grid, header)) is not None:
+            body = body.filter(~repeated)
+        if records is not None:
+            cells = [c for c in body.columns if c not in ("_row", "_record")]
+            body = body.group_by("_record", maintain_order=True).agg(
                 pl.col("_row").first(),
                 *(pl.col(c).cast(pl.String).fill_null("").str.join("\n").str.strip_chars_end("\n")
                   .replace("", None) for c in cells),
