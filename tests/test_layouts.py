@@ -288,6 +288,21 @@ def test_a_header_repeated_on_every_page_is_no_member(tmp_path):
     assert roster.issues.height == 0
 
 
+def test_card_numbers_typed_with_their_digits_grouped_are_their_digits(tmp_path):
+    """"21 000 102", "21.000.103" in the list, the same cards as numbers in the attendance sheet: one member
+    each, and no record of an unknown member."""
+    rows = [["STT", "Họ và tên", "Ngày sinh", "Số thẻ", "Chi bộ", "Ngày vào Đảng"],
+            [1, "An", "02/01/1980", 21000101, "Chi bộ 1", "01/02/2010"],
+            [2, "Bình", "03/03/1985", "21 000 102", "Chi bộ 1", "01/02/2012"],
+            [3, "Cường", "04/04/1975", "21.000.103", "Chi bộ 1", "01/02/2002"]]
+    attendance = [["Số thẻ", "Họ và tên", "T1", "T2"], ["21000101", "An", "x", "x"], [21000102, "Bình", "x", "x"],
+                  ["21-000-103", "Cường", "x", "K"]]
+    roster = read(write_workbook(tmp_path / "ids.xlsx", {"Đảng viên": rows, "Sinh hoạt 2026": attendance}))
+    assert roster.members["member_id"].cast(pl.String).to_list() == ["21000101", "21000102", "21000103"]
+    result = audit(roster, as_of=date(2026, 11, 30), config=Config(), select_codes=["DAT006"], lang="en")
+    assert result.findings.height == 0
+
+
 def test_a_date_in_three_columns_under_its_title(tmp_path):
     """"Ngày sinh" › Ngày | Tháng | Năm (numbers, as Excel keeps them), "Ngày vào Đảng" › Tháng | Năm: one date
     each ("Năm" folds like "Nam", the sex under the ward form's birth date: it is the year here)."""

@@ -68,7 +68,7 @@ def _month_columns(frame) -> list[str]:
 
 
 def _with_src(table: RawTable, index: int):
-    frame = table.frame.with_columns(pl.lit(index, dtype=pl.Int32).alias("_src"))
+    frame = _grouped_ids(table.frame.with_columns(pl.lit(index, dtype=pl.Int32).alias("_src")))
     # a column per year (ratings: two or three years) becomes a row per year; month columns stay as they
     # are: attendance and dues turn them into month masks, one row per table row
     wide = [c for c in frame.columns if _YEAR_KEY.match(c)]
@@ -78,6 +78,19 @@ def _with_src(table: RawTable, index: int):
     by_names = "member_id" not in frame.columns or frame.get_column("member_id").null_count() > 0
     keep = [c for c in frame.columns if c not in wide and (c != "full_name" or by_names)]
     return frame.unpivot(on=wide, index=keep, variable_name="field", value_name="value")
+
+
+def _grouped_ids(frame):
+    """Card numbers typed with their digits grouped ("21 000 102", "21.000.103", "21-000-104") are their
+    digits: a record would otherwise name no member. One scan finds out whether any id needs it."""
+    if "member_id" not in frame.columns or frame.schema["member_id"] != pl.String:
+        return frame
+    grouped = pl.col("member_id").str.contains(r"^\s*\d{1,4}(?:[ .\-]\d{1,4})+\s*$")
+    if not frame.select(pl.col("member_id").str.contains(r"[ .\-]").any()).item() or not frame.select(
+            grouped.any()).item():
+        return frame
+    return frame.with_columns(pl.when(grouped).then(pl.col("member_id").str.replace_all(r"[\s.\-]", ""))
+                              .otherwise(pl.col("member_id")).alias("member_id"))
 
 
 def _stack(frames: list):
