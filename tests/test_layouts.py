@@ -303,6 +303,20 @@ def test_card_numbers_typed_with_their_digits_grouped_are_their_digits(tmp_path)
     assert result.findings.height == 0
 
 
+@pytest.mark.parametrize("titles, unit, committee", [
+    (["DANH SÁCH ĐẢNG VIÊN CHI BỘ THÔN ĐÔNG NĂM 2026"], "CHI BỘ THÔN ĐÔNG", None),
+    (["ĐẢNG ỦY XÃ ĐÔNG ANH", "SỔ DANH SÁCH ĐẢNG VIÊN CHI BỘ THÔN ĐÔNG (tính đến 30/11/2026)"], "CHI BỘ THÔN ĐÔNG",
+     "ĐẢNG BỘ XÃ ĐÔNG ANH"),
+    (["DANH SÁCH ĐẢNG VIÊN ĐẢNG BỘ XÃ ĐÔNG ANH - NĂM 2026", "Chi bộ Thôn Đông"], "Chi bộ Thôn Đông",
+     "ĐẢNG BỘ XÃ ĐÔNG ANH"),
+])
+def test_the_branch_and_committee_named_within_a_title_line(tmp_path, titles, unit, committee):
+    rows = [*([t] for t in titles), ["STT", "Họ và tên", "Ngày sinh", "Số thẻ", "Ngày vào Đảng"],
+            [1, "An", "02/01/1980", "001", "01/02/2010"]]
+    members = read(write_workbook(tmp_path / "ds.xlsx", {"Sheet1": rows})).members
+    assert members.select("unit", "parent_unit").rows() == [(unit, committee)]
+
+
 def test_a_date_in_three_columns_under_its_title(tmp_path):
     """"Ngày sinh" › Ngày | Tháng | Năm (numbers, as Excel keeps them), "Ngày vào Đảng" › Tháng | Năm: one date
     each ("Năm" folds like "Nam", the sex under the ward form's birth date: it is the year here)."""

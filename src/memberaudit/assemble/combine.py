@@ -10,6 +10,7 @@ from memberaudit.model.text import fold
 from memberaudit.model.vocab import TABLE_KINDS
 from memberaudit.normalize.build import BY_NAME, name_key
 from memberaudit.normalize.issues import issue_rows
+from memberaudit.read.headers import named_in_title
 
 
 def combine(parts: list[Roster]) -> Roster:
@@ -200,8 +201,8 @@ def committee_named(title: str) -> str | None:
     """The committee a title line names, as "Đảng bộ …" (capitals kept where the line is in capitals)."""
     words = title.split()
     found = _COMMITTEE_LINE.match(fold(" ".join(words)))
-    if not found:
-        return None
+    if not found:  # within a list's title: "DANH SÁCH ĐẢNG VIÊN ĐẢNG BỘ PHƯỜNG X NĂM 2026"
+        return named_in_title(title, ("dang", "bo"))
     rest = words[len(found.group(0).split()):]
     head = "ĐẢNG BỘ" if title.isupper() else "Đảng bộ"
     return " ".join([head, *rest])

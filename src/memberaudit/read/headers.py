@@ -87,6 +87,31 @@ def choice_key(label: str) -> str:
 CHOICE_INDEX = _choice_index()
 
 
+_PERIOD_WORDS = {"nam", "thang", "quy", "tinh", "nhiem", "tu", "den", "ngay"}
+
+
+def named_in_title(title: str, first: tuple[str, ...]) -> str | None:
+    """The organisation a title line names, from its words `first` (folded: ("chi", "bo")) to the end or to
+    the period or date the line goes on with: "DANH SÁCH ĐẢNG VIÊN CHI BỘ THÔN ĐÔNG NĂM 2026" → "CHI BỘ THÔN
+    ĐÔNG". None without a name after those words ("CÁC CHI BỘ")."""
+    words = title.split()
+    folded = [fold(w) for w in words]
+    n = len(first)
+    at = next((i for i in range(len(words) - n + 1) if tuple(folded[i:i + n]) == first), None)
+    if at is None or (at and folded[at - 1] in ("cac", "nhung", "toan")):  # "CÁC CHI BỘ TRỰC THUỘC"
+        return None
+    def period(i: int) -> bool:  # "NĂM 2026", "tháng 7", "tính đến …"; "- Năm 2026"
+        if words[i] in ("-", "–"):
+            return i + 1 < len(words) and period(i + 1)
+        return folded[i] in _PERIOD_WORDS and (folded[i] == "tinh" or (
+            i + 1 < len(words) and bool(re.search(r"\d", words[i + 1]))))
+
+    end = at + n
+    while end < len(words) and not words[end].startswith("(") and not period(end):
+        end += 1
+    return " ".join(words[at:end]).rstrip(",;:") if end > at + n else None
+
+
 def kind_in_titles(titles: list[str]) -> str | None:
     """The table kind a sheet's title lines name ("SỔ GIỚI THIỆU SINH HOẠT ĐẢNG" → transfers): the longest
     name a title holds, None when two kinds' names of that length stand there."""

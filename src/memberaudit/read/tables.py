@@ -38,6 +38,7 @@ from memberaudit.read.headers import (
     header_key,
     kind_from_name,
     kind_in_titles,
+    named_in_title,
     next_key,
     wide_key,
     year_in,
@@ -309,7 +310,7 @@ def _locate(grid, path, sheet, col_offset, name_for_kind, aliases, year_override
     unit = None
     start = header.row + header.depth
     sections = _sections(grid.slice(start), start, header)
-    if header.kind == "members" and "unit" in missing and title_unit:
+    if header.kind == "members" and "unit" in missing and title_unit and not sections:
         missing.remove("unit")  # a register without a branch column: the branch its title or sheet names
         unit = title_unit
     if "unit" in missing and any(kind == "unit" for kind, _ in sections.values()):
@@ -547,8 +548,8 @@ def _unit_from(titles: list[str], sheet: str) -> str | None:
     """The branch a register names in its title ("CHI BỘ TỔ DÂN PHỐ 3"), else its sheet name if that is no
     table name ("Chi bộ 3", not "Đảng viên")."""
     for title in titles:
-        if fold(title).startswith("chi bo "):
-            return " ".join(title.split())
+        if found := named_in_title(title, ("chi", "bo")):  # "DANH SÁCH ĐẢNG VIÊN CHI BỘ THÔN ĐÔNG" too
+            return found
     return sheet if fold(sheet).startswith("chi bo ") and not kind_from_name(sheet) else None
 
 
