@@ -529,7 +529,8 @@ def test_cleaning_scans_distinct_texts_or_every_cell_alike(rows):
 
 @settings(max_examples=80, deadline=None)
 @given(st.lists(st.sampled_from(["02/01/1980", " 02/01/1980 ", "31/02/1980", "5/3/85", "1980-01-02 00:00:00",
-                                 "1962", "03/1990", "29000", "1.2.1980", "hôm qua", "01/01/0085", None]),
+                                 "1962", "03/1990", "29000", "1.2.1980", "hôm qua", "01/01/0085",
+                                 "ngày 2 tháng 1 năm 1980", "Ngày 02/01/1980", "02 / 01 / 1980", None]),
                 min_size=1, max_size=15), st.booleans())
 def test_date_columns_parse_like_each_cell_through_the_cascade(cells, allow_partial):
     """`parse_dates` (usual form directly, the rest through the cascade once per distinct text) gives each
@@ -542,6 +543,15 @@ def test_date_columns_parse_like_each_cell_through_the_cascade(cells, allow_part
     each = frame.with_columns(parse_date("d", allow_partial=allow_partial)).select(columns)
     assert got.with_columns(pl.col("d__partial").fill_null(False)).equals(
         each.with_columns(pl.col("d__partial").fill_null(False)))
+
+
+@pytest.mark.parametrize("cell", ["02/01/1980", "ngày 2 tháng 1 năm 1980", "2 THÁNG 1 NĂM 1980", "Ngày 02/01/1980",
+                                  "02 / 01 / 1980", "02/01/1980 (KN)"])
+def test_dates_written_out_or_spaced_are_the_date(cell):
+    from memberaudit.normalize.values import parse_dates
+
+    got = parse_dates(pl.DataFrame({"d": [cell]}), "d", allow_partial=False)
+    assert got.select("d", "d__problem").rows() == [(date(1980, 1, 2), None)]
 
 
 def test_values_computed_once_per_distinct_text_come_back_the_same_by_lookup_or_by_join(monkeypatch):

@@ -20,7 +20,13 @@ def parse_date(column: str, *, allow_partial: bool) -> list:
     problem, never a guess. Problems: "two_digit_year", "impossible", "implausible_year", "unreadable",
     "partial_not_allowed".
     """
-    s = pl.col(column).str.strip_chars()
+    # a date written out ("ngày 12 tháng 5 năm 1985", "Ngày 12/05/1985"), spaced ("12 / 05 / 1985") or with a
+    # note after it ("12/05/1985 (KN)") is the date
+    s = (pl.col(column).str.strip_chars()
+         .str.replace(r"(?i)^ng[àa]y\s*", "")
+         .str.replace(r"(?i)^(\d{1,2})\s*th[áa]ng\s*(\d{1,2})\s*n[ăa]m\s*(\d{2,4})$", "$1/$2/$3")
+         .str.replace_all(r"(\d)\s*([/.\-])\s*(\d)", "$1$2$3")
+         .str.replace(r"\s*\([^)]*\)$", ""))
     iso = s.str.extract_groups(r"^(\d{4})-(\d{1,2})-(\d{1,2})(?:[ T][\d:.]*)?$")
     dmy = s.str.extract_groups(r"^(\d{1,2})[/.\-](\d{1,2})[/.\-](\d{4})$")
     dmy2 = s.str.contains(r"^\d{1,2}[/.\-]\d{1,2}[/.\-]\d{2}$")
@@ -63,7 +69,7 @@ def parse_date(column: str, *, allow_partial: bool) -> list:
         value.alias(column),
         (is_partial & pl.lit(allow_partial)).alias(f"{column}__partial"),
         problem.cast(pl.String).alias(f"{column}__problem"),
-        s.alias(f"{column}__raw"),
+        pl.col(column).str.strip_chars().alias(f"{column}__raw"),  # as written
     ]
 
 
