@@ -371,6 +371,31 @@ def test_a_branch_merged_down_its_members_in_xls_and_ods(tmp_path, suffix):
     assert members["unit"].to_list() == ["Chi bộ 1", "Chi bộ 1", "Chi bộ 2", "Chi bộ 2"]
 
 
+@pytest.mark.skipif(SOFFICE is None, reason="LibreOffice is not installed")
+def test_xls_with_a_card_header_over_digit_cells_and_a_branch_merged_down(tmp_path):
+    import subprocess
+
+    rows = [["DANH SÁCH ĐẢNG VIÊN"], ["STT", "Chi bộ", "Họ và tên", "Ngày sinh", "Số thẻ", None, None, "Ngày vào Đảng"],
+            [1, "Chi bộ 1", "An", "02/01/1980", "1", "0", "1", "01/02/2010"],
+            [2, None, "Bình", "03/01/1981", "1", "0", "2", "01/02/2011"]]
+    source = write_workbook(tmp_path / "ds.xlsx", {"Đảng viên": rows}, {"Đảng viên": ["E2:G2", "B3:B4"]})
+    subprocess.run([SOFFICE, "--headless", "--convert-to", "xls", "--outdir", str(tmp_path), str(source)],
+                   check=True, capture_output=True, timeout=120)
+    members = read_roster([tmp_path / "ds.xls"], workers=1).members
+    assert members.select(pl.col("member_id").cast(pl.String), "unit").rows() == [
+        ("101", "Chi bộ 1"), ("102", "Chi bộ 1")]
+
+
+def test_dates_under_no_header_are_no_part_of_the_column_left_of_them(workbook):
+    """A column of dates whose header was forgotten, right of "Ngày vào Đảng": its own column under no header
+    (inspect says so), never joined to the admission date as a card's digits are."""
+    rows = [["Số thẻ", "Họ và tên", "Ngày vào Đảng", None, "Chi bộ", "Ngày sinh"],
+            ["001", "An", "01/02/2010", "01/02/2011", "Chi bộ 1", "02/01/1980"]]
+    roster = roster_of(workbook({"Đảng viên": rows}))
+    assert roster.members["admission_date"].to_list() == [date(2010, 2, 1)]
+    assert roster.sources[0].unlabeled == ["D"]
+
+
 def test_a_header_typed_once_over_blank_header_cells_spans_the_data_under_them(tmp_path):
     """The register's card header written in its first cell, the seven cells right of it left blank, not
     merged (and the numbering row's 8 in the first only): the digits under them are the card, as merged."""

@@ -216,13 +216,19 @@ def _implied_spans(found: _Located | Skipped, grid, offset: int, path: str) -> l
         return ranges
     row = found.header.row
     header = grid.row(row)
-    filled = grid.slice(found.start, 20).select(pl.col(c).is_not_null().any() for c in grid.columns).row(0)
-    ranges = []
+    # a part of a field: a character a line (digits), or words (name parts); a date or a number under no
+    # header is a column whose header is missing, never a part of the one left of it
+    sample = grid.slice(found.start, 20)
+    part = sample.select(
+        (pl.col(c).is_not_null().any() & (
+            pl.col(c).cast(pl.String).str.strip_chars().str.split("\n").list.eval(
+                pl.element().str.strip_chars().str.len_chars() <= 1).list.all().all()
+            | ~pl.col(c).cast(pl.String).str.contains(r"\d").any())).alias(c) for c in grid.columns).row(0)
     c = 0
     while c < len(header):
         end = c
         if header[c] is not None:
-            while end + 1 < len(header) and header[end + 1] is None and filled[end + 1]:
+            while end + 1 < len(header) and header[end + 1] is None and part[end + 1]:
                 end += 1
         if end > c:
             ranges.append((row, c + offset, row, end + offset))
