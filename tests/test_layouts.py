@@ -261,7 +261,11 @@ def test_a_committees_list_in_sections_gives_each_member_its_branch(tmp_path):
             ["1.", "Chi bộ Tổ Văn"],
             [1, "Phạm Thị Dung", "05/05/1990", "004", "01/02/2016"],
             [None, "Tổng cộng: 4 đảng viên"]]
-    roster = read(write_workbook(tmp_path / "ds.xlsx", {"DS": rows}, {"DS": ["B4:F4", "B7:F7", "B9:F9"]}))
+    candidates = [["DANH SÁCH QUẦN CHÚNG ƯU TÚ"], ["STT", "Họ và tên", "Ngày sinh", "Ngày làm đơn"],
+                  ["I", "Chi bộ Khu dân cư số 2"], [1, "Vũ Văn Giang", "01/01/2000", "01/03/2026"]]
+    roster = read(write_workbook(tmp_path / "ds.xlsx", {"DS": rows, "Quần chúng ưu tú": candidates},
+                                 {"DS": ["B4:F4", "B7:F7", "B9:F9"]}))
+    assert roster.candidates.select("full_name", "unit").rows() == [("Vũ Văn Giang", "Chi bộ Khu dân cư số 2")]
     assert roster.members.sort("_row").select("_row", "full_name", "unit", "parent_unit").rows() == [
         (5, "Nguyễn Văn An", "CHI BỘ KHU DÂN CƯ SỐ 1", "ĐẢNG BỘ PHƯỜNG HẠ ĐÌNH"),
         (6, "Trần Thị Bình", "CHI BỘ KHU DÂN CƯ SỐ 1", "ĐẢNG BỘ PHƯỜNG HẠ ĐÌNH"),

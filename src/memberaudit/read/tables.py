@@ -353,7 +353,8 @@ def _sections(rows, start: int, header: _Header) -> dict[int, tuple[str, str]]:
     sections: one text ("I. CHI BỘ KHU DÂN CƯ SỐ 1", "Chi bộ 2", "B. ĐẢNG BỘ …"), maybe beside its
     numeral, and no key. Only where the table has no column for it; Excel row → (field, name)."""
     wanted = {f for _, f in _SECTION_KINDS if f in COLUMN_ALIASES[header.kind] and f not in header.fields}
-    key = header.fields.get(KEY_COLUMN[header.kind])
+    # a name is no key here: a candidates list's section stands in its name column
+    key = header.fields.get(KEY_COLUMN[header.kind]) if KEY_COLUMN[header.kind] != "full_name" else None
     if not wanted or not rows.height:
         return {}
     cells = [pl.col(c).cast(pl.String).str.strip_chars().replace("", None) for c in rows.columns]
