@@ -456,6 +456,19 @@ def test_two_ratings_a_year_the_committees_stands(tmp_path):
     assert read(path).ratings.sort("_row").select("rating").to_series().to_list() == ["HTNV", "HTXSNV"]
 
 
+def test_values_under_another_fields_title_are_that_fields_columns(tmp_path):
+    """"Ngày vào Đảng" › Dự bị | Chính thức holds the two dates: its sub-headers are a status's values, but
+    under a date's title they name the admission and the official dates, never status columns."""
+    path = write_workbook(tmp_path / "vd.xlsx", {"DS": [
+        ["STT", "Số thẻ", "Họ và tên", "Ngày sinh", "Chi bộ", "Ngày vào Đảng", None],
+        [None, None, None, None, None, "Dự bị", "Chính thức"],
+        [1, "09000001", "Ông Văn Một", "02/01/1970", "Chi bộ 1", "03/02/2000", "03/02/2001"]]},
+        {"DS": ["F1:G1", *(f"{c}1:{c}2" for c in "ABCDE")]})
+    roster = read(path)
+    assert roster.members.select("admission_date", "official_date", "status").rows() == [
+        (date(2000, 2, 3), date(2001, 2, 3), "official")]
+
+
 def test_a_years_ratings_by_name_the_self_rating_never_stands_and_the_year_in_the_title(tmp_path):
     """"DANH SÁCH ĐÁNH GIÁ, XẾP LOẠI … NĂM 2025": no year column, the member's own rating, the branch's
     proposal and the committee's decision under one "Mức xếp loại"; the committee's decision stands."""

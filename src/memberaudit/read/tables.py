@@ -780,7 +780,10 @@ def _match_header(rows, r, depth, kind, matcher, sheet_year) -> _Header:
             candidates.append(matcher.fields(cell))
         fields, strength = max(candidates, key=lambda fs: fs[1])
         grouped += in_group and label != group
-        if (choice := CHOICE_INDEX.get(kind, {}).get(choice_key(label))) and strength < 100:
+        # a value heading a column breaks its field down ("Giới tính" › Nam, or no field named at all); under
+        # another field's title it is that field's ("Ngày vào Đảng" › Dự bị | Chính thức: the two dates)
+        choice = CHOICE_INDEX.get(kind, {}).get(choice_key(label))
+        if choice and strength < 100 and (not fields or choice[0] in fields):
             choices.setdefault(choice[0], []).append((c, choice[1]))
             continue
         if fields:
