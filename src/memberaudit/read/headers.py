@@ -6,7 +6,14 @@ import re
 import unicodedata
 
 from memberaudit.model.text import fold
-from memberaudit.model.vocab import CHOICES, COLUMN_ALIASES, SERIAL_HEADERS, SHEET_ALIASES, TABLE_KINDS, WIDE_KINDS
+from memberaudit.model.vocab import (
+    CHOICES,
+    COLUMN_ALIASES,
+    SERIAL_HEADERS,
+    SHEET_ALIASES,
+    TABLE_KINDS,
+    WIDE_KINDS,
+)
 
 # a wide sheet's month column, once recognised: "2026-09"; a second column of the same month "2026-09#2"
 MONTH_KEY = re.compile(r"^\d{4}-\d{2}(?:#\d+)?$")

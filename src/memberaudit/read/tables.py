@@ -16,9 +16,7 @@ from memberaudit.model.lazy import pl
 from memberaudit.model.source import Loaded, RawTable, Skipped, Source
 from memberaudit.model.text import fold
 from memberaudit.model.vocab import (
-    COLUMN_ALIASES,
     DATE_FIELDS,
-    FOOTER_WORDS,
     KEY_COLUMN,
     REQUIRED,
     SHEET_ALIASES,
@@ -30,9 +28,9 @@ from memberaudit.read.headers import (
     CHOICE_INDEX,
     MONTH_KEY,
     SERIAL_KEYS,
-    choice_key,
     Matcher,
     alias_index,
+    choice_key,
     column_letter,
     fact_keys,
     header_key,
@@ -44,12 +42,21 @@ from memberaudit.read.headers import (
     year_in,
 )
 from memberaudit.read.legacy import convert_grid
+from memberaudit.read.rows import (
+    implied_spans,
+    in_sections,
+    is_footer,
+    is_numbering,
+    records_over_rows,
+    repeated_rows,
+    section_rows,
+    within_record,
+)
 
 HEADER_SCAN_ROWS = 30
 # fields whose text is compared or shown: NFC, whitespace collapsed (the rest is parsed or folded later)
 TEXT_FIELDS = ("member_id", "full_name", "unit", "parent_unit", "status", "gender", "ethnicity", "occupation",
                "residence", "national_id", "kind", "from_unit", "to_unit", "purpose", "rating", "mark", "month")
-_FOOTER_KEYS = tuple(fold(w) for w in FOOTER_WORDS)
 
 
 def load_file(path: str, *, extra_aliases: dict | None = None, year: int | None = None,
@@ -167,16 +174,16 @@ def table_from_grid(path, sheet, grid, col_offset, name_for_kind, aliases, year_
                                    col_offset, name_for_kind, aliases, year_override, merges)
         return _build(found, grid, body)
     records = None
-    if _merges_may_matter(found, grid) and (ranges := merges() or _implied_spans(found, grid, col_offset, path)):
+    if _merges_may_matter(found, grid) and (ranges := merges() or implied_spans(found, grid, col_offset, path)):
         filled = _fill_merges(grid, ranges, col_offset)
         found = _locate(filled, *args)
-        if not isinstance(found, Skipped) and (records := _records(found, grid)) is not None:
+        if not isinstance(found, Skipped) and (records := records_over_rows(found, grid)) is not None:
             # a cell merged down one member's rows is one line of that member, not copied to every line
-            filled = _fill_merges(grid, [r for r in ranges if not _within_record(r, found.start, records)],
+            filled = _fill_merges(grid, [r for r in ranges if not within_record(r, found.start, records)],
                                   col_offset)
         grid = filled
     elif not isinstance(found, Skipped):
-        records = _records(found, grid)
+        records = records_over_rows(found, grid)
     return found if isinstance(found, Skipped) else _build(found, grid, records=records)
 
 
@@ -200,61 +207,7 @@ def _merges_may_matter(found: _Located | Skipped, grid) -> bool:
     rows = grid.slice(found.start)
     first = rows.filter(filled(fields[key]) & ~pl.all_horizontal(filled(c) for c in gaps)).head(1)
     # a signature line written in the key column ("NGƯỜI LẬP BIỂU") is where the table ends, not a gap
-    return bool(first.height) and not _is_footer(str(first.get_column(f"c{fields[key]}")[0]))
-
-
-def _implied_spans(found: _Located | Skipped, grid, offset: int, path: str) -> list[tuple[int, int, int, int]]:
-    """Where a workbook keeps no merged ranges (.xls, .ods, a header typed once over blank header cells): a
-    header cell over the columns right of it that hold data under no header of their own, as if merged
-    over them (a card's digits one a cell under "Số thẻ đảng viên"); in .xls and .ods, whose merged ranges
-    calamine does not report, a branch or committee cell over the empty ones below it beside members'
-    keys (a branch merged down its members). Ranges as `merges` gives them."""
-    if isinstance(found, Skipped):
-        return []
-    ranges = _down(found, grid, offset) if Path(path).suffix.lower() in (".xls", ".ods") else []
-    if not found.source.unlabeled:
-        return ranges
-    row = found.header.row
-    header = grid.row(row)
-    # a part of a field: a character a line (digits), or words (name parts); a date or a number under no
-    # header is a column whose header is missing, never a part of the one left of it
-    sample = grid.slice(found.start, 20)
-    part = sample.select(
-        (pl.col(c).is_not_null().any() & (
-            pl.col(c).cast(pl.String).str.strip_chars().str.split("\n").list.eval(
-                pl.element().str.strip_chars().str.len_chars() <= 1).list.all().all()
-            | ~pl.col(c).cast(pl.String).str.contains(r"\d").any())).alias(c) for c in grid.columns).row(0)
-    c = 0
-    while c < len(header):
-        end = c
-        if header[c] is not None:
-            while end + 1 < len(header) and header[end + 1] is None and part[end + 1]:
-                end += 1
-        if end > c:
-            ranges.append((row, c + offset, row, end + offset))
-        c = end + 1
-    return ranges
-
-
-def _down(found: _Located, grid, offset: int) -> list[tuple[int, int, int, int]]:
-    """The branch (committee) cells of .xls and .ods over the empty cells below them beside filled keys."""
-    fields = found.header.fields
-    key = fields.get(KEY_COLUMN[found.source.kind])
-    if key is None:
-        return []
-
-    def filled(c: int):
-        return pl.col(f"c{c}").cast(pl.String).str.strip_chars().replace("", None).is_not_null()
-
-    ranges = []
-    for c in (fields[f] for f in ("unit", "parent_unit") if f in fields and fields[f] != key):
-        rows = grid.slice(found.start).with_row_index("_i").select(
-            "_i", filled(c).cum_sum().alias("_run"), (filled(key) & ~filled(c)).alias("_gap"))
-        runs = rows.filter(pl.col("_run") > 0).group_by("_run").agg(
-            pl.col("_i").min().alias("_first"), pl.col("_i").filter(pl.col("_gap")).max().alias("_last"))
-        ranges += [(found.start + a, c + offset, found.start + b, c + offset)
-                   for _, a, b in runs.drop_nulls("_last").iter_rows()]
-    return ranges
+    return bool(first.height) and not is_footer(str(first.get_column(f"c{fields[key]}")[0]))
 
 
 @dataclass
@@ -315,7 +268,7 @@ def _locate(grid, path, sheet, col_offset, name_for_kind, aliases, year_override
     title_unit = _unit_from(titles, sheet)
     unit = None
     start = header.row + header.depth
-    sections = _sections(grid.slice(start), start, header)
+    sections = section_rows(grid.slice(start), start, header)
     if header.kind == "members" and "unit" in missing and title_unit and not sections:
         missing.remove("unit")  # a register without a branch column: the branch its title or sheet names
         unit = title_unit
@@ -344,102 +297,6 @@ def _locate(grid, path, sheet, col_offset, name_for_kind, aliases, year_override
     return _Located(header, start, source, unit, sections)
 
 
-_ENUMERATOR = re.compile(r"^\s*(?:[IVXLC]+|\d{1,3}|[A-Za-z])\s*[.\-–:)]?\s*")
-_SECTION_KINDS = (("chi bo ", "unit"), ("dang bo ", "parent_unit"), ("dang uy ", "parent_unit"))
-
-
-def _sections(rows, start: int, header: _Header) -> dict[int, tuple[str, str]]:
-    """The rows that name the branch (or committee) of the rows under them, in a committee's list kept in
-    sections: one text ("I. CHI BỘ KHU DÂN CƯ SỐ 1", "Chi bộ 2", "B. ĐẢNG BỘ …"), maybe beside its
-    numeral, and no key. Only where the table has no column for it; Excel row → (field, name)."""
-    wanted = {f for _, f in _SECTION_KINDS if f in COLUMN_ALIASES[header.kind] and f not in header.fields}
-    # a name is no key here: a candidates list's section stands in its name column
-    key = header.fields.get(KEY_COLUMN[header.kind]) if KEY_COLUMN[header.kind] != "full_name" else None
-    if not wanted or not rows.height:
-        return {}
-    cells = [pl.col(c).cast(pl.String).str.strip_chars().replace("", None) for c in rows.columns]
-    rows = rows.with_row_index("_i")
-    if key is not None and key < len(cells):  # the key column alone first: most rows have their key
-        rows = rows.filter(cells[key].is_null())
-    few = rows.filter(pl.sum_horizontal(c.is_not_null() for c in cells) <= 2)
-    found: dict[int, tuple[str, str]] = {}
-    for i, *values in few.select("_i", *cells).iter_rows():
-        texts = list(dict.fromkeys(v for v in values if v and not _ENUMERATOR.fullmatch(v)))
-        if len(texts) != 1:
-            continue
-        name = _ENUMERATOR.sub("", texts[0]) if not fold(texts[0]).startswith(("chi bo", "dang")) else texts[0]
-        folded = fold(name)
-        kind = next((f for prefix, f in _SECTION_KINDS if folded.startswith(prefix)), None)
-        if kind in wanted:
-            found[start + i + 1] = (kind, " ".join(name.split()))
-    return found
-
-
-def _records(found: _Located, grid):
-    """Which data rows make one member, where a register is written as the printed book: each member on
-    several rows, one fact a row (the name over the birth name over the birth date, the card's digits over
-    the lý lịch's), the number only on the first row or merged down them. None when a row is a member.
-
-    Only a layout whose headers name several facts a cell has this shape, and only when most numbered rows
-    are followed by unnumbered rows with values; a total or signature line and what follows it stay rows."""
-    header = found.header
-    serial = next((c for c, label in header.labels.items() if header_key(label) in SERIAL_KEYS), None)
-    if not header.compound or serial is None:
-        return None
-    rows = grid.slice(found.start)
-
-    def filled(name: str):
-        return pl.col(name).cast(pl.String).str.strip_chars().replace("", None).is_not_null()
-
-    others = [c for c in rows.columns if c != f"c{serial}"]
-    flags = rows.select(numbered=filled(f"c{serial}"), values=pl.any_horizontal(filled(c) for c in others))
-    numbered, values = flags["numbered"], flags["values"]
-    followed = numbered & ~numbered.shift(-1, fill_value=True) & values.shift(-1, fill_value=False)
-    if not followed.any() or 2 * followed.sum() < numbered.sum():
-        return None
-    texts = rows.select(pl.concat_str(pl.all().cast(pl.String), separator=" ", ignore_nulls=True)).to_series()
-    candidates = (~numbered & values).arg_true().to_list()
-    footer = next((i for i, text in zip(candidates, texts.gather(candidates).to_list(), strict=True)
-                   if _is_footer(text)), rows.height)
-    starts = numbered | (numbered.cum_sum() == 0) | (pl.int_range(0, rows.height, eager=True) >= footer)
-    return starts.cum_sum()
-
-
-def _repeated(body, grid, header: _Header):
-    """The rows repeating the header or its numbering row, as a list copied from a printed page or a Word
-    table has them on every page (a mask of `body`), or None when there are none. Only the rows whose key
-    cell is its header or a small number are looked at whole."""
-    key = header.fields.get(KEY_COLUMN[header.kind], next(iter(header.fields.values()), None))
-    if key is None or f"c{key}" not in body.columns:
-        return None
-    label = str(grid.row(header.row + header.depth - 1)[key] or grid.row(header.row)[key] or "").strip()
-    cell = pl.col(f"c{key}").cast(pl.String).str.strip_chars()
-    candidates = body.filter((cell == label) | cell.str.contains(r"^\(?\d{1,2}\)?(?:\.0)?$"))
-    if not candidates.height:
-        return None
-    grid_cells = [c for c in body.columns if c.startswith("c")]
-    rows = set()
-    for head in (grid.row(header.row + d) for d in range(header.depth)):
-        # one cell a label (a merged label filled across its columns is one)
-        cells = [(c, str(v).strip()) for c, v in enumerate(head)
-                 if v is not None and (c == 0 or head[c - 1] != v) and f"c{c}" in body.columns]
-        if len(cells) >= 2:
-            same = pl.sum_horizontal((pl.col(f"c{c}").cast(pl.String).str.strip_chars() == v).fill_null(False)
-                                     for c, v in cells)
-            rows |= set(candidates.filter(same >= max(2, -(-3 * len(cells) // 5)))["_row"])
-    top = grid.row(header.row)
-    rows |= {row for row, *values in candidates.select("_row", *grid_cells).iter_rows() if is_numbering(values, top)}
-    return body.select(pl.col("_row").is_in(list(rows))).to_series() if rows else None
-
-
-def _within_record(merged: tuple, start: int, records) -> bool:
-    """A merged range whose rows all lie inside one member's rows (rows are 0-based grid rows)."""
-    r1, _, r2, _ = merged
-    if r1 < start or r2 - start >= records.len():
-        return False
-    return r2 > r1 and records[r1 - start] == records[r2 - start]
-
-
 def _build(found: _Located, grid, body=None, records=None) -> RawTable:
     """The located table's rows as raw fields: cleaned, footer cut, empty rows dropped. A member written
     over several rows (`records`) is one row whose cells are its rows' cells one per line, as if written in
@@ -449,7 +306,7 @@ def _build(found: _Located, grid, body=None, records=None) -> RawTable:
         body = grid.slice(start).with_row_index("_row", offset=start + 1)
         if records is not None:
             body = body.with_columns(_record=records)
-        if (repeated := _repeated(body, grid, header)) is not None:
+        if (repeated := repeated_rows(body, grid, header)) is not None:
             body = body.filter(~repeated)
         if records is not None:
             cells = [c for c in body.columns if c not in ("_row", "_record")]
@@ -464,7 +321,7 @@ def _build(found: _Located, grid, body=None, records=None) -> RawTable:
     if unit is not None:
         frame = frame.with_columns(pl.lit(unit).alias("unit"))
     if found.sections:
-        frame = _in_sections(frame, found.sections)
+        frame = in_sections(frame, found.sections)
     # month cells (marks, amounts: a dozen per member) are cleaned once per distinct text by the normaliser
     months = [c for c in frame.columns if MONTH_KEY.match(c)]
     frame = pl.concat([frame.select("_row"), _clean(frame.drop("_row", *months), TEXT_FIELDS), frame.select(months)],
@@ -484,25 +341,6 @@ def _build(found: _Located, grid, body=None, records=None) -> RawTable:
 
 # the place and date a document is signed: "Hà Nội, ngày 05 tháng 10 năm 2026"
 _DATE_LINE_TITLE = re.compile(r"\bngay\s*\d{1,2}\s*thang\s*\d{1,2}\s*nam\s*\d{4}")
-def _in_sections(frame, sections: dict[int, tuple[str, str]]):
-    """Each row with the branch and committee of the section it stands in (a committee section starts
-    without a branch); the section rows themselves are no rows."""
-    unit = parent = None
-    events = []
-    for row in sorted(sections):
-        kind, name = sections[row]
-        if kind == "parent_unit":
-            parent, unit = name, None
-        else:
-            unit = name
-        events.append((row, unit, parent))
-    events = pl.DataFrame(events, schema={"_row": pl.Int32, "_s_unit": pl.String, "_s_parent": pl.String},
-                          orient="row")
-    named = {"unit": "_s_unit", "parent_unit": "_s_parent"}
-    fields = {f for f, _ in sections.values()}
-    frame = frame.filter(~pl.col("_row").is_in(list(sections))).join_asof(events, on="_row", strategy="backward")
-    return frame.with_columns(pl.coalesce(*([f] if f in frame.columns else []), named[f]).alias(f)
-                              for f in fields).drop(*named.values())
 
 
 _TITLE_MONTHS = re.compile(r"\bthang ((?:\d{1,2}(?:\s*(?:va|den)?\s*))+) nam (\d{4})")
@@ -639,12 +477,6 @@ def _typed(column, dtype, field: str):
     return column.cast(pl.String)
 
 
-def _is_footer(text: str) -> bool:
-    """A total or signature line: "Tổng cộng", "Người lập biểu", "T/M CHI BỘ", "BÍ THƯ", …"""
-    folded = fold(text)
-    return bool(folded) and any(folded.startswith(w) for w in _FOOTER_KEYS)
-
-
 def _cut_footer(frame, body, kind):
     """End the table at the first total or signature line: a row whose key cell is empty (or itself such a
     line) and whose text starts with "Tổng cộng", "Người lập biểu", "T/M CHI BỘ", "BÍ THƯ", …"""
@@ -661,7 +493,7 @@ def _cut_footer(frame, body, kind):
         "_row", pl.concat_str(pl.exclude("_row"), separator=" ", ignore_nulls=True).alias("text")
     )
     for row, text in texts.sort("_row").iter_rows():
-        if _is_footer(text or ""):
+        if is_footer(text or ""):
             return frame.filter(pl.col("_row") < row)
     return frame
 
@@ -717,28 +549,6 @@ def _joined_labels(top, below) -> tuple:
     """Each label with the words typed under it."""
     return tuple(" ".join(str(v) for v in (a, b) if v is not None) or None
                  for a, b in itertools.zip_longest(top, below))
-
-
-_NUMBER_CELL = re.compile(r"^\(?(\d{1,2})\)?$")
-
-
-def is_numbering(row, header) -> bool:
-    """A row numbering the columns under a header (`1 2 … 14`, `(1) (2) …`): at least three cells, every
-    filled one a small number, each one more than the one before, the first 1 or 2, starting under the
-    header's first column (month numbers under a merged "Tháng" start further right). Not data, not months."""
-    first = next((i for i, v in enumerate(header) if v is not None), 0)
-    numbers = []
-    for c, cell in enumerate(row):
-        if cell is None or not str(cell).strip():
-            continue
-        if not numbers and c > first + 1:
-            return False
-        found = _NUMBER_CELL.match(str(cell).strip().removesuffix(".0"))
-        if not found:
-            return False
-        if not numbers or numbers[-1] != int(found.group(1)):  # a number merged over several columns
-            numbers.append(int(found.group(1)))
-    return len(numbers) >= 3 and numbers[0] <= 2 and all(b == a + 1 for a, b in zip(numbers, numbers[1:], strict=False))
 
 
 def _match_header(rows, r, depth, kind, matcher, sheet_year) -> _Header:

@@ -1,0 +1,224 @@
+"""Which rows of a located table are data, and what stands in for merged ranges: a member written over
+several rows (the printed register), section rows naming the branch of the rows under them, a header repeated
+on every page, numbering and footer lines, and the spans a workbook without merged ranges implies.
+
+Functions of the raw grid and a located header (`tables._Located`, `tables._Header`), read by `tables`.
+"""
+
+from __future__ import annotations
+
+import re
+from pathlib import Path
+from typing import TYPE_CHECKING
+
+from memberaudit.model.lazy import pl
+from memberaudit.model.source import Skipped
+from memberaudit.model.text import fold
+from memberaudit.model.vocab import COLUMN_ALIASES, FOOTER_WORDS, KEY_COLUMN
+from memberaudit.read.headers import SERIAL_KEYS, header_key
+
+if TYPE_CHECKING:
+    from memberaudit.read.tables import _Header, _Located
+
+_FOOTER_KEYS = tuple(fold(w) for w in FOOTER_WORDS)
+
+
+def implied_spans(found: _Located | Skipped, grid, offset: int, path: str) -> list[tuple[int, int, int, int]]:
+    """Where a workbook keeps no merged ranges (.xls, .ods, a header typed once over blank header cells): a
+    header cell over the columns right of it that hold data under no header of their own, as if merged
+    over them (a card's digits one a cell under "Số thẻ đảng viên"); in .xls and .ods, whose merged ranges
+    calamine does not report, a branch or committee cell over the empty ones below it beside members'
+    keys (a branch merged down its members). Ranges as `merges` gives them."""
+    if isinstance(found, Skipped):
+        return []
+    ranges = _down(found, grid, offset) if Path(path).suffix.lower() in (".xls", ".ods") else []
+    if not found.source.unlabeled:
+        return ranges
+    row = found.header.row
+    header = grid.row(row)
+    # a part of a field: a character a line (digits), or words (name parts); a date or a number under no
+    # header is a column whose header is missing, never a part of the one left of it
+    sample = grid.slice(found.start, 20)
+    part = sample.select(
+        (pl.col(c).is_not_null().any() & (
+            pl.col(c).cast(pl.String).str.strip_chars().str.split("\n").list.eval(
+                pl.element().str.strip_chars().str.len_chars() <= 1).list.all().all()
+            | ~pl.col(c).cast(pl.String).str.contains(r"\d").any())).alias(c) for c in grid.columns).row(0)
+    c = 0
+    while c < len(header):
+        end = c
+        if header[c] is not None:
+            while end + 1 < len(header) and header[end + 1] is None and part[end + 1]:
+                end += 1
+        if end > c:
+            ranges.append((row, c + offset, row, end + offset))
+        c = end + 1
+    return ranges
+
+
+def _down(found: _Located, grid, offset: int) -> list[tuple[int, int, int, int]]:
+    """The branch (committee) cells of .xls and .ods over the empty cells below them beside filled keys."""
+    fields = found.header.fields
+    key = fields.get(KEY_COLUMN[found.source.kind])
+    if key is None:
+        return []
+
+    def filled(c: int):
+        return pl.col(f"c{c}").cast(pl.String).str.strip_chars().replace("", None).is_not_null()
+
+    ranges = []
+    for c in (fields[f] for f in ("unit", "parent_unit") if f in fields and fields[f] != key):
+        rows = grid.slice(found.start).with_row_index("_i").select(
+            "_i", filled(c).cum_sum().alias("_run"), (filled(key) & ~filled(c)).alias("_gap"))
+        runs = rows.filter(pl.col("_run") > 0).group_by("_run").agg(
+            pl.col("_i").min().alias("_first"), pl.col("_i").filter(pl.col("_gap")).max().alias("_last"))
+        ranges += [(found.start + a, c + offset, found.start + b, c + offset)
+                   for _, a, b in runs.drop_nulls("_last").iter_rows()]
+    return ranges
+
+
+_ENUMERATOR = re.compile(r"^\s*(?:[IVXLC]+|\d{1,3}|[A-Za-z])\s*[.\-–:)]?\s*")
+
+
+_SECTION_KINDS = (("chi bo ", "unit"), ("dang bo ", "parent_unit"), ("dang uy ", "parent_unit"))
+
+
+def section_rows(rows, start: int, header: _Header) -> dict[int, tuple[str, str]]:
+    """The rows that name the branch (or committee) of the rows under them, in a committee's list kept in
+    sections: one text ("I. CHI BỘ KHU DÂN CƯ SỐ 1", "Chi bộ 2", "B. ĐẢNG BỘ …"), maybe beside its
+    numeral, and no key. Only where the table has no column for it; Excel row → (field, name)."""
+    wanted = {f for _, f in _SECTION_KINDS if f in COLUMN_ALIASES[header.kind] and f not in header.fields}
+    # a name is no key here: a candidates list's section stands in its name column
+    key = header.fields.get(KEY_COLUMN[header.kind]) if KEY_COLUMN[header.kind] != "full_name" else None
+    if not wanted or not rows.height:
+        return {}
+    cells = [pl.col(c).cast(pl.String).str.strip_chars().replace("", None) for c in rows.columns]
+    rows = rows.with_row_index("_i")
+    if key is not None and key < len(cells):  # the key column alone first: most rows have their key
+        rows = rows.filter(cells[key].is_null())
+    few = rows.filter(pl.sum_horizontal(c.is_not_null() for c in cells) <= 2)
+    found: dict[int, tuple[str, str]] = {}
+    for i, *values in few.select("_i", *cells).iter_rows():
+        texts = list(dict.fromkeys(v for v in values if v and not _ENUMERATOR.fullmatch(v)))
+        if len(texts) != 1:
+            continue
+        name = _ENUMERATOR.sub("", texts[0]) if not fold(texts[0]).startswith(("chi bo", "dang")) else texts[0]
+        folded = fold(name)
+        kind = next((f for prefix, f in _SECTION_KINDS if folded.startswith(prefix)), None)
+        if kind in wanted:
+            found[start + i + 1] = (kind, " ".join(name.split()))
+    return found
+
+
+def records_over_rows(found: _Located, grid):
+    """Which data rows make one member, where a register is written as the printed book: each member on
+    several rows, one fact a row (the name over the birth name over the birth date, the card's digits over
+    the lý lịch's), the number only on the first row or merged down them. None when a row is a member.
+
+    Only a layout whose headers name several facts a cell has this shape, and only when most numbered rows
+    are followed by unnumbered rows with values; a total or signature line and what follows it stay rows."""
+    header = found.header
+    serial = next((c for c, label in header.labels.items() if header_key(label) in SERIAL_KEYS), None)
+    if not header.compound or serial is None:
+        return None
+    rows = grid.slice(found.start)
+
+    def filled(name: str):
+        return pl.col(name).cast(pl.String).str.strip_chars().replace("", None).is_not_null()
+
+    others = [c for c in rows.columns if c != f"c{serial}"]
+    flags = rows.select(numbered=filled(f"c{serial}"), values=pl.any_horizontal(filled(c) for c in others))
+    numbered, values = flags["numbered"], flags["values"]
+    followed = numbered & ~numbered.shift(-1, fill_value=True) & values.shift(-1, fill_value=False)
+    if not followed.any() or 2 * followed.sum() < numbered.sum():
+        return None
+    texts = rows.select(pl.concat_str(pl.all().cast(pl.String), separator=" ", ignore_nulls=True)).to_series()
+    candidates = (~numbered & values).arg_true().to_list()
+    footer = next((i for i, text in zip(candidates, texts.gather(candidates).to_list(), strict=True)
+                   if is_footer(text)), rows.height)
+    starts = numbered | (numbered.cum_sum() == 0) | (pl.int_range(0, rows.height, eager=True) >= footer)
+    return starts.cum_sum()
+
+
+def repeated_rows(body, grid, header: _Header):
+    """The rows repeating the header or its numbering row, as a list copied from a printed page or a Word
+    table has them on every page (a mask of `body`), or None when there are none. Only the rows whose key
+    cell is its header or a small number are looked at whole."""
+    key = header.fields.get(KEY_COLUMN[header.kind], next(iter(header.fields.values()), None))
+    if key is None or f"c{key}" not in body.columns:
+        return None
+    label = str(grid.row(header.row + header.depth - 1)[key] or grid.row(header.row)[key] or "").strip()
+    cell = pl.col(f"c{key}").cast(pl.String).str.strip_chars()
+    candidates = body.filter((cell == label) | cell.str.contains(r"^\(?\d{1,2}\)?(?:\.0)?$"))
+    if not candidates.height:
+        return None
+    grid_cells = [c for c in body.columns if c.startswith("c")]
+    rows = set()
+    for head in (grid.row(header.row + d) for d in range(header.depth)):
+        # one cell a label (a merged label filled across its columns is one)
+        cells = [(c, str(v).strip()) for c, v in enumerate(head)
+                 if v is not None and (c == 0 or head[c - 1] != v) and f"c{c}" in body.columns]
+        if len(cells) >= 2:
+            same = pl.sum_horizontal((pl.col(f"c{c}").cast(pl.String).str.strip_chars() == v).fill_null(False)
+                                     for c, v in cells)
+            rows |= set(candidates.filter(same >= max(2, -(-3 * len(cells) // 5)))["_row"])
+    top = grid.row(header.row)
+    rows |= {row for row, *values in candidates.select("_row", *grid_cells).iter_rows() if is_numbering(values, top)}
+    return body.select(pl.col("_row").is_in(list(rows))).to_series() if rows else None
+
+
+def within_record(merged: tuple, start: int, records) -> bool:
+    """A merged range whose rows all lie inside one member's rows (rows are 0-based grid rows)."""
+    r1, _, r2, _ = merged
+    if r1 < start or r2 - start >= records.len():
+        return False
+    return r2 > r1 and records[r1 - start] == records[r2 - start]
+
+
+def in_sections(frame, sections: dict[int, tuple[str, str]]):
+    """Each row with the branch and committee of the section it stands in (a committee section starts
+    without a branch); the section rows themselves are no rows."""
+    unit = parent = None
+    events = []
+    for row in sorted(sections):
+        kind, name = sections[row]
+        if kind == "parent_unit":
+            parent, unit = name, None
+        else:
+            unit = name
+        events.append((row, unit, parent))
+    events = pl.DataFrame(events, schema={"_row": pl.Int32, "_s_unit": pl.String, "_s_parent": pl.String},
+                          orient="row")
+    named = {"unit": "_s_unit", "parent_unit": "_s_parent"}
+    fields = {f for f, _ in sections.values()}
+    frame = frame.filter(~pl.col("_row").is_in(list(sections))).join_asof(events, on="_row", strategy="backward")
+    return frame.with_columns(pl.coalesce(*([f] if f in frame.columns else []), named[f]).alias(f)
+                              for f in fields).drop(*named.values())
+
+
+def is_footer(text: str) -> bool:
+    """A total or signature line: "Tổng cộng", "Người lập biểu", "T/M CHI BỘ", "BÍ THƯ", …"""
+    folded = fold(text)
+    return bool(folded) and any(folded.startswith(w) for w in _FOOTER_KEYS)
+
+
+_NUMBER_CELL = re.compile(r"^\(?(\d{1,2})\)?$")
+
+
+def is_numbering(row, header) -> bool:
+    """A row numbering the columns under a header (`1 2 … 14`, `(1) (2) …`): at least three cells, every
+    filled one a small number, each one more than the one before, the first 1 or 2, starting under the
+    header's first column (month numbers under a merged "Tháng" start further right). Not data, not months."""
+    first = next((i for i, v in enumerate(header) if v is not None), 0)
+    numbers = []
+    for c, cell in enumerate(row):
+        if cell is None or not str(cell).strip():
+            continue
+        if not numbers and c > first + 1:
+            return False
+        found = _NUMBER_CELL.match(str(cell).strip().removesuffix(".0"))
+        if not found:
+            return False
+        if not numbers or numbers[-1] != int(found.group(1)):  # a number merged over several columns
+            numbers.append(int(found.group(1)))
+    return len(numbers) >= 3 and numbers[0] <= 2 and all(b == a + 1 for a, b in zip(numbers, numbers[1:], strict=False))
