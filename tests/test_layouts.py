@@ -509,6 +509,9 @@ def test_columns_headed_by_values_with_a_cross_in_the_rows_one(tmp_path):
         ("001", 2025, "HTTNV"), ("002", 2025, "KHTNV")]
     unknown = roster.issues.filter(pl.col("code") == "DAT005").select("field", "value").rows()
     assert unknown == [("gender", "Nam / Nữ")]
+    sheets = json.loads(runner.invoke(app, ["inspect", str(path), "--format", "json"]).output)["sheets"]
+    assert sheets[1]["fields"]["rating"] == {"column": "C:F", "header": "Kết quả xếp loại › Hoàn thành xuất sắc "
+                                             "nhiệm vụ … Kết quả xếp loại › Không hoàn thành nhiệm vụ"}
 
 
 # --- seeing what was read ----------------------------------------------------------------------------------------

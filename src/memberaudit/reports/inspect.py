@@ -35,8 +35,11 @@ def sheet_facts(loaded_files: list[tuple[str, object, str | None]], lang: str) -
 
 
 def _header_of(source, letter: str) -> str | None:
-    first = letter.split(":")[0]
-    return source.headers.get(first)
+    """The header of a field's column; of a range, its first and last headers where they differ ("Họ và tên
+    đệm … Tên", "Kết quả xếp loại › Hoàn thành xuất sắc nhiệm vụ … Không hoàn thành nhiệm vụ")."""
+    first, _, last = letter.partition(":")
+    head, tail = source.headers.get(first), source.headers.get(last) if last else None
+    return f"{head} … {tail}" if head and tail and tail != head else head
 
 
 def to_json(facts: list[dict]) -> str:
