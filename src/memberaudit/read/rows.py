@@ -23,6 +23,11 @@ if TYPE_CHECKING:
 _FOOTER_KEYS = tuple(fold(w) for w in FOOTER_WORDS)
 
 
+def cell_text(column: str):
+    """A grid column's cells as trimmed text, an empty cell as null."""
+    return pl.col(column).cast(pl.String).str.strip_chars().replace("", None)
+
+
 def implied_spans(found: _Located | Skipped, grid, offset: int, path: str) -> list[tuple[int, int, int, int]]:
     """Where a workbook keeps no merged ranges (.xls, .ods, a header typed once over blank header cells): a
     header cell over the columns right of it that hold data under no header of their own, as if merged
@@ -62,14 +67,11 @@ def _down(found: _Located, grid, offset: int) -> list[tuple[int, int, int, int]]
     key = fields.get(KEY_COLUMN[found.source.kind])
     if key is None:
         return []
-
-    def filled(c: int):
-        return pl.col(f"c{c}").cast(pl.String).str.strip_chars().replace("", None).is_not_null()
-
     ranges = []
     for c in (fields[f] for f in ("unit", "parent_unit") if f in fields and fields[f] != key):
+        branch, keyed = cell_text(f"c{c}").is_not_null(), cell_text(f"c{key}").is_not_null()
         rows = grid.slice(found.start).with_row_index("_i").select(
-            "_i", filled(c).cum_sum().alias("_run"), (filled(key) & ~filled(c)).alias("_gap"))
+            "_i", branch.cum_sum().alias("_run"), (keyed & ~branch).alias("_gap"))
         runs = rows.filter(pl.col("_run") > 0).group_by("_run").agg(
             pl.col("_i").min().alias("_first"), pl.col("_i").filter(pl.col("_gap")).max().alias("_last"))
         ranges += [(found.start + a, c + offset, found.start + b, c + offset)
@@ -92,7 +94,7 @@ def section_rows(rows, start: int, header: _Header) -> dict[int, tuple[str, str]
     key = header.fields.get(KEY_COLUMN[header.kind]) if KEY_COLUMN[header.kind] != "full_name" else None
     if not wanted or not rows.height:
         return {}
-    cells = [pl.col(c).cast(pl.String).str.strip_chars().replace("", None) for c in rows.columns]
+    cells = [cell_text(c) for c in rows.columns]
     rows = rows.with_row_index("_i")
     if key is not None and key < len(cells):  # the key column alone first: most rows have their key
         rows = rows.filter(cells[key].is_null())
@@ -122,20 +124,19 @@ def records_over_rows(found: _Located, grid):
     if not header.compound or serial is None:
         return None
     rows = grid.slice(found.start)
-
-    def filled(name: str):
-        return pl.col(name).cast(pl.String).str.strip_chars().replace("", None).is_not_null()
-
     others = [c for c in rows.columns if c != f"c{serial}"]
-    flags = rows.select(numbered=filled(f"c{serial}"), values=pl.any_horizontal(filled(c) for c in others))
+    flags = rows.select(numbered=cell_text(f"c{serial}").is_not_null(),
+                        values=pl.any_horizontal(cell_text(c).is_not_null() for c in others))
     numbered, values = flags["numbered"], flags["values"]
     followed = numbered & ~numbered.shift(-1, fill_value=True) & values.shift(-1, fill_value=False)
     if not followed.any() or 2 * followed.sum() < numbered.sum():
         return None
-    texts = rows.select(pl.concat_str(pl.all().cast(pl.String), separator=" ", ignore_nulls=True)).to_series()
-    candidates = (~numbered & values).arg_true().to_list()
-    footer = next((i for i, text in zip(candidates, texts.gather(candidates).to_list(), strict=True)
-                   if is_footer(text)), rows.height)
+    # the text of the unnumbered rows only: is one of them a total or signature line?
+    candidates = (~numbered & values).arg_true()
+    texts = rows.select(pl.concat_str(pl.all().gather(candidates).cast(pl.String), separator=" ",
+                                      ignore_nulls=True)).to_series()
+    footer = next((i for i, text in zip(candidates.to_list(), texts.to_list(), strict=True) if is_footer(text)),
+                  rows.height)
     starts = numbered | (numbered.cum_sum() == 0) | (pl.int_range(0, rows.height, eager=True) >= footer)
     return starts.cum_sum()
 

@@ -43,6 +43,7 @@ from memberaudit.read.headers import (
 )
 from memberaudit.read.legacy import convert_grid
 from memberaudit.read.rows import (
+    cell_text,
     implied_spans,
     in_sections,
     is_footer,
@@ -200,12 +201,9 @@ def _merges_may_matter(found: _Located | Skipped, grid) -> bool:
     gaps = [fields[c] for c in ("unit", "parent_unit", "full_name") if c in fields and c != key]
     if key not in fields or not gaps:
         return False
-
-    def filled(c: int):
-        return pl.col(f"c{c}").cast(pl.String).str.strip_chars().replace("", None).is_not_null()
-
     rows = grid.slice(found.start)
-    first = rows.filter(filled(fields[key]) & ~pl.all_horizontal(filled(c) for c in gaps)).head(1)
+    first = rows.filter(cell_text(f"c{fields[key]}").is_not_null()
+                        & ~pl.all_horizontal(cell_text(f"c{c}").is_not_null() for c in gaps)).head(1)
     # a signature line written in the key column ("NGƯỜI LẬP BIỂU") is where the table ends, not a gap
     return bool(first.height) and not is_footer(str(first.get_column(f"c{fields[key]}")[0]))
 
@@ -330,7 +328,7 @@ def _build(found: _Located, grid, body=None, records=None) -> RawTable:
     plain = [c for c in frame.columns if c not in ("_row", "unit") and c not in months]
     filled = pl.any_horizontal(pl.col(plain).is_not_null()) if plain else pl.lit(False)
     # a row with nothing but blank month cells is no row either (checked on the few rows without other values)
-    blank = pl.all_horizontal(pl.col(m).cast(pl.String).str.strip_chars().replace("", None).is_null()
+    blank = pl.all_horizontal(cell_text(m).is_null()
                               for m in months) if months else pl.lit(True)
     empty = frame.filter(~filled).filter(blank).select("_row")
     # dropping rows copies every column (a gigabyte for a national attendance export): only when there are some
