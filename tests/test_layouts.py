@@ -138,6 +138,29 @@ def test_register_written_as_the_printed_book_a_member_over_four_rows(tmp_path, 
     assert book["_row"].to_list() == [6 + 4 * i for i in range(len(REGISTER_MEMBERS))]
 
 
+def test_a_signature_line_after_the_printed_books_last_member_is_not_one_of_its_lines(tmp_path, register):
+    """The last member written on one row, the signature right under it in the sex / ethnicity / religion
+    column: the table ends there; the signature is no ethnicity of that member."""
+    path = _register_as_printed_book(tmp_path / "so-in.xlsx", merged=False)
+    import openpyxl
+
+    wb = openpyxl.load_workbook(path)
+    ws = wb.active
+    last = 6 + 4 * (len(REGISTER_MEMBERS) - 1)
+    for ref in [str(m) for m in ws.merged_cells.ranges if m.min_row == last]:
+        ws.unmerge_cells(ref)
+    for r in range(last + 1, ws.max_row + 1):  # the last member on one row, then the signature
+        for cell in ws[r]:
+            cell.value = None
+    ws.cell(last + 1, 3, "T/M CHI ỦY")
+    ws.cell(last + 2, 3, "BÍ THƯ")
+    wb.save(path)
+    members = read(path).members.sort("_row")
+    assert members.height == len(REGISTER_MEMBERS)
+    assert members["ethnicity"].to_list()[-1] is None
+    assert members["gender"].to_list()[-1] == ("male" if REGISTER_MEMBERS[-1][2] == "Nam" else "female")
+
+
 # --- the party database's import/export file ----------------------------------------------------------------
 
 

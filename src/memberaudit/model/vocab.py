@@ -236,7 +236,7 @@ WIDE_KINDS = {"attendance": "month", "dues": "month", "ratings": "year"}
 SERIAL_HEADERS = ("STT", "Số TT", "TT", "Số thứ tự")
 
 FOOTER_WORDS = (
-    "Tổng cộng", "Tổng số", "Cộng", "Người lập biểu", "Người lập", "T/M CHI BỘ", "T/M ĐẢNG ỦY", "T/M BAN THƯỜNG VỤ",
+    "Tổng cộng", "Tổng số", "Cộng", "Người lập biểu", "Người lập", "T/M CHI BỘ", "T/M CHI ỦY", "T/M ĐẢNG ỦY", "T/M BAN THƯỜNG VỤ",
     "BÍ THƯ", "PHÓ BÍ THƯ", "Xác nhận", "Ghi chú", "Ký tên", "(Ký, ghi rõ họ tên)", "Nơi nhận",
 )
 
