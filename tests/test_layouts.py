@@ -429,6 +429,29 @@ def test_dues_record_by_name_for_the_months_its_title_names(tmp_path):
     assert result.findings.select("value", "sheet", "row").rows() == [("Lê Văn Không Có", "Sheet1", 6)]
 
 
+@pytest.mark.parametrize("months", [list(range(1, 13)), [f"Tháng {m}" for m in range(1, 13)]])
+def test_a_dues_book_with_the_months_under_a_title_that_names_an_amount(tmp_path, months):
+    """Sổ thu nộp đảng phí: "Số tiền đảng phí đã nộp các tháng" over 1 … 12 (or Tháng 1 … Tháng 12) is twelve
+    months' amounts, not one amount column; kept by name, with the monthly rate beside the name."""
+    amounts = {"Nguyễn Văn An": [30000] * 10, "Trần Thị Bình": [30000] * 7}  # Bình paid nothing from August
+    rows = [[i, name, 30000, *paid, *[None] * (12 - len(paid)), None] for i, (name, paid) in enumerate(amounts.items(), 1)]
+    path = write_workbook(tmp_path / "so-dang-phi.xlsx", {
+        "Đảng viên": member_rows(["001", "Nguyễn Văn An", "02/01/1980", "CHI BỘ 1", "01/02/2010", "01/02/2011"],
+                                 ["002", "Trần Thị Bình", "02/01/1981", "CHI BỘ 1", "01/02/2010", "01/02/2011"]),
+        "Đảng phí 2026": [["SỔ THU NỘP ĐẢNG PHÍ NĂM 2026"],
+                          ["STT", "Họ và tên", "Mức đóng hằng tháng", "Số tiền đảng phí đã nộp các tháng",
+                           *[None] * 11, "Ghi chú"],
+                          [None, None, None, *months, None], *rows,
+                          [None, "Cộng", None, *[60000] * 7, 30000, 30000, 30000, None, None, None]]},
+        {"Đảng phí 2026": ["D2:O2", "A2:A3", "B2:B3", "C2:C3", "P2:P3"]})
+    roster = read(path)
+    dues = month_records(roster, "dues").filter(pl.col("state") == "paid")
+    paid = dues.group_by(pl.col("member_id").cast(pl.String)).agg(pl.col("month").max(), pl.len()).sort("member_id")
+    assert paid.rows() == [("001", date(2026, 10, 1), 10), ("002", date(2026, 7, 1), 7)]
+    result = audit(roster, as_of=date(2026, 11, 30), config=Config(), select_codes=["DUE001"], lang="en")
+    assert result.findings.get_column("member_id").to_list() == ["002"]
+
+
 def test_a_letterhead_names_the_committee_by_its_executive_and_a_signing_date_is_no_period(tmp_path):
     """The letterhead of a committee's documents: the committee at the left and "ĐẢNG CỘNG SẢN VIỆT NAM" at
     the right of one row; "ĐẢNG ỦY PHƯỜNG …" (the executive signs) is the Đảng bộ phường; the place and date it

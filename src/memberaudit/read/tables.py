@@ -580,10 +580,21 @@ def _match_header(rows, r, depth, kind, matcher, sheet_year) -> _Header:
         labels[c] = str(label) if not in_group or label == group else f"{group} › {label}"
         if header_key(label) in SERIAL_KEYS:
             continue
+        own = matcher.fields(label)
+        key = wide_key(kind, label, group_year or sheet_year, in_group=in_group)
+        if key is not None and not own[0]:
+            # a month is a month whatever the title over it names: "Số tiền đảng phí đã nộp các tháng" › 1 … 12
+            # are the months' amounts, not twelve columns of one amount
+            while key in wide:  # a second meeting in the same month: its own column, the same month
+                key = next_key(key)
+            wide[key] = c
+            months += 1
+            grouped += in_group
+            continue
         # under a group title the most specific reading wins: "Ngày tháng năm sinh" › "Nam" is the male
-        # birth-date column, "Tháng" › "3" is March; else the sub-column's own label, else the group's
+        # birth-date column; else the sub-column's own label, else the group's
         candidates = [matcher.fields(f"{group} {label}")] if in_group else []
-        candidates.append(matcher.fields(label))
+        candidates.append(own)
         if depth == 2 and cell and not in_group:
             candidates.append(matcher.fields(cell))
         fields, strength = max(candidates, key=lambda fs: fs[1])
@@ -596,13 +607,6 @@ def _match_header(rows, r, depth, kind, matcher, sheet_year) -> _Header:
             continue
         if fields:
             named[c] = (fields, strength)
-            continue
-        key = wide_key(kind, label, group_year or sheet_year, in_group=in_group)
-        if key is not None:
-            while key in wide:  # a second meeting in the same month: its own column, the same month
-                key = next_key(key)
-            wide[key] = c
-            months += 1
     # a group row has a title over sub-columns and other headers beside it (a title line has one cell);
     # beside the groups the second row is empty or repeats the header merged down: a row with other values
     # there is data (a name split over two columns under one merged "HỌ VÀ TÊN")
