@@ -305,7 +305,7 @@ CASES = [
          ["D1"]),
     Case("DAT005", "unknown-status-and-mark", NOV,
          {"members": [member("D1", status="Đang công tác"), member("D2")],
-          "attendance": [att("D2", m1="ốm", m2="x")]}, ["D1", "D2"]),
+          "attendance": [att("D2", m1="nghỉ", m2="x")]}, ["D1", "D2"]),
     Case("DAT006", "record-for-unknown-member", NOV,
          {"members": [member("D1")], "attendance": [att("D1", m1="x"), att("D9", m1="x", m2="x")]}, ["D9"]),
     Case("DAT007", "partial-dates", NOV,

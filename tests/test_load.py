@@ -73,11 +73,21 @@ def test_two_row_merged_month_header_and_year_from_sheet_name(workbook):
     assert roster.sources[1].columns["2026-03"] == "F"
 
 
+def test_attendance_cells_that_write_the_reason_are_excused_absences(workbook):
+    reasons = ["Ốm", "Đi công tác", "Thai sản", "Nằm viện", "nghỉ ốm"]
+    path = workbook({
+        "Đảng viên": member_rows(["001", "An", "02/01/1980", "CB1", "01/02/2010", None]),
+        "Sinh hoạt 2026": [["Số thẻ", "Họ tên", *[f"T{m}" for m in range(1, 7)]], ["001", "An", *reasons, "K"]]})
+    roster = roster_of(path)
+    assert month_records(roster, "attendance")["mark"].to_list() == ["excused"] * len(reasons) + ["unexcused"]
+    assert roster.issues.filter(pl.col("code") == "DAT005").height == 0
+
+
 def test_wide_sheet_across_two_years_keeps_each_month_and_reports_unknown_cells(workbook):
     path = workbook({
         "Đảng viên": member_rows(["001", "An", "02/01/1980", "CB1", "01/02/2010", None]),
         "Sinh hoạt": [["Số thẻ", "Họ tên", "T11/2025", "T12/2025", "T1/2026", "T2/2026"],
-                      ["001", "An", "K", "vắng-ốm", "x", "M"]],
+                      ["001", "An", "K", "đi chơi", "x", "M"]],
         "Đảng phí": [["Số thẻ", "Họ tên", "12/2025", "1/2026", "2/2026"], ["001", "An", -5000, "0", None]],
     })
     roster = roster_of(path)
@@ -87,7 +97,7 @@ def test_wide_sheet_across_two_years_keeps_each_month_and_reports_unknown_cells(
     assert month_records(roster, "dues").select("month", "state").rows() == [
         (date(2026, 1, 1), "unpaid"), (date(2026, 2, 1), "blank")]
     unknown = roster.issues.filter(pl.col("code") == "DAT005").select("field", "value", "_row").rows()
-    assert unknown == [("2025-12", "vắng-ốm", 2), ("2025-12", "-5000", 2)]  # attendance first, then dues
+    assert unknown == [("2025-12", "đi chơi", 2), ("2025-12", "-5000", 2)]  # attendance first, then dues
 
 
 def test_month_cells_with_spaces_and_nfd_text_read_as_their_marks(workbook):
@@ -95,7 +105,7 @@ def test_month_cells_with_spaces_and_nfd_text_read_as_their_marks(workbook):
     path = workbook({
         "Đảng viên": member_rows(["001", "An", "02/01/1980", "CB1", "01/02/2010", None]),
         "Sinh hoạt 2026": [["Số thẻ", "Họ tên", "T1", "T2", "T3", "T4"], ["001", "An", " K ", nfd, "   ",
-                                                                           unicodedata.normalize("NFD", " ốm ")],
+                                                                           unicodedata.normalize("NFD", " nghỉ ")],
                            [None, None, "  ", None, " ", None]],
         "Đảng phí 2026": [["Số thẻ", "Họ tên", "T1", "T2", "T3"],
                           ["001", "An", unicodedata.normalize("NFD", "50.000 đồng"), "  ", "nợ "]],
@@ -106,7 +116,7 @@ def test_month_cells_with_spaces_and_nfd_text_read_as_their_marks(workbook):
     assert month_records(roster, "dues").select("month", "state").rows() == [
         (date(2026, 1, 1), "paid"), (date(2026, 2, 1), "blank"), (date(2026, 3, 1), "unpaid")]
     # the row of blank cells is no row; the one unknown mark is reported as people read it
-    assert roster.issues.select("code", "field", "value", "_row").rows() == [("DAT005", "2026-04", "ốm", 2)]
+    assert roster.issues.select("code", "field", "value", "_row").rows() == [("DAT005", "2026-04", "nghỉ", 2)]
 
 
 def test_year_from_title_rows_when_sheet_name_has_none(workbook):

@@ -149,7 +149,7 @@ def _plant(committees: list[Committee], rng: random.Random) -> None:
     m[8].admitted, m[8].official = date(1996, 12, 19), date(1997, 12, 19)  # MIL001 (30 years on 19/12/2026)
     m[9].full_name = ""  # DAT001
     m[10].birth = "31/02/1980"  # DAT002
-    m[11].marks[9] = "ốm"  # DAT005 (unknown mark)
+    m[11].marks[9] = "nghỉ"  # DAT005 (unknown mark: excused or not?)
     m[12].birth = "1962"  # DAT007 (partial date)
     for member in (x for x in m if x.unit == "Chi bộ Tổ dân phố số 2"):
         member.marks.pop(7, None)  # STR002: July without a meeting

@@ -242,7 +242,10 @@ FOOTER_WORDS = (
 
 ATTENDANCE_MARKS: dict[str, tuple[str, ...]] = {
     "present": ("x", "có", "có mặt", "cm", "1", "✓", "✔", "+", "c", "đi muộn", "đến muộn", "muộn", "về sớm"),
-    "excused": ("P", "cp", "có phép", "vắng có phép", "vắng có lý do", "vcp", "vcld", "lý do", "có lý do"),
+    "excused": ("P", "cp", "có phép", "vắng có phép", "vắng có lý do", "vcp", "vcld", "lý do", "có lý do",
+                # the reason written in the cell instead of P, as attendance books often have it
+                "ốm", "nghỉ ốm", "ốm đau", "vắng ốm", "nằm viện", "đi viện", "công tác", "đi công tác",
+                "vắng công tác", "thai sản", "nghỉ thai sản", "đi học"),
     "unexcused": ("K", "kp", "không phép", "vắng không phép", "vắng không lý do", "vkp", "vkld", "v", "vắng", "0",
                   "vắng mặt", "vắng mặt không lý do"),
     "exempt": ("M", "miễn", "miễn sinh hoạt", "tạm miễn"),
