@@ -14,6 +14,7 @@ from hypothesis import strategies as st
 
 from conftest import member_rows, month_records, write_workbook
 from memberaudit.assemble.pipeline import read_roster
+from memberaudit.model.config import Config
 from memberaudit.model.errors import InputError
 from memberaudit.read.headers import parse_month
 
@@ -81,6 +82,10 @@ def test_attendance_cells_that_write_the_reason_are_excused_absences(workbook):
     roster = roster_of(path)
     assert month_records(roster, "attendance")["mark"].to_list() == ["excused"] * len(reasons) + ["unexcused"]
     assert roster.issues.filter(pl.col("code") == "DAT005").height == 0
+    # a board's own mark wins over the built-in list, whichever code it names
+    marked = roster_of(path, config=Config(marks={"attendance": {"present": ["ốm", "nghỉ ốm"]}}))
+    assert month_records(marked, "attendance")["mark"].to_list() == [
+        "present", "excused", "excused", "excused", "present", "unexcused"]
 
 
 def test_wide_sheet_across_two_years_keeps_each_month_and_reports_unknown_cells(workbook):

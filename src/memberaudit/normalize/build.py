@@ -137,7 +137,10 @@ def _code(frame, issues: list, column: str, vocabulary: dict, *, field: str | No
 
 
 def _vocab(base: dict, extra: dict | None) -> dict:
-    merged = {code: tuple(aliases) for code, aliases in base.items()}
+    """The built-in marks with a board's own (config `[marks.*]`): a mark the board names is the code it says,
+    also where the built-in list has it under another ("ốm" unexcused, not excused)."""
+    theirs = {fold(alias) for aliases in (extra or {}).values() for alias in aliases}
+    merged = {code: tuple(a for a in aliases if fold(a) not in theirs) for code, aliases in base.items()}
     for code, aliases in (extra or {}).items():
         merged[code] = (*merged.get(code, ()), *aliases)
     return merged
