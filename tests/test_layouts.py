@@ -502,6 +502,27 @@ def test_two_ratings_a_year_the_committees_stands(tmp_path):
     assert read(path).ratings.sort("_row").select("rating").to_series().to_list() == ["HTNV", "HTXSNV"]
 
 
+def test_where_a_member_works_is_never_the_branch(tmp_path):
+    """"Đơn vị công tác" (the workplace) beside a name: in a list whose branch is in the title, and in a ratings
+    list kept by name, the branch is the title's, never the workplace ("Đơn vị" alone would name the branch)."""
+    path = write_workbook(tmp_path / "dv.xlsx", {
+        "Đảng viên": [["CHI BỘ KHU DÂN CƯ SỐ 4"], ["DANH SÁCH ĐẢNG VIÊN"],
+                      ["STT", "Số thẻ", "Họ và tên", "Ngày sinh", "Đơn vị công tác", "Ngày vào Đảng", "Ngày được công "
+                       "nhận đảng viên chính thức", "Căn cước công dân"],
+                      [1, "001", "Ông Văn Một", "02/01/1970", "Trường THCS Hòa Bình", "03/02/2000", "03/02/2001",
+                       "001070000001"],
+                      [2, "002", "Bà Thị Hai", "02/01/1975", "Ủy ban nhân dân phường", "03/02/2005", "03/02/2006", None]],
+        "Xếp loại 2025": [["CHI BỘ KHU DÂN CƯ SỐ 4"], ["KẾT QUẢ XẾP LOẠI ĐẢNG VIÊN NĂM 2025"],
+                          ["STT", "Họ và tên", "Chức vụ, đơn vị công tác", "Xếp loại"],
+                          [1, "Ông Văn Một", "Giáo viên, Trường THCS Hòa Bình", "HTTNV"],
+                          [2, "Bà Thị Hai", "Cán bộ, Ủy ban nhân dân phường", "HTNV"]]})
+    roster = read(path)
+    assert roster.members.select("unit", "official_date", "national_id").rows() == [
+        ("CHI BỘ KHU DÂN CƯ SỐ 4", date(2001, 2, 3), "001070000001"), ("CHI BỘ KHU DÂN CƯ SỐ 4", date(2006, 2, 3), None)]
+    assert roster.ratings.sort("_row").select(pl.col("member_id").cast(pl.String), "rating").rows() == [
+        ("001", "HTTNV"), ("002", "HTNV")]
+
+
 def test_values_under_another_fields_title_are_that_fields_columns(tmp_path):
     """"Ngày vào Đảng" › Dự bị | Chính thức holds the two dates: its sub-headers are a status's values, but
     under a date's title they name the admission and the official dates, never status columns."""

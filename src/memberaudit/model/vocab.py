@@ -29,7 +29,8 @@ SHEET_ALIASES: dict[str, tuple[str, ...]] = {
 
 # A card number is the member id; an app's own code ("Mã ĐV") or the lý lịch number identify a member only
 # when the table has no card column (normalize: member_code, then record_number, then name + birth date).
-_MEMBER_ID = ("Số thẻ đảng viên", "Số thẻ", "Số thẻ ĐV", "Số thẻ Đảng", "Số thẻ đảng", "Thẻ đảng viên số", "member_id", "id",
+_MEMBER_ID = ("Số thẻ đảng viên", "Số thẻ", "Số thẻ ĐV", "Số thẻ Đảng", "Số thẻ đảng", "Thẻ đảng viên số", "Thẻ Đảng số",
+              "member_id", "id",
               "card_number")
 # the tables other than members know a member by whatever key their sheet has
 _MEMBER_KEY = (*_MEMBER_ID, "Mã đảng viên", "Mã ĐV", "Số lý lịch")
@@ -42,6 +43,13 @@ _FULL_NAME = ("Họ và tên", "Họ tên", "Họ tên đang dùng", "Họ và t
               "Họ và tên đệm", "Họ đệm", "Họ và đệm", "Họ, tên đệm", "Họ")
 # a name written in two columns ("Họ và tên đệm" | "Tên"): the given name, read as the end of the full name
 _GIVEN_NAME = ("Tên", "Tên gọi", "given_name")
+
+# what a list says of a person besides the facts the rules read, named so that it is never read as one of them:
+# "Đơn vị công tác" (where the member works) is not the branch "Đơn vị" may name
+_ABOUT = {
+    "workplace": ("Đơn vị công tác", "Nơi công tác", "Nơi làm việc", "Cơ quan công tác", "Cơ quan, đơn vị công tác"),
+    "position": ("Chức vụ", "Chức danh", "Chức vụ chính quyền", "Chức vụ đảng"),
+}
 
 COLUMN_ALIASES: dict[str, dict[str, tuple[str, ...]]] = {
     "members": {
@@ -59,7 +67,9 @@ COLUMN_ALIASES: dict[str, dict[str, tuple[str, ...]]] = {
         "admission_date": ("Ngày vào Đảng", "Ngày kết nạp", "Ngày quyết định kết nạp", "Ngày kết nạp Đảng",
                            "Ngày VĐ", "Ngày KN", "admission_date"),
         "official_date": ("Ngày chính thức", "Ngày công nhận chính thức", "Ngày vào Đảng chính thức",
-                          "Ngày công nhận đảng viên chính thức", "Ngày CT", "Ngày công nhận CT", "official_date"),
+                          "Ngày công nhận đảng viên chính thức", "Ngày CT", "Ngày công nhận CT", "official_date",
+                          # "Ngày được công nhận đảng viên chính thức"
+                          "Công nhận đảng viên chính thức", "Ngày được công nhận chính thức"),
         "status": ("Trạng thái", "Tình trạng", "Trạng thái hoạt động", "Tình trạng quản lý", "Tình trạng sinh hoạt",
                    "status"),
         "gender": ("Giới tính", "Nam/Nữ", "Nam, nữ", "GT", "gender"),
@@ -75,20 +85,23 @@ COLUMN_ALIASES: dict[str, dict[str, tuple[str, ...]]] = {
                              "political_theory"),
         "foreign_language": ("Ngoại ngữ",),
         "youth_union": ("Đoàn viên", "youth_union"),
-        "residence": ("Nơi cư trú", "Nơi ở hiện nay", "Địa chỉ", "residence"),
+        "residence": ("Nơi cư trú", "Nơi ở hiện nay", "Địa chỉ", "Nơi thường trú", "Nơi ở", "residence"),
         "hometown": ("Quê quán",),
-        "national_id": ("Số CCCD", "CCCD", "Số định danh", "Số định danh cá nhân", "Số CMND", "national_id"),
+        **_ABOUT,
+        "national_id": ("Số CCCD", "CCCD", "Số định danh", "Số định danh cá nhân", "Số CMND", "Căn cước công dân",
+                        "Số căn cước", "Số căn cước công dân", "CCCD/CMND", "national_id"),
         "phone": ("Số điện thoại", "SĐT", "Điện thoại", "phone"),
-        "exempt_from": ("Miễn sinh hoạt từ ngày", "exempt_from"),
+        "exempt_from": ("Miễn sinh hoạt từ ngày", "Ngày miễn sinh hoạt", "Miễn công tác và sinh hoạt từ ngày",
+                        "Ngày miễn công tác và sinh hoạt", "exempt_from"),
         "exempt_to": ("Miễn sinh hoạt đến ngày", "exempt_to"),
         "left_workplace_date": ("Ngày nghỉ hưu", "Ngày nghỉ việc", "Ngày thôi việc", "left_workplace_date"),
         "party_age_gap_months": ("Số tháng gián đoạn", "party_age_gap_months"),
         "residence_unit": ("Chi bộ nơi cư trú", "residence_unit"),
         "residence_introduced_on": ("Ngày giới thiệu về nơi cư trú", "residence_introduced_on"),
-        "transferred_in_on": ("Ngày chuyển đến", "transferred_in_on"),
+        "transferred_in_on": ("Ngày chuyển đến", "Ngày chuyển sinh hoạt đến", "transferred_in_on"),
         "restored_on": ("Ngày phục hồi đảng tịch", "Phục hồi đảng tịch", "restored_on"),
         "transferred_in_from": ("ở đảng bộ cơ sở nào đến", "Đảng bộ cơ sở nào đến", "Chuyển đến từ"),
-        "transferred_out_on": ("Ngày chuyển đi", "transferred_out_on"),
+        "transferred_out_on": ("Ngày chuyển đi", "Ngày chuyển sinh hoạt đi", "transferred_out_on"),
         "transferred_out_to": ("đến đảng bộ cơ sở", "Chuyển đến đảng bộ"),
         "died_on": ("Ngày từ trần", "Ngày mất", "died_on"),
         "left_on": ("Ngày ra khỏi Đảng", "left_on"),
@@ -104,6 +117,7 @@ COLUMN_ALIASES: dict[str, dict[str, tuple[str, ...]]] = {
     "attendance": {
         "member_id": _MEMBER_KEY,
         "full_name": _FULL_NAME,
+        **_ABOUT,
         "unit": _UNIT,
         "meeting_date": ("Ngày sinh hoạt", "Ngày họp", "Ngày", "meeting_date"),
         "mark": ("Điểm danh", "Tình hình tham dự", "Có mặt/Vắng", "mark"),
@@ -111,6 +125,7 @@ COLUMN_ALIASES: dict[str, dict[str, tuple[str, ...]]] = {
     "dues": {
         "member_id": _MEMBER_KEY,
         "full_name": _FULL_NAME,
+        **_ABOUT,
         "unit": _UNIT,
         "month": ("Tháng", "Kỳ", "month"),
         "mark": ("Tình trạng", "Đã nộp/Chưa nộp", "mark"),
@@ -121,6 +136,7 @@ COLUMN_ALIASES: dict[str, dict[str, tuple[str, ...]]] = {
     "transfers": {
         "member_id": _MEMBER_KEY,
         "full_name": _FULL_NAME,
+        **_ABOUT,
         "kind": ("Loại", "Hình thức", "Loại chuyển sinh hoạt", "Hình thức chuyển sinh hoạt", "kind"),
         "from_unit": ("Từ chi bộ", "Nơi đi", "Nơi chuyển đi", "Chuyển từ", "Nơi giới thiệu đảng viên chuyển",
                       "from_unit"),
@@ -134,6 +150,7 @@ COLUMN_ALIASES: dict[str, dict[str, tuple[str, ...]]] = {
     "ratings": {
         "member_id": _MEMBER_KEY,
         "full_name": _FULL_NAME,
+        **_ABOUT,
         "year": _YEAR,
         # two ratings a year, the branch's proposal and the committee's decision: the committee's stands
         "rating": ("Xếp loại", "Kết quả xếp loại", "Mức xếp loại", "Cấp ủy xếp loại", "Đảng ủy xếp loại",
@@ -153,6 +170,7 @@ COLUMN_ALIASES: dict[str, dict[str, tuple[str, ...]]] = {
     # one row per person on the way in: the dates of each step of the admission file (Hướng dẫn 06-HD/TW)
     "candidates": {
         "full_name": _FULL_NAME,
+        **_ABOUT,
         "unit": _UNIT,
         "parent_unit": _PARENT,
         "birth_date": ("Ngày sinh", "Ngày tháng năm sinh", "Sinh ngày", "birth_date"),
@@ -174,6 +192,7 @@ COLUMN_ALIASES: dict[str, dict[str, tuple[str, ...]]] = {
     "comments": {
         "member_id": _MEMBER_KEY,
         "full_name": _FULL_NAME,
+        **_ABOUT,
         "unit": _UNIT,
         "year": _YEAR,
         "comment": ("Nhận xét", "Nội dung nhận xét", "Ý kiến nhận xét", "Nhận xét của chi ủy nơi cư trú",
@@ -183,6 +202,7 @@ COLUMN_ALIASES: dict[str, dict[str, tuple[str, ...]]] = {
     "discipline": {
         "member_id": _MEMBER_KEY,
         "full_name": _FULL_NAME,
+        **_ABOUT,
         "unit": _UNIT,
         "decided_on": ("Ngày quyết định", "Ngày kỷ luật", "Ngày quyết định kỷ luật", "Ngày ký quyết định",
                        "decided_on"),
