@@ -244,6 +244,24 @@ def test_header_spellings_of_hand_made_lists(tmp_path, headers):
         ("Ông Văn Một", date(1970, 1, 2), "male", date(2000, 2, 3), date(2001, 2, 3), "09000001", "Chi bộ 1")]
 
 
+@pytest.mark.parametrize(("sheet", "headers", "fields"), [
+    # a header naming a field by a shorter alias inside it ("Người giới thiệu", "Chi bộ") was that field
+    ("Đối tượng kết nạp", ["Họ và tên", "Ngày sinh", "Ngày được cấp giấy chứng nhận", "Ngày nộp đơn",
+                           "Người giới thiệu thứ 1", "Người giới thiệu thứ 2", "Ngày chi bộ họp xét",
+                           "Ngày Đảng ủy ra quyết định", "Chi bộ"],
+     ["full_name", "birth_date", "class_on", "applied_on", "introducer_1", "introducer_2", "resolved_on", "decided_on",
+      "unit"]),
+    ("Sinh hoạt", ["Số thẻ", "Ngày họp chi bộ", "Điểm danh"], ["member_id", "meeting_date", "mark"]),
+    ("Xếp loại", ["Số thẻ", "Năm đánh giá", "Kết quả phân loại"], ["member_id", "year", "rating"]),
+    ("Chuyển sinh hoạt", ["Số thẻ", "Tạm thời / Chính thức", "Từ đảng bộ", "Đến chi bộ", "Ngày đến nộp giấy"],
+     ["member_id", "kind", "from_unit", "to_unit", "received_on"]),
+])
+def test_header_spellings_of_the_other_tables(tmp_path, sheet, headers, fields):
+    path = write_workbook(tmp_path / "ds.xlsx", {sheet: [headers, ["x"] * len(headers)]})
+    (table,) = load_file(str(path)).tables
+    assert [table.source.columns.get(f) for f in fields] == [chr(65 + i) for i in range(len(fields))]
+
+
 def test_schooling_under_a_trình_độ_group_with_its_abbreviations(tmp_path):
     """The database's lists group schooling under "Trình độ" › GDPT | CMNV | LLCT | Ngoại ngữ."""
     path = write_workbook(tmp_path / "ds.xlsx", {"DS": [
