@@ -262,6 +262,20 @@ def test_header_spellings_of_the_other_tables(tmp_path, sheet, headers, fields):
     assert [table.source.columns.get(f) for f in fields] == [chr(65 + i) for i in range(len(fields))]
 
 
+def test_an_alias_inside_a_header_is_whole_words_and_a_date_header_names_a_date(tmp_path):
+    """"Ngày về sinh hoạt chi bộ" holds "chi bộ" but is a date, never the branch; "Số năm sinh hoạt" holds no
+    "Năm sinh" ("sinh hoạt" is one word); the branch is then the title's."""
+    path = write_workbook(tmp_path / "ds.xlsx", {"DS": [
+        ["CHI BỘ 3"], ["DANH SÁCH ĐẢNG VIÊN"],
+        ["STT", "Số thẻ", "Họ và tên", "Ngày vào Đảng", "Số năm sinh hoạt", "Ngày về sinh hoạt chi bộ",
+         "Ngày được giới thiệu về chi bộ nơi cư trú", "Ngày sinh"],
+        [1, "09000001", "Ông Văn Một", "03/02/2000", "12", "05/06/2014", "07/08/2015", "02/01/1970"]]})
+    roster = read(path)
+    assert roster.members.select("unit", "birth_date", "residence_introduced_on").rows() == [
+        ("CHI BỘ 3", date(1970, 1, 2), date(2015, 8, 7))]
+    assert roster.issues.height == 0
+
+
 def test_schooling_under_a_trình_độ_group_with_its_abbreviations(tmp_path):
     """The database's lists group schooling under "Trình độ" › GDPT | CMNV | LLCT | Ngoại ngữ."""
     path = write_workbook(tmp_path / "ds.xlsx", {"DS": [

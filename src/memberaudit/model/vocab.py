@@ -48,7 +48,7 @@ _GIVEN_NAME = ("Tên", "Tên gọi", "given_name")
 # "Đơn vị công tác" (where the member works) is not the branch "Đơn vị" may name
 _ABOUT = {
     "workplace": ("Đơn vị công tác", "Nơi công tác", "Nơi làm việc", "Cơ quan công tác", "Cơ quan, đơn vị công tác"),
-    "position": ("Chức vụ", "Chức danh", "Chức vụ chính quyền", "Chức vụ đảng"),
+    "position": ("Chức vụ", "Chức danh", "Chức vụ chính quyền", "Chức vụ đảng", "Chức vụ trong Đảng", "Chức vụ trong chi bộ"),
 }
 
 COLUMN_ALIASES: dict[str, dict[str, tuple[str, ...]]] = {
@@ -97,7 +97,9 @@ COLUMN_ALIASES: dict[str, dict[str, tuple[str, ...]]] = {
         "left_workplace_date": ("Ngày nghỉ hưu", "Ngày nghỉ việc", "Ngày thôi việc", "left_workplace_date"),
         "party_age_gap_months": ("Số tháng gián đoạn", "party_age_gap_months"),
         "residence_unit": ("Chi bộ nơi cư trú", "residence_unit"),
-        "residence_introduced_on": ("Ngày giới thiệu về nơi cư trú", "residence_introduced_on"),
+        "residence_introduced_on": ("Ngày giới thiệu về nơi cư trú", "Ngày được giới thiệu về nơi cư trú",
+                                    "Ngày giới thiệu về chi bộ nơi cư trú", "Ngày được giới thiệu về chi bộ nơi cư trú",
+                                    "residence_introduced_on"),
         "transferred_in_on": ("Ngày chuyển đến", "Ngày chuyển sinh hoạt đến", "transferred_in_on"),
         "restored_on": ("Ngày phục hồi đảng tịch", "Phục hồi đảng tịch", "restored_on"),
         "transferred_in_from": ("ở đảng bộ cơ sở nào đến", "Đảng bộ cơ sở nào đến", "Chuyển đến từ"),

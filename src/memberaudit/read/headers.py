@@ -9,6 +9,7 @@ from memberaudit.model.text import fold
 from memberaudit.model.vocab import (
     CHOICES,
     COLUMN_ALIASES,
+    DATE_FIELDS,
     SERIAL_HEADERS,
     SHEET_ALIASES,
     TABLE_KINDS,
@@ -210,6 +211,27 @@ IGNORED_WORDS = frozenset({"uuid", "guid"})
 _PARTS = re.compile(r"[,;/\n]+")
 
 
+# two words that are one word ("sinh hoạt", activity): an alias ending or beginning inside it is not in the
+# header ("Năm sinh" is not in "Số năm sinh hoạt tại chi bộ", "Ngày sinh" not in "Ngày sinh hoạt …")
+_ONE_WORD = frozenset({"sinh hoat", "sinh vien"})
+
+
+def _holds(padded: str, phrase: str, field: str) -> bool:
+    """Whether the header (folded, padded with spaces) holds the alias phrase as whole words, no word of
+    which is half of a word of two; a header that begins with "ngày" is a date, so it holds only a date's
+    alias ("Ngày chi bộ họp xét" is no branch, "Ngày Đảng bộ xét" no committee)."""
+    if padded.startswith(" ngay ") and field not in DATE_FIELDS:
+        return False
+    words = phrase.split()
+    at = padded.find(phrase)
+    while at >= 0:
+        before, after = padded[:at].split()[-1:], padded[at + len(phrase):].split()[:1]
+        if not (before and f"{before[0]} {words[0]}" in _ONE_WORD) and not (after and f"{words[-1]} {after[0]}" in _ONE_WORD):
+            return True
+        at = padded.find(phrase, at + 1)
+    return False
+
+
 class Matcher:
     """A table kind's aliases, matched by the words a header holds: exactly, else the longest alias of two or
     more words standing as whole words inside it ("Số thẻ Đảng* (12 số theo HD38)" holds "số thẻ"), so that
@@ -240,7 +262,7 @@ class Matcher:
                 found = (self.exact[key], 100)
             else:
                 padded = f" {key} "
-                found = next(((f, n) for phrase, f, n in self.phrases if phrase in padded), (None, 0))
+                found = next(((f, n) for phrase, f, n in self.phrases if _holds(padded, phrase, f)), (None, 0))
         self._cache[key] = found
         return found
 
