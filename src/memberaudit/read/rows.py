@@ -14,7 +14,7 @@ from typing import TYPE_CHECKING
 from memberaudit.model.lazy import pl
 from memberaudit.model.source import Skipped
 from memberaudit.model.text import fold
-from memberaudit.model.vocab import COLUMN_ALIASES, FOOTER_WORDS, KEY_COLUMN
+from memberaudit.model.vocab import COLUMN_ALIASES, FOOTER_WORDS, KEY_COLUMN, STATUSES
 from memberaudit.read.headers import SERIAL_KEYS, header_key
 
 if TYPE_CHECKING:
@@ -79,17 +79,33 @@ def _down(found: _Located, grid, offset: int) -> list[tuple[int, int, int, int]]
     return ranges
 
 
-_ENUMERATOR = re.compile(r"^\s*(?:[IVXLC]+|\d{1,3}|[A-Za-z])\s*[.\-–:)]?\s*")
+# a section's numeral: "I", "II.", "3)", "B." (a word's first letter is none: "Miễn sinh hoạt", "CHI BỘ")
+_ENUMERATOR = re.compile(r"^\s*(?:[IVXLC]+|\d{1,3}|[A-Za-z])(?:\s*[.\-–:)]\s*|\s+|$)")
 
 
 _SECTION_KINDS = (("chi bo ", "unit"), ("dang bo ", "parent_unit"), ("dang uy ", "parent_unit"))
+# a list grouped by status: "I. ĐẢNG VIÊN CHÍNH THỨC", "2. Đảng viên dự bị (03 đồng chí)", "Miễn sinh hoạt"
+# (the statuses' names, not their two-letter codes)
+_SECTION_STATUSES = {fold(alias): aliases[0] for aliases in STATUSES.values() for alias in aliases if len(alias) > 3}
+_COUNT = re.compile(r"\s*[(:].*$")  # "(03 đồng chí)", ": 3 đ/c"
+
+
+def _section(name: str, wanted: set[str]) -> tuple[str, str] | None:
+    """(field, value) a section row's text names: a branch, a committee or a status."""
+    folded = fold(name)
+    kind = next((f for prefix, f in _SECTION_KINDS if folded.startswith(prefix)), None)
+    if kind in wanted:
+        return kind, " ".join(name.split())
+    status = _SECTION_STATUSES.get(fold(_COUNT.sub("", name)).removeprefix("dang vien "))
+    return ("status", status) if status and "status" in wanted else None
 
 
 def section_rows(rows, start: int, header: _Header) -> dict[int, tuple[str, str]]:
-    """The rows that name the branch (or committee) of the rows under them, in a committee's list kept in
-    sections: one text ("I. CHI BỘ KHU DÂN CƯ SỐ 1", "Chi bộ 2", "B. ĐẢNG BỘ …"), maybe beside its
-    numeral, and no key. Only where the table has no column for it; Excel row → (field, name)."""
-    wanted = {f for _, f in _SECTION_KINDS if f in COLUMN_ALIASES[header.kind] and f not in header.fields}
+    """The rows that name the branch, committee or status of the rows under them, in a list kept in
+    sections: one text ("I. CHI BỘ KHU DÂN CƯ SỐ 1", "Chi bộ 2", "B. ĐẢNG BỘ …", "II. ĐẢNG VIÊN DỰ BỊ"), maybe
+    beside its numeral, and no key. Only where the table has no column for it; Excel row → (field, name)."""
+    wanted = {f for f in (*(f for _, f in _SECTION_KINDS), "status")
+              if f in COLUMN_ALIASES[header.kind] and f not in header.fields}
     # a name is no key here: a candidates list's section stands in its name column
     key = header.fields.get(KEY_COLUMN[header.kind]) if KEY_COLUMN[header.kind] != "full_name" else None
     if not wanted or not rows.height:
@@ -97,18 +113,17 @@ def section_rows(rows, start: int, header: _Header) -> dict[int, tuple[str, str]
     cells = [cell_text(c) for c in rows.columns]
     rows = rows.with_row_index("_i")
     if key is not None and key < len(cells):  # the key column alone first: most rows have their key
-        rows = rows.filter(cells[key].is_null())
-    few = rows.filter(pl.sum_horizontal(c.is_not_null() for c in cells) <= 2)
+        # (a section's text may stand in the key's column: words, where keys are digits)
+        rows = rows.filter(cells[key].is_null() | cells[key].str.contains(r"\p{L}{2,}\s+\p{L}"))
+    # two texts at most: a numeral and the name (a name merged across the row and filled is one text)
+    few = rows.filter(pl.concat_list(cells).list.drop_nulls().list.unique().list.len() <= 2)
     found: dict[int, tuple[str, str]] = {}
     for i, *values in few.select("_i", *cells).iter_rows():
         texts = list(dict.fromkeys(v for v in values if v and not _ENUMERATOR.fullmatch(v)))
         if len(texts) != 1:
             continue
-        name = _ENUMERATOR.sub("", texts[0]) if not fold(texts[0]).startswith(("chi bo", "dang")) else texts[0]
-        folded = fold(name)
-        kind = next((f for prefix, f in _SECTION_KINDS if folded.startswith(prefix)), None)
-        if kind in wanted:
-            found[start + i + 1] = (kind, " ".join(name.split()))
+        if section := _section(_ENUMERATOR.sub("", texts[0]), wanted):
+            found[start + i + 1] = section
     return found
 
 
@@ -177,20 +192,22 @@ def within_record(merged: tuple, start: int, records) -> bool:
 
 
 def in_sections(frame, sections: dict[int, tuple[str, str]]):
-    """Each row with the branch and committee of the section it stands in (a committee section starts
-    without a branch); the section rows themselves are no rows."""
-    unit = parent = None
+    """Each row with the branch, committee and status of the section it stands in (a committee section
+    starts without a branch, a branch's without a status); the section rows themselves are no rows."""
+    unit = parent = status = None
     events = []
     for row in sorted(sections):
         kind, name = sections[row]
         if kind == "parent_unit":
-            parent, unit = name, None
+            parent, unit, status = name, None, None
+        elif kind == "unit":
+            unit, status = name, None
         else:
-            unit = name
-        events.append((row, unit, parent))
-    events = pl.DataFrame(events, schema={"_row": pl.Int32, "_s_unit": pl.String, "_s_parent": pl.String},
-                          orient="row")
-    named = {"unit": "_s_unit", "parent_unit": "_s_parent"}
+            status = name
+        events.append((row, unit, parent, status))
+    events = pl.DataFrame(events, schema={"_row": pl.Int32, "_s_unit": pl.String, "_s_parent": pl.String,
+                                          "_s_status": pl.String}, orient="row")
+    named = {"unit": "_s_unit", "parent_unit": "_s_parent", "status": "_s_status"}
     fields = {f for f, _ in sections.values()}
     frame = frame.filter(~pl.col("_row").is_in(list(sections))).join_asof(events, on="_row", strategy="backward")
     return frame.with_columns(pl.coalesce(*([f] if f in frame.columns else []), named[f]).alias(f)

@@ -267,7 +267,8 @@ def _locate(grid, path, sheet, col_offset, name_for_kind, aliases, year_override
     unit = None
     start = header.row + header.depth
     sections = section_rows(grid.slice(start), start, header)
-    if header.kind == "members" and "unit" in missing and title_unit and not sections:
+    if header.kind == "members" and "unit" in missing and title_unit \
+            and not any(kind == "unit" for kind, _ in sections.values()):
         missing.remove("unit")  # a register without a branch column: the branch its title or sheet names
         unit = title_unit
     if "unit" in missing and any(kind == "unit" for kind, _ in sections.values()):

@@ -80,7 +80,7 @@ MESSAGES = {
     "inspect.skipped": "{where}: skipped, {reason}",
     "inspect.numbering": "row {row} numbers the columns: skipped",
     "inspect.branch": "branch from the title: {unit}",
-    "inspect.sections": "branch (or committee) from {count} section rows within the table (\"I. CHI BỘ …\")",
+    "inspect.sections": "branch, committee or status from {count} section rows within the table (\"I. CHI BỘ …\", \"II. ĐẢNG VIÊN DỰ BỊ\")",
     "inspect.unused": "(not used)",
     "inspect.no_header": "columns holding data under no header: {columns}",
     "inspect.aliases": "To read an unused header, add to memberaudit.toml (FIELD: one of the fields listed):",

@@ -83,7 +83,7 @@ MESSAGES = {
     "inspect.skipped": "{where}: bỏ qua, {reason}",
     "inspect.numbering": "dòng {row} đánh số cột: bỏ qua",
     "inspect.branch": "chi bộ lấy từ dòng tiêu đề: {unit}",
-    "inspect.sections": "chi bộ (hoặc đảng bộ) lấy từ {count} dòng mục trong bảng («I. CHI BỘ …»)",
+    "inspect.sections": "chi bộ, đảng bộ hoặc trạng thái lấy từ {count} dòng mục trong bảng («I. CHI BỘ …», «II. ĐẢNG VIÊN DỰ BỊ»)",
     "inspect.unused": "(không dùng)",
     "inspect.no_header": "các cột có dữ liệu nhưng không có tiêu đề: {columns}",
     "inspect.aliases": "Để đọc một cột chưa dùng, thêm vào memberaudit.toml (FIELD: một trong các trường đã liệt kê):",
