@@ -332,14 +332,14 @@ def test_a_committees_list_in_sections_gives_each_member_its_branch(tmp_path):
 def test_a_list_grouped_by_status_gives_each_member_the_status_of_its_section(tmp_path):
     """"I. ĐẢNG VIÊN CHÍNH THỨC" | "II. ĐẢNG VIÊN DỰ BỊ (01 đồng chí)" | "III. Miễn sinh hoạt", each text in the
     card column, and under branch sections too: each member takes its section's status (a branch's section
-    starts without one); no section row is a member."""
+    starts without one); no section row is a member, nor a party cell's ("Tổ đảng số 1")."""
     flat = [["CHI BỘ THÔN ĐÔNG"], ["DANH SÁCH ĐẢNG VIÊN"],
             ["STT", "Số thẻ", "Họ và tên", "Ngày sinh", "Ngày vào Đảng", "Ngày chính thức"],
             ["I", "ĐẢNG VIÊN CHÍNH THỨC"], [1, "09000001", "Ông Văn Một", "02/01/1970", "03/02/2000", "03/02/2001"],
             ["II", "ĐẢNG VIÊN DỰ BỊ (01 đồng chí)"], [1, None, "Cô Thị Ba", "02/01/2000", "03/02/2026", None],
             ["III", "Miễn sinh hoạt"], [1, "09000003", "Cụ Văn Bốn", "02/01/1940", "03/02/1965", "03/02/1966"]]
     nested = [["ĐẢNG BỘ XÃ ĐÔNG"], ["STT", "Số thẻ", "Họ và tên", "Ngày sinh", "Ngày vào Đảng", "Ngày chính thức"],
-              ["A", "CHI BỘ THÔN TÂY"], ["1", "Đảng viên dự bị"],
+              ["A", "CHI BỘ THÔN TÂY"], ["1", "Đảng viên dự bị"], [None, "Tổ đảng số 1"],
               [1, "09000004", "Anh Văn Năm", "02/01/2001", "03/02/2026", None],
               ["B", "CHI BỘ THÔN NAM"], [1, "09000005", "Chị Thị Sáu", "02/01/1980", "03/02/2005", "03/02/2006"]]
     roster = read(write_workbook(tmp_path / "ds.xlsx", {"DS": flat, "Xã": nested}, {"DS": ["B4:F4", "B6:F6"]}))

@@ -83,7 +83,8 @@ def _down(found: _Located, grid, offset: int) -> list[tuple[int, int, int, int]]
 _ENUMERATOR = re.compile(r"^\s*(?:[IVXLC]+|\d{1,3}|[A-Za-z])(?:\s*[.\-–:)]\s*|\s+|$)")
 
 
-_SECTION_KINDS = (("chi bo ", "unit"), ("dang bo ", "parent_unit"), ("dang uy ", "parent_unit"))
+_SECTION_KINDS = (("chi bo ", "unit"), ("dang bo ", "parent_unit"), ("dang uy ", "parent_unit"),
+                  ("to dang ", "cell"))  # a branch's party cell (Tổ đảng): a section of the branch, no field
 # a list grouped by status: "I. ĐẢNG VIÊN CHÍNH THỨC", "2. Đảng viên dự bị (03 đồng chí)", "Miễn sinh hoạt"
 # (the statuses' names, not their two-letter codes)
 _SECTION_STATUSES = {fold(alias): aliases[0] for aliases in STATUSES.values() for alias in aliases if len(alias) > 3}
@@ -106,6 +107,7 @@ def section_rows(rows, start: int, header: _Header) -> dict[int, tuple[str, str]
     beside its numeral, and no key. Only where the table has no column for it; Excel row → (field, name)."""
     wanted = {f for f in (*(f for _, f in _SECTION_KINDS), "status")
               if f in COLUMN_ALIASES[header.kind] and f not in header.fields}
+    wanted |= {"cell"} if header.kind == "members" else set()
     # a name is no key here: a candidates list's section stands in its name column
     key = header.fields.get(KEY_COLUMN[header.kind]) if KEY_COLUMN[header.kind] != "full_name" else None
     if not wanted or not rows.height:
@@ -202,13 +204,13 @@ def in_sections(frame, sections: dict[int, tuple[str, str]]):
             parent, unit, status = name, None, None
         elif kind == "unit":
             unit, status = name, None
-        else:
+        elif kind == "status":
             status = name
         events.append((row, unit, parent, status))
     events = pl.DataFrame(events, schema={"_row": pl.Int32, "_s_unit": pl.String, "_s_parent": pl.String,
                                           "_s_status": pl.String}, orient="row")
     named = {"unit": "_s_unit", "parent_unit": "_s_parent", "status": "_s_status"}
-    fields = {f for f, _ in sections.values()}
+    fields = {f for f, _ in sections.values()} & set(named)
     frame = frame.filter(~pl.col("_row").is_in(list(sections))).join_asof(events, on="_row", strategy="backward")
     return frame.with_columns(pl.coalesce(*([f] if f in frame.columns else []), named[f]).alias(f)
                               for f in fields).drop(*named.values())
