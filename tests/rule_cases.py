@@ -192,6 +192,10 @@ CASES = [
          {"members": [member("S1"), member("S2")],
           "transfers": [{"member_id": "S1", "kind": "Tạm thời", "issued_on": "10/01/2026", "until": "31/12/2026"},
                         {"member_id": "S2", "kind": "Tạm thời", "issued_on": "10/02/2026"}]}, []),
+    Case("TRF003", "a-guest-received-here-since-its-receipt", NOV,
+         {"members": [member("S1"), member("S2")],
+          "transfers": [{"member_id": "S1", "kind": "Tạm thời", "received_on": "10/01/2025"},
+                        {"member_id": "S2", "kind": "Tạm thời", "received_on": "10/03/2026"}]}, ["S1"]),
     # --- TRF004 -------------------------------------------------------------------------------------------------
     Case("TRF004", "same-id-two-units", NOV,
          {"members": [member("X1", unit="CB1"), member("X1", unit="CB2"), member("X2", unit="CB1")]}, ["X1", "X1"]),

@@ -132,8 +132,9 @@ def temporary_overdue(roster, ctx):
 
     ## What it does
     For temporary transfers with no later transfer of the same member: flags an `until` date before the
-    as-of date, or, with no `until`, a stay longer than `max_months` (12) since issue, `max_study_months`
-    (24) when the purpose is study.
+    as-of date, or, with no `until`, a stay longer than `max_months` (12) since issue (since receipt for a
+    guest the receiving branch's book records as received only), `max_study_months` (24) when the purpose is
+    study.
 
     ## Why
     Temporary attendance has a term (Regulation 294-QĐ/TW, 6.3.2); past it the member must return or
@@ -142,7 +143,8 @@ def temporary_overdue(roster, ctx):
     ## Example
     Temporary transfer issued 01/02/2025 until 31/12/2025, audited 2026, nothing since: flagged.
     """
-    transfers = roster.transfers
+    # a member received here with a temporary letter (the transfers book's other half) is a guest since then
+    transfers = roster.transfers.with_columns(pl.coalesce("issued_on", "received_on").alias("issued_on"))
     temporary = transfers.filter(pl.col("kind") == "temporary")
     later = (
         temporary.select("member_id", "_src", "_row", "issued_on")

@@ -383,9 +383,16 @@ def _dues_states(values, vocabulary: dict) -> dict:
 
 
 def _transfers(frame, issues, sources, extra_marks):
-    frame = _ensure(by_name(frame, sources), "member_id", "kind", "purpose", "until")
+    frame = _ensure(by_name(frame, sources), "member_id", "kind", "purpose", "until", "from_unit", "to_unit")
     _required(frame, "transfers", issues)
     frame = _dates(frame, issues, DATE_COLUMNS["transfers"])
+    # the transfers book (Mẫu 10-SHĐ) has one date a row, "ngày giới thiệu đảng viên đi, ngày tiếp nhận đảng
+    # viên đến": for a member received here (where they came from, and no destination) it is the day received
+    both = [i for i, source in enumerate(sources) if {"from_unit", "to_unit"} <= set(source.columns)]
+    received = (pl.col("_src").is_in(both) & pl.col("to_unit").is_null() & pl.col("from_unit").is_not_null()
+                & pl.col("received_on").is_null())
+    frame = frame.with_columns(pl.when(received).then(pl.col("issued_on")).otherwise(pl.col("received_on")).alias("received_on"),
+                               pl.when(~received).then(pl.col("issued_on")).alias("issued_on"))
     frame = _code(frame, issues, "kind", TRANSFER_KINDS, contains=True)
     study = "|".join(re.escape(fold(w)) for w in STUDY_WORDS)
     purposes = frame.get_column("purpose").unique().to_list()
