@@ -740,24 +740,27 @@ def test_the_transfers_book_mau_10_shd_is_read_as_transfers(tmp_path, sheet):
 
 def test_the_transfers_books_one_date_is_the_day_received_for_a_member_received_here(tmp_path):
     """Mẫu 10-SHĐ's both halves: a member sent (the destination filled) has the date as sent; a member received
-    here (where they came from, no destination) as received: never a letter not presented (TRF001)."""
+    here (where they came from, no destination) as received: never a letter not presented (TRF001). The kind
+    is the column of crosses: under "CHUYỂN SINH HOẠT ĐẢNG CHÍNH THỨC" official, "… tạm thời" temporary."""
     members = member_rows(["21003301", "Phan Văn Tâm", "12/03/1961", "Chi bộ 4", "12/05/1985", "12/05/1986"],
                           ["21003303", "Lê Văn Tới", "01/01/1990", "Chi bộ 4", "02/09/2013", "02/09/2014"])
     top = ["Số TT", "Ngày giới thiệu đảng viên đi, ngày tiếp nhận đảng viên đến", "Họ và tên, Ngày sinh",
-           "Số thẻ đảng viên", "GIỚI THIỆU ĐẢNG VIÊN ĐI", None, "TIẾP NHẬN ĐẢNG VIÊN ĐẾN", None]
+           "Số thẻ đảng viên", "GIỚI THIỆU ĐẢNG VIÊN ĐI", None, "TIẾP NHẬN ĐẢNG VIÊN ĐẾN", None,
+           "CHUYỂN SINH HOẠT ĐẢNG CHÍNH THỨC", None, "Chuyển sinh hoạt đảng tạm thời"]
     sub = [None] * 4 + ["Tổ chức cơ sở đảng nơi đảng viên đến SHĐ", "Cấp ủy trực tiếp giới thiệu đảng viên đi",
-                        "TCCS Đảng nơi giới thiệu đảng viên chuyển SHĐ đi", "Cấp ủy trực tiếp giới thiệu đảng viên đến"]
+                        "TCCS Đảng nơi giới thiệu đảng viên chuyển SHĐ đi", "Cấp ủy trực tiếp giới thiệu đảng viên đến",
+                        "Ngoài tỉnh đến", "Trong tỉnh đến", None]
     book = [["SỔ GIỚI THIỆU SINH HOẠT ĐẢNG"], top, sub,
             [1, "05/03/2026", "Phan Văn Tâm\n12/03/1961", "21003301", "Đảng bộ xã Đông Anh", "Đảng ủy phường X",
-             None, None],
+             None, None, None, "x", None],
             [2, "12/08/2026", "Lê Văn Tới\n01/01/1990", "21003303", None, None, "Đảng bộ phường Kim Liên",
-             "Quận ủy Đống Đa"]]
+             "Quận ủy Đống Đa", None, None, "x"]]
     path = write_workbook(tmp_path / "so.xlsx", {"Danh sách đảng viên": members, "Sheet1": book},
-                          {"Sheet1": ["E2:F2", "G2:H2", *(f"{c}2:{c}3" for c in "ABCD")]})
+                          {"Sheet1": ["E2:F2", "G2:H2", "I2:J2", *(f"{c}2:{c}3" for c in "ABCDK")]})
     roster = read_roster([path], workers=1)
     assert roster.transfers.sort("_row").select(
-        pl.col("member_id").cast(pl.String), "issued_on", "received_on", "from_unit", "to_unit").rows() == [
-        ("21003301", date(2026, 3, 5), None, None, "Đảng bộ xã Đông Anh"),
-        ("21003303", None, date(2026, 8, 12), "Đảng bộ phường Kim Liên", None)]
+        pl.col("member_id").cast(pl.String), "issued_on", "received_on", "from_unit", "to_unit", "kind").rows() == [
+        ("21003301", date(2026, 3, 5), None, None, "Đảng bộ xã Đông Anh", "official"),
+        ("21003303", None, date(2026, 8, 12), "Đảng bộ phường Kim Liên", None, "temporary")]
     result = audit(roster, as_of=date(2026, 11, 30), config=Config(), select_codes=["TRF001"], lang="en")
     assert result.findings.get_column("member_id").to_list() == ["21003301"]

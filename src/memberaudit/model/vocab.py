@@ -338,8 +338,9 @@ DISCIPLINE_FORMS: dict[str, tuple[str, ...]] = {
 }
 
 TRANSFER_KINDS: dict[str, tuple[str, ...]] = {
-    "official": ("Chính thức", "official"),
-    "temporary": ("Tạm thời", "temporary"),
+    # also as the transfers book heads its columns of crosses (Mẫu 10-SHĐ)
+    "official": ("Chính thức", "Chuyển sinh hoạt đảng chính thức", "Chuyển sinh hoạt chính thức", "official"),
+    "temporary": ("Tạm thời", "Chuyển sinh hoạt đảng tạm thời", "Chuyển sinh hoạt tạm thời", "temporary"),
 }
 
 STUDY_WORDS = ("học tập", "study", "đi học", "học")

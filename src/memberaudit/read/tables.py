@@ -602,7 +602,9 @@ def _match_header(rows, r, depth, kind, matcher, sheet_year) -> _Header:
         grouped += in_group and label != group
         # a value heading a column breaks its field down ("Giới tính" › Nam, or no field named at all); under
         # another field's title it is that field's ("Ngày vào Đảng" › Dự bị | Chính thức: the two dates)
-        choice = CHOICE_INDEX.get(kind, {}).get(choice_key(label))
+        # (or by the title over them: "CHUYỂN SINH HOẠT ĐẢNG CHÍNH THỨC" › Ngoài tỉnh đến | Trong tỉnh đến)
+        choice = CHOICE_INDEX.get(kind, {}).get(choice_key(label)) or (
+            in_group and CHOICE_INDEX.get(kind, {}).get(choice_key(group)))
         if choice and strength < 100 and (not fields or choice[0] in fields):
             choices.setdefault(choice[0], []).append((c, choice[1]))
             continue
