@@ -262,7 +262,8 @@ class Matcher:
                 found = (self.exact[key], 100)
             else:
                 padded = f" {key} "
-                found = next(((f, n) for phrase, f, n in self.phrases if _holds(padded, phrase, f)), (None, 0))
+                found = next(((f, n) for phrase, f, n in self.phrases if phrase in padded and _holds(padded, phrase, f)),
+                             (None, 0))
         self._cache[key] = found
         return found
 
