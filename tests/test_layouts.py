@@ -576,6 +576,17 @@ def test_where_a_member_works_is_never_the_branch(tmp_path):
         ("001", "HTTNV"), ("002", "HTNV")]
 
 
+def test_a_lone_nu_column_crossed_for_each_woman(tmp_path):
+    """"Nữ" alone, a cross for each woman: the others are men (a field of two values headed by one of them)."""
+    path = write_workbook(tmp_path / "ds.xlsx", {"DS": [
+        ["CHI BỘ 2"], ["STT", "Số thẻ", "Họ và tên", "Nữ", "Ngày sinh", "Ngày vào Đảng"],
+        [1, "09000001", "Ông Văn Một", None, "02/01/1970", "03/02/2000"],
+        [2, "09000002", "Bà Thị Hai", "x", "02/01/1975", "03/02/2005"], [], ["Tổng cộng", None, 2, 1]]})
+    roster = read(path)
+    assert roster.members.sort("_row").select("full_name", "gender").rows() == [
+        ("Ông Văn Một", "male"), ("Bà Thị Hai", "female")]
+
+
 def test_values_under_another_fields_title_are_that_fields_columns(tmp_path):
     """"Ngày vào Đảng" › Dự bị | Chính thức holds the two dates: its sub-headers are a status's values, but
     under a date's title they name the admission and the official dates, never status columns."""

@@ -16,6 +16,7 @@ from memberaudit.model.lazy import pl
 from memberaudit.model.source import Loaded, RawTable, Skipped, Source
 from memberaudit.model.text import fold
 from memberaudit.model.vocab import (
+    CHOICES,
     DATE_FIELDS,
     KEY_COLUMN,
     REQUIRED,
@@ -119,6 +120,8 @@ class _Header:
     # a field whose values head columns, the row's marked with a cross: field → [(column, value)]
     choices: dict[str, list[tuple[int, str]]] = field(default_factory=dict)
     date_parts: set[str] = field(default_factory=set)  # a date field spanning Ngày | Tháng | Năm columns
+    # a field of two values headed by one of them alone ("Nữ", a cross for each woman): field → the other's
+    otherwise: dict[str, str] = field(default_factory=dict)
 
 
 def _clean(frame, text_columns=None):
@@ -334,6 +337,8 @@ def _build(found: _Located, grid, body=None, records=None) -> RawTable:
     empty = frame.filter(~filled).filter(blank).select("_row")
     # dropping rows copies every column (a gigabyte for a national attendance export): only when there are some
     frame = frame.join(empty, on="_row", how="anti", maintain_order="left") if empty.height else frame
+    if header.otherwise:  # a member row without the cross has the other value
+        frame = frame.with_columns(pl.col(f).fill_null(pl.lit(v)) for f, v in header.otherwise.items())
     source.data_rows = frame.height
     return RawTable(source, frame)
 
@@ -622,14 +627,17 @@ def _match_header(rows, r, depth, kind, matcher, sheet_year) -> _Header:
         fields[f], spans[f] = columns[0], columns
     fields.update(wide)
     # a field's values heading two columns or more, and no column named by the field itself
-    choices = {f: columns for f, columns in choices.items() if len(columns) >= 2 and f not in fields}
+    two = {f: values for f, values in CHOICES.get(kind, {}).items() if len(values) == 2}
+    otherwise = {f: next(texts[0] for texts in two[f].values() if columns[0][1] not in texts)
+                 for f, columns in choices.items() if len(columns) == 1 and f in two and f not in fields}
+    choices = {f: columns for f, columns in choices.items() if (len(columns) >= 2 or f in otherwise) and f not in fields}
     has_key = KEY_COLUMN[kind] in fields or (kind == "members" and "member_code" in fields)
     named_count = len(fields) + sum(len(columns) for columns in choices.values())
     score = named_count if has_key or months or named_count >= 3 else 0
     # of the same columns read with and without the row below, the two-row reading keeps its sub-row
     # (Quốc gia | Tỉnh under "Nơi đăng ký khai sinh") out of the data
     score += bool(score and depth == 2 and grouped)
-    return _Header(kind, r, depth, fields, score, spans, compound, labels, choices, set(parts))
+    return _Header(kind, r, depth, fields, score, spans, compound, labels, choices, set(parts), otherwise)
 
 
 _PART_KEYS = (["ngay", "thang", "nam"], ["thang", "nam"])
