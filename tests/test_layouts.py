@@ -546,6 +546,18 @@ def test_rating_words_seen_in_real_files(tmp_path, cell, code):
     assert read(path).ratings.select("year", "rating").rows() == [(2025, code)]
 
 
+@pytest.mark.parametrize("years", [["Xếp loại 2024", "Xếp loại 2025"], ["Xếp loại năm 2024", "Xếp loại năm 2025"],
+                                   ["Năm 2024", "Kết quả xếp loại năm 2025"],
+                                   ["Kết quả đánh giá, xếp loại đảng viên năm 2024", "Đánh giá 2025"]])
+def test_a_ratings_column_per_year_whatever_words_name_the_year(tmp_path, years):
+    """"Xếp loại 2024" | "Xếp loại 2025" are two years' ratings: the words before the year name the rating, and
+    both columns were read as one rating with no year (nothing read, nothing said)."""
+    path = write_workbook(tmp_path / "xl.xlsx", {
+        "Đảng viên": member_rows(["001", "An", "02/01/1980", "CB1", "01/02/2010", None]),
+        "Xếp loại": [["Số thẻ", "Họ và tên", *years], ["001", "An", "HTTNV", "HTNV"]]})
+    assert read(path).ratings.sort("year").select("year", "rating").rows() == [(2024, "HTTNV"), (2025, "HTNV")]
+
+
 def test_two_ratings_a_year_the_committees_stands(tmp_path):
     path = write_workbook(tmp_path / "xl.xlsx", {
         "Đảng viên": member_rows(["001", "An", "02/01/1980", "CB1", "01/02/2010", None],

@@ -25,7 +25,8 @@ _ISO_DATE = re.compile(r"^(\d{4})-(\d{2})-(\d{2})(?:[ T]00:00:00(?:\.0+)?)?$")
 # Folded month headers: "t1", "t01", "th1", "thang 1", "1 2026", "t1 2026", "thang 01 nam 2026".
 _MONTH = re.compile(r"^(t|th|thang)?\s*(\d{1,2})(?:\s+(?:nam\s+)?(\d{4}))?$")
 _YEAR_FIRST = re.compile(r"^(\d{4})\s+(\d{1,2})$")
-_YEAR_HEADER = re.compile(r"^(?:nam|xep loai|danh gia|xep loai nam|ket qua)?\s*((?:19|20)\d{2})$")
+# a ratings year's column: "2025", "Năm 2025", "Xếp loại 2025", "Kết quả đánh giá, xếp loại đảng viên năm 2025"
+_YEAR_HEADER = re.compile(r"^(?:(?:ket|qua|xep|loai|danh|gia|chat|luong|dang|vien|phan|muc|nam)\s+)*((?:19|20)\d{2})$")
 
 
 _DAY_MONTH_YEAR = re.compile(r"\bngay thang nam\b")

@@ -588,9 +588,10 @@ def _match_header(rows, r, depth, kind, matcher, sheet_year) -> _Header:
             continue
         own = matcher.fields(label)
         key = wide_key(kind, label, group_year or sheet_year, in_group=in_group)
-        if key is not None and not own[0]:
+        if key is not None and own[1] < 100:
             # a month is a month whatever the title over it names: "Số tiền đảng phí đã nộp các tháng" › 1 … 12
-            # are the months' amounts, not twelve columns of one amount
+            # are the months' amounts, not twelve columns of one amount; a year a year, whatever words before
+            # it name ("Xếp loại 2024" | "Xếp loại 2025" are two years' ratings, not one rating twice)
             while key in wide:  # a second meeting in the same month: its own column, the same month
                 key = next_key(key)
             wide[key] = c
