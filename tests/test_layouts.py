@@ -342,11 +342,16 @@ def test_a_list_grouped_by_status_gives_each_member_the_status_of_its_section(tm
               ["A", "CHI BỘ THÔN TÂY"], ["1", "Đảng viên dự bị"], [None, "Tổ đảng số 1"],
               [1, "09000004", "Anh Văn Năm", "02/01/2001", "03/02/2026", None],
               ["B", "CHI BỘ THÔN NAM"], [1, "09000005", "Chị Thị Sáu", "02/01/1980", "03/02/2005", "03/02/2006"]]
-    roster = read(write_workbook(tmp_path / "ds.xlsx", {"DS": flat, "Xã": nested}, {"DS": ["B4:F4", "B6:F6"]}))
+    # a list with a branch column kept in sections too: the column's branch stands, no section row is a member
+    columns = [["STT", "Số thẻ", "Họ và tên", "Chi bộ", "Ngày sinh", "Ngày vào Đảng", "Ngày chính thức"],
+               ["I", "CHI BỘ THÔN BẮC"], [1, "09000006", "Em Văn Bảy", "Chi bộ Thôn Bắc", "02/01/1990", "03/02/2015",
+                                          "03/02/2016"]]
+    roster = read(write_workbook(tmp_path / "ds.xlsx", {"DS": flat, "Xã": nested, "Bắc": columns},
+                                 {"DS": ["B4:F4", "B6:F6"]}))
     assert roster.members.sort("_src", "_row").select("full_name", "unit", "status").rows() == [
         ("Ông Văn Một", "CHI BỘ THÔN ĐÔNG", "official"), ("Cô Thị Ba", "CHI BỘ THÔN ĐÔNG", "probationary"),
         ("Cụ Văn Bốn", "CHI BỘ THÔN ĐÔNG", "exempt"), ("Anh Văn Năm", "CHI BỘ THÔN TÂY", "probationary"),
-        ("Chị Thị Sáu", "CHI BỘ THÔN NAM", "official")]
+        ("Chị Thị Sáu", "CHI BỘ THÔN NAM", "official"), ("Em Văn Bảy", "Chi bộ Thôn Bắc", "official")]
     assert roster.issues.filter(pl.col("code") == "DAT001").height == 0
 
 

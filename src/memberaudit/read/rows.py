@@ -104,9 +104,11 @@ def _section(name: str, wanted: set[str]) -> tuple[str, str] | None:
 def section_rows(rows, start: int, header: _Header) -> dict[int, tuple[str, str]]:
     """The rows that name the branch, committee or status of the rows under them, in a list kept in
     sections: one text ("I. CHI BỘ KHU DÂN CƯ SỐ 1", "Chi bộ 2", "B. ĐẢNG BỘ …", "II. ĐẢNG VIÊN DỰ BỊ"), maybe
-    beside its numeral, and no key. Only where the table has no column for it; Excel row → (field, name)."""
+    beside its numeral, and no key. Excel row → (field, name)."""
+    # also where the table has a column for it (the column's value stands; the section row is no row), never
+    # for the table's key (a units list's rows are "Chi bộ …")
     wanted = {f for f in (*(f for _, f in _SECTION_KINDS), "status")
-              if f in COLUMN_ALIASES[header.kind] and f not in header.fields}
+              if f in COLUMN_ALIASES[header.kind] and f != KEY_COLUMN[header.kind]}
     wanted |= {"cell"} if header.kind == "members" else set()
     # a name is no key here: a candidates list's section stands in its name column
     key = header.fields.get(KEY_COLUMN[header.kind]) if KEY_COLUMN[header.kind] != "full_name" else None
