@@ -231,6 +231,9 @@ def test_branch_headers_seen_in_real_files(tmp_path, header):
     # the abbreviations of a branch secretary's own list
     ["TT", "Họ tên", "NS", "GT", "Ngày VĐ", "Ngày CT", "Số thẻ ĐV", "Chi bộ"],
     ["STT", "Họ và tên (chữ in hoa)", "N.sinh", "Giới tính", "Ngày KN", "Ngày công nhận CT", "Số thẻ (8 số)", "Chi bộ"],
+    # a hint in parentheses that tells two columns apart: the two dates of admission
+    ["STT", "Họ và tên", "Ngày sinh", "Giới tính", "Ngày vào Đảng (dự bị)", "Ngày vào Đảng (chính thức)", "Số thẻ",
+     "Chi bộ"],
     # headers broken over lines in their cells
     ["Số\nTT", "Họ và\ntên", "Ngày\nsinh", "Giới\ntính", "Ngày\nvào Đảng", "Ngày\nchính thức", "Số thẻ\nđảng viên",
      "Chi\nbộ"],

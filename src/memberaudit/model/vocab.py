@@ -65,6 +65,7 @@ COLUMN_ALIASES: dict[str, dict[str, tuple[str, ...]]] = {
         "unit": _UNIT,
         "parent_unit": _PARENT,
         "admission_date": ("Ngày vào Đảng", "Ngày kết nạp", "Ngày quyết định kết nạp", "Ngày kết nạp Đảng",
+                           "Ngày vào Đảng dự bị",
                            "Ngày VĐ", "Ngày KN", "admission_date"),
         "official_date": ("Ngày chính thức", "Ngày công nhận chính thức", "Ngày vào Đảng chính thức",
                           "Ngày công nhận đảng viên chính thức", "Ngày CT", "Ngày công nhận CT", "official_date",

@@ -255,6 +255,11 @@ class Matcher:
         key = header_key(label)
         if IGNORED_WORDS & set(fold(label).split()):  # also inside a hint: "ID (UUID)"
             return (None, 0)
+        # a hint in parentheses is ignored, unless the words with it are an alias: "Ngày vào Đảng (chính thức)"
+        # is the official date, "Ngày vào Đảng (dự bị)" the admission
+        whole = header_key(label.replace("(", " ").replace(")", " ")) if "(" in label else key
+        if whole != key and whole in self.exact:
+            return (self.exact[whole], 100)
         if key in self._cache:
             return self._cache[key]
         found: tuple[str | None, int] = (None, 0)
