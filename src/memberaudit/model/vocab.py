@@ -69,7 +69,7 @@ COLUMN_ALIASES: dict[str, dict[str, tuple[str, ...]]] = {
                            "Ngày VĐ", "Ngày KN", "admission_date"),
         "official_date": ("Ngày chính thức", "Ngày công nhận chính thức", "Ngày vào Đảng chính thức",
                           "Ngày công nhận đảng viên chính thức", "Ngày CT", "Ngày công nhận CT", "official_date",
-                          # "Ngày được công nhận đảng viên chính thức"
+                          # the phrase inside "Ngày được công nhận đảng viên chính thức"
                           "Công nhận đảng viên chính thức", "Ngày được công nhận chính thức"),
         "status": ("Trạng thái", "Tình trạng", "Trạng thái hoạt động", "Tình trạng quản lý", "Tình trạng sinh hoạt",
                    "status"),

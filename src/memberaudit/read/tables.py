@@ -270,12 +270,12 @@ def _locate(grid, path, sheet, col_offset, name_for_kind, aliases, year_override
     unit = None
     start = header.row + header.depth
     sections = section_rows(grid.slice(start), start, header)
-    if header.kind == "members" and "unit" in missing and title_unit \
-            and not any(kind == "unit" for kind, _ in sections.values()):
+    branch_sections = any(kind == "unit" for kind, _ in sections.values())
+    if "unit" in missing and branch_sections:
+        missing.remove("unit")  # a committee's list in sections, "I. CHI BỘ …" over its members
+    if header.kind == "members" and "unit" in missing and title_unit:
         missing.remove("unit")  # a register without a branch column: the branch its title or sheet names
         unit = title_unit
-    if "unit" in missing and any(kind == "unit" for kind, _ in sections.values()):
-        missing.remove("unit")  # a committee's list in sections, "I. CHI BỘ …" over its members
     if missing:  # a sheet without a column its table needs is skipped with the reason; the others are read
         return Skipped(path, sheet, "skip.missing_column", {"row": header.row + 1, "column": missing[0],
                                                              "kind": header.kind})
@@ -606,9 +606,9 @@ def _match_header(rows, r, depth, kind, matcher, sheet_year) -> _Header:
             candidates.append(matcher.fields(cell))
         fields, strength = max(candidates, key=lambda fs: fs[1])
         grouped += in_group and label != group
-        # a value heading a column breaks its field down ("Giới tính" › Nam, or no field named at all); under
-        # another field's title it is that field's ("Ngày vào Đảng" › Dự bị | Chính thức: the two dates)
-        # (or by the title over them: "CHUYỂN SINH HOẠT ĐẢNG CHÍNH THỨC" › Ngoài tỉnh đến | Trong tỉnh đến)
+        # a value heading a column, or the title over it ("CHUYỂN SINH HOẠT ĐẢNG CHÍNH THỨC" › Ngoài tỉnh đến |
+        # Trong tỉnh đến), breaks its field down ("Giới tính" › Nam, or no field named at all); under another
+        # field's title it is that field's ("Ngày vào Đảng" › Dự bị | Chính thức: the two dates)
         choice = CHOICE_INDEX.get(kind, {}).get(choice_key(label)) or (
             in_group and CHOICE_INDEX.get(kind, {}).get(choice_key(group)))
         if choice and strength < 100 and (not fields or choice[0] in fields):
