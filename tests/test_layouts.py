@@ -665,6 +665,99 @@ def test_columns_headed_by_values_with_a_cross_in_the_rows_one(tmp_path):
                                              "nhiệm vụ … Kết quả xếp loại › Không hoàn thành nhiệm vụ"}
 
 
+def _under_each(titles: list[str], subs: list[str], first: int) -> tuple[list, list, list[str]]:
+    """A two-row header's cells from column `first` (0-based) on: each title merged over the sub-labels."""
+    from openpyxl.utils import get_column_letter
+
+    top, below, merges = [], [], []
+    for title in titles:
+        start = first + len(top)
+        top += [title, *[None] * (len(subs) - 1)]
+        below += subs
+        merges.append(f"{get_column_letter(start + 1)}3:{get_column_letter(start + len(subs))}3")
+    return top, below, merges
+
+
+def test_an_attendance_book_with_a_cross_under_the_mark_of_each_month(tmp_path):
+    """Sổ theo dõi sinh hoạt: "Tháng 1" merged over Có mặt | Vắng có lý do | Vắng không lý do, a cross in
+    one of them. The sub-row was read as a member (DAT006) and its labels as 24 unknown marks (DAT005), and
+    every cross as present: three unexcused months were never seen."""
+    months = [f"Tháng {m}" for m in range(1, 13)]
+    top, below, merges = _under_each(months, ["Có mặt", "Vắng có lý do", "Vắng không lý do"], 3)
+    crosses = {"001": {}, "002": {3: 1}, "003": {2: 2, 5: 2, 8: 2}}  # month → sub-column (1 excused, 2 unexcused)
+    rows = []
+    for i, (card, theirs) in enumerate(crosses.items(), 1):
+        cells = []
+        for m in range(1, 11):
+            cell = [None, None, None]
+            cell[theirs.get(m, 0)] = "x"
+            cells += cell
+        rows.append([i, card, f"Người {i}", *cells])
+    path = write_workbook(tmp_path / "sinh-hoat.xlsx", {
+        "Đảng viên": member_rows(*[[card, f"Người {i}", "02/01/1980", "CHI BỘ 1", "01/02/2010", "01/02/2011"]
+                                  for i, card in enumerate(crosses, 1)]),
+        "Sinh hoạt 2026": [["CHI BỘ 1"], ["SỔ THEO DÕI SINH HOẠT ĐẢNG NĂM 2026"],
+                           ["STT", "Số thẻ", "Họ và tên", *top], [None, None, None, *below], *rows]},
+        {"Sinh hoạt 2026": [*merges, "A3:A4", "B3:B4", "C3:C4"]})
+    roster = read(path)
+    assert roster.issues.filter(pl.col("code").is_in(["DAT005", "DAT006"])).height == 0
+    marks = month_records(roster, "attendance").filter(pl.col("mark") != "present")
+    assert marks.select(pl.col("member_id").cast(pl.String), pl.col("month").dt.month(), "mark").rows() == [
+        ("002", 3, "excused"), ("003", 2, "unexcused"), ("003", 5, "unexcused"), ("003", 8, "unexcused")]
+    assert month_records(roster, "attendance").filter(pl.col("mark") == "present").height == 30 - 4
+    assert roster.sources[1].columns["2026-01"] == "D:F"
+    result = audit(roster, as_of=date(2026, 11, 30), config=Config(), select_codes=["ATT001"], lang="en")
+    assert result.findings.get_column("member_id").to_list() == ["003"]
+
+
+def test_a_dues_book_with_the_amount_and_a_signature_under_each_month(tmp_path):
+    """Sổ thu đảng phí: "Tháng 1" merged over Số tiền | Ký nộp. The amount is the month's; the signature
+    column (empty: people sign on paper) is no month, so its empty cells are no unpaid months."""
+    top, below, merges = _under_each([f"Tháng {m}" for m in range(1, 13)], ["Số tiền", "Ký nộp"], 3)
+    paid = {"001": range(1, 12), "002": [1, 2, 3, 4, 9, 10, 11]}  # 002 paid nothing in May to August
+    rows = [[i, card, f"Người {i}", *[x for m in range(1, 13) for x in (30000 if m in months else None, None)]]
+            for i, (card, months) in enumerate(paid.items(), 1)]
+    path = write_workbook(tmp_path / "dang-phi.xlsx", {
+        "Đảng viên": member_rows(*[[card, f"Người {i}", "02/01/1980", "CHI BỘ 1", "01/02/2010", "01/02/2011"]
+                                  for i, card in enumerate(paid, 1)]),
+        "Đảng phí 2026": [["CHI BỘ 1"], ["SỔ THU ĐẢNG PHÍ NĂM 2026"], ["STT", "Số thẻ", "Họ và tên", *top],
+                          [None, None, None, *below], *rows]},
+        {"Đảng phí 2026": [*merges, "A3:A4", "B3:B4", "C3:C4"]})
+    roster = read(path)
+    assert roster.issues.filter(pl.col("code").is_in(["DAT005", "DAT006"])).height == 0
+    states = month_records(roster, "dues")
+    assert states.filter(pl.col("state") == "paid").group_by(pl.col("member_id").cast(pl.String)).len().sort(
+        "member_id").rows() == [("001", 11), ("002", 7)]
+    assert roster.sources[1].unused["E"] == "Tháng 1 › Ký nộp"
+    result = audit(roster, as_of=date(2026, 11, 30), config=Config(), select_codes=["DUE001"], lang="en")
+    assert result.findings.get_column("member_id").to_list() == ["002"]
+
+
+def test_ratings_of_several_years_each_a_cross_under_its_rating(tmp_path):
+    """"Năm 2024" and "Năm 2025" each merged over the four ratings, a cross under the member's: each year its
+    rating (were: one rating of two crosses, DAT005, and no year: DAT002)."""
+    levels = ["Hoàn thành xuất sắc nhiệm vụ", "Hoàn thành tốt nhiệm vụ", "Hoàn thành nhiệm vụ",
+              "Không hoàn thành nhiệm vụ"]
+    top, below, merges = _under_each(["Năm 2024", "Năm 2025"], levels, 3)
+    given = {"001": (0, 1), "002": (3, 3), "003": (3, 2)}
+    rows = [[i, card, f"Người {i}", *["x" if k == a else None for k in range(4)],
+             *["x" if k == b else None for k in range(4)]] for i, (card, (a, b)) in enumerate(given.items(), 1)]
+    path = write_workbook(tmp_path / "xep-loai.xlsx", {
+        "Đảng viên": member_rows(*[[card, f"Người {i}", "02/01/1980", "CHI BỘ 1", "01/02/2010", "01/02/2011"]
+                                  for i, card in enumerate(given, 1)]),
+        "Xếp loại": [["CHI BỘ 1"], ["KẾT QUẢ XẾP LOẠI ĐẢNG VIÊN"], ["STT", "Số thẻ", "Họ và tên", *top],
+                     [None, None, None, *below], *rows]},
+        {"Xếp loại": [*merges, "A3:A4", "B3:B4", "C3:C4"]})
+    roster = read(path)
+    assert roster.issues.filter(pl.col("code").is_in(["DAT002", "DAT005"])).height == 0
+    assert roster.ratings.sort("member_id", "year").select(pl.col("member_id").cast(pl.String), "year", "rating"
+                                                            ).rows() == [
+        ("001", 2024, "HTXSNV"), ("001", 2025, "HTTNV"), ("002", 2024, "KHTNV"), ("002", 2025, "KHTNV"),
+        ("003", 2024, "KHTNV"), ("003", 2025, "HTNV")]
+    result = audit(roster, as_of=date(2026, 11, 30), config=Config(), select_codes=["RAT001"], lang="en")
+    assert result.findings.get_column("member_id").to_list() == ["002"]
+
+
 # --- seeing what was read ----------------------------------------------------------------------------------------
 
 

@@ -5,9 +5,12 @@ from __future__ import annotations
 import re
 import unicodedata
 
-from memberaudit.model.text import fold
+from memberaudit.model.text import fold, fold_tight
 from memberaudit.model.vocab import (
+    ATTENDANCE_MARKS,
     CHOICES,
+    DUES_MARKS,
+    RATINGS,
     COLUMN_ALIASES,
     DATE_FIELDS,
     SERIAL_HEADERS,
@@ -94,6 +97,25 @@ def choice_key(label: str) -> str:
 
 
 CHOICE_INDEX = _choice_index()
+
+# the values a wide sheet's cells hold, per kind: under a month (or a ratings year) they may head sub-columns
+# instead, the cell marked with a cross ("Tháng 1" › Có mặt | Vắng có lý do | Vắng không lý do)
+_CELL_VALUES = {"attendance": ATTENDANCE_MARKS, "dues": DUES_MARKS, "ratings": RATINGS}
+_CELL_VALUE_INDEX = {kind: {fold_tight(text) for texts in values.values() for text in texts}
+                     for kind, values in _CELL_VALUES.items()}
+# under a month, a column of no value of its own: a signature ("Ký nộp", "Người nộp ký"), a note, the day paid
+_NO_VALUE = re.compile(r"^(?:ky\b|nguoi\b|ngay\b|ghi chu\b)|\bky (?:ten|nhan|nop)\b|\bchu ky\b")
+
+
+def under_wide(kind: str, label) -> str | None:
+    """What a column under a month (or ratings year) holds: "cross" for a value heading it, its cells marked
+    with a cross ("Có mặt", "Vắng không lý do", "Đã nộp", "Hoàn thành tốt nhiệm vụ"); "value" for the month's
+    value itself (an amount under "Số tiền", a meeting under "Lần 1"); None for a column of no value (a
+    signature, a note, the day paid)."""
+    text = str(label)
+    if re.search(r"[^\W\d_]", text) and fold_tight(text) in _CELL_VALUE_INDEX.get(kind, ()):
+        return "cross"
+    return None if _NO_VALUE.search(header_key(text)) else "value"
 
 
 _PERIOD_WORDS = {"nam", "thang", "quy", "tinh", "nhiem", "tu", "den", "ngay"}

@@ -39,6 +39,7 @@ from memberaudit.read.headers import (
     kind_in_titles,
     named_in_title,
     next_key,
+    under_wide,
     wide_key,
     year_in,
 )
@@ -565,6 +566,7 @@ def _match_header(rows, r, depth, kind, matcher, sheet_year) -> _Header:
     choices: dict[str, list[tuple[int, str]]] = {}
     labels: dict[int, str] = {}
     wide: dict[str, int] = {}
+    crossed: dict[str, list[tuple[int, str]]] = {}  # a month (or year) → its columns headed by a value
     months = 0
     grouped = 0  # sub-columns read under a group title: what makes a two-row header
     parts = _date_parts(groups, sub, matcher) if depth == 2 else {}
@@ -597,6 +599,21 @@ def _match_header(rows, r, depth, kind, matcher, sheet_year) -> _Header:
             wide[key] = c
             months += 1
             grouped += in_group
+            continue
+        under = wide_key(kind, str(group), group_year or sheet_year) if in_group and label != group else None
+        if under is not None:
+            # a month's sub-columns: "Tháng 1" › Có mặt | Vắng có lý do | Vắng không lý do, a cross under the
+            # mark (one column of the month, like a choice); "Tháng 1" › Số tiền | Ký nộp, the amount and no
+            # signature. A ratings year's the same: "Năm 2025" › Xuất sắc | Tốt | Hoàn thành | Không hoàn thành
+            role = under_wide(kind, label)
+            if role == "cross":
+                crossed.setdefault(under, []).append((c, str(label)))
+            elif role == "value":
+                while under in wide:
+                    under = next_key(under)
+                wide[under] = c
+            months += role is not None
+            grouped += role is not None
             continue
         # under a group title the most specific reading wins: "Ngày tháng năm sinh" › "Nam" is the male
         # birth-date column; else the sub-column's own label, else the group's
@@ -632,6 +649,10 @@ def _match_header(rows, r, depth, kind, matcher, sheet_year) -> _Header:
     otherwise = {f: next(texts[0] for texts in two[f].values() if columns[0][1] not in texts)
                  for f, columns in choices.items() if len(columns) == 1 and f in two and f not in fields}
     choices = {f: columns for f, columns in choices.items() if (len(columns) >= 2 or f in otherwise) and f not in fields}
+    for key, columns in crossed.items():
+        while key in fields:
+            key = next_key(key)
+        choices[key] = columns
     has_key = KEY_COLUMN[kind] in fields or (kind == "members" and "member_code" in fields)
     named_count = len(fields) + sum(len(columns) for columns in choices.values())
     score = named_count if has_key or months or named_count >= 3 else 0
