@@ -183,7 +183,13 @@ def repeated_rows(body, grid, header: _Header):
                                      for c, v in cells)
             rows |= set(candidates.filter(same >= max(2, -(-3 * len(cells) // 5)))["_row"])
     top = grid.row(header.row)
-    rows |= {row for row, *values in candidates.select("_row", *grid_cells).iter_rows() if is_numbering(values, top)}
+    # a numbering row begins with 1 or 2 by the header's first column (`is_numbering`): only such rows are
+    # looked at one by one (a register's card digits put every row among the candidates)
+    first = next((i for i, v in enumerate(top) if v is not None), 0)
+    opening = [pl.col(f"c{c}").cast(pl.String).str.strip_chars().str.contains(r"^\(?[12]\)?(?:\.0)?$").fill_null(False)
+               for c in range(first + 2) if f"c{c}" in body.columns]
+    numbered = candidates.filter(pl.any_horizontal(opening)) if opening else candidates.clear()
+    rows |= {row for row, *values in numbered.select("_row", *grid_cells).iter_rows() if is_numbering(values, top)}
     return body.select(pl.col("_row").is_in(list(rows))).to_series() if rows else None
 
 
