@@ -405,6 +405,20 @@ def test_the_branch_and_committee_named_within_a_title_line(tmp_path, titles, un
     assert members.select("unit", "parent_unit").rows() == [(unit, committee)]
 
 
+def test_a_workbook_of_a_sheet_per_branch_named_for_it(tmp_path):
+    """A committee's workbook with a sheet per branch and no branch column nor title: the sheet's name is the
+    branch, also abbreviated as sheet names are ("CB Khu 3", "CB1"; were skipped, their members not read);
+    a sheet named for no branch ("CBCCVC", civil servants) stays without one."""
+    header = ["STT", "Họ và tên", "Ngày sinh", "Ngày vào Đảng", "Ngày chính thức", "Số thẻ đảng viên"]
+    sheets = {name: [["DANH SÁCH ĐẢNG VIÊN"], header, [1, f"Người {i}", "01/01/1970", "01/01/2000", "01/01/2001",
+                                                       f"00{i}"]]
+              for i, name in enumerate(["Chi bộ 1", "CB Khu 3", "CB_KDC_5", "CB2", "CBCCVC"], 1)}
+    roster = read(write_workbook(tmp_path / "dang-bo.xlsx", sheets))
+    assert by_name(roster.members, "unit") == {"Người 1": ("Chi bộ 1",), "Người 2": ("Chi bộ Khu 3",),
+                                               "Người 3": ("Chi bộ KDC 5",), "Người 4": ("Chi bộ 2",)}
+    assert [(s.sheet, s.reason) for s in roster.skipped] == [("CBCCVC", "skip.missing_column")]
+
+
 def test_a_date_in_three_columns_under_its_title(tmp_path):
     """"Ngày sinh" › Ngày | Tháng | Năm (numbers, as Excel keeps them), "Ngày vào Đảng" › Tháng | Năm: one date
     each ("Năm" folds like "Nam", the sex under the ward form's birth date: it is the year here)."""

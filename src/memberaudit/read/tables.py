@@ -400,7 +400,17 @@ def _unit_from(titles: list[str], sheet: str) -> str | None:
     for title in titles:
         if found := named_in_title(title, ("chi", "bo")):  # "DANH SÁCH ĐẢNG VIÊN CHI BỘ THÔN ĐÔNG" too
             return found
-    return sheet if fold(sheet).startswith("chi bo ") and not kind_from_name(sheet) else None
+    if kind_from_name(sheet):
+        return None
+    if fold(sheet).startswith("chi bo "):
+        return sheet
+    # a sheet name is short: "CB1", "CB Khu 3", "CB_KDC_5" is Chi bộ 1, Chi bộ Khu 3, Chi bộ KDC 5
+    if abbreviated := _SHEET_BRANCH.match(sheet):
+        return "Chi bộ " + " ".join((abbreviated.group(1) or abbreviated.group(2)).replace("_", " ").split())
+    return None
+
+
+_SHEET_BRANCH = re.compile(r"^[Cc][Bb](?:[\s._\-]+([^\W_].*)|(\d.*))$")  # not "CBCCVC"
 
 
 def _letters(header: _Header, offset: int) -> dict[str, str]:
