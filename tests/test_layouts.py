@@ -279,6 +279,21 @@ def test_an_alias_inside_a_header_is_whole_words_and_a_date_header_names_a_date(
     assert roster.issues.height == 0
 
 
+@pytest.mark.parametrize("name", ["Tên đảng viên", "Họ, chữ đệm và tên"])
+def test_the_words_of_other_forms_for_name_official_date_and_home(tmp_path, name):
+    """"Tên đảng viên" and the citizen-id card's "Họ, chữ đệm và tên" are the name, "Ngày chuyển chính thức"
+    the official date, "Chỗ ở hiện nay" the residence (were unread: every member without a name, DAT001,
+    and probationary)."""
+    path = write_workbook(tmp_path / "ds.xlsx", {"DS": [
+        ["CHI BỘ 3"], ["DANH SÁCH ĐẢNG VIÊN"],
+        ["STT", "Số thẻ", name, "Ngày sinh", "Ngày vào Đảng", "Ngày chuyển chính thức", "Chỗ ở hiện nay"],
+        [1, "09000001", "Ông Văn Một", "02/01/1970", "03/02/2000", "03/02/2001", "Số 5 ngõ 7"]]})
+    roster = read(path)
+    assert roster.members.select("full_name", "official_date", "status", "residence").rows() == [
+        ("Ông Văn Một", date(2001, 2, 3), "official", "Số 5 ngõ 7")]
+    assert roster.issues.height == 0
+
+
 def test_schooling_under_a_trình_độ_group_with_its_abbreviations(tmp_path):
     """The database's lists group schooling under "Trình độ" › GDPT | CMNV | LLCT | Ngoại ngữ."""
     path = write_workbook(tmp_path / "ds.xlsx", {"DS": [

@@ -39,8 +39,9 @@ _UNIT = ("Chi bộ", "Chi bộ sinh hoạt", "Chi bộ đang sinh hoạt", "Tên
 _PARENT = ("Đảng bộ", "Đảng bộ cơ sở", "Đảng bộ trực thuộc", "parent_unit")
 _YEAR = ("Năm", "year")
 _FULL_NAME = ("Họ và tên", "Họ tên", "Họ tên đang dùng", "Họ và tên đang dùng", "full_name", "name",
+              "Tên đảng viên", "Họ, chữ đệm và tên",  # the citizen-id card's words
               # the family and middle names, where the given name has a column of its own
-              "Họ và tên đệm", "Họ đệm", "Họ và đệm", "Họ, tên đệm", "Họ")
+              "Họ và tên đệm", "Họ đệm", "Họ và đệm", "Họ, tên đệm", "Họ, chữ đệm", "Họ")
 # a name written in two columns ("Họ và tên đệm" | "Tên"): the given name, read as the end of the full name
 _GIVEN_NAME = ("Tên", "Tên gọi", "given_name")
 
@@ -70,7 +71,8 @@ COLUMN_ALIASES: dict[str, dict[str, tuple[str, ...]]] = {
         "official_date": ("Ngày chính thức", "Ngày công nhận chính thức", "Ngày vào Đảng chính thức",
                           "Ngày công nhận đảng viên chính thức", "Ngày CT", "Ngày công nhận CT", "official_date",
                           # the phrase inside "Ngày được công nhận đảng viên chính thức"
-                          "Công nhận đảng viên chính thức", "Ngày được công nhận chính thức"),
+                          "Công nhận đảng viên chính thức", "Ngày được công nhận chính thức",
+                          "Ngày chuyển chính thức", "Ngày chuyển Đảng chính thức", "Ngày chuyển đảng viên chính thức"),
         "status": ("Trạng thái", "Tình trạng", "Trạng thái hoạt động", "Tình trạng quản lý", "Tình trạng sinh hoạt",
                    "status"),
         "gender": ("Giới tính", "Nam/Nữ", "Nam, nữ", "GT", "gender"),
@@ -86,7 +88,8 @@ COLUMN_ALIASES: dict[str, dict[str, tuple[str, ...]]] = {
                              "political_theory"),
         "foreign_language": ("Ngoại ngữ",),
         "youth_union": ("Đoàn viên", "youth_union"),
-        "residence": ("Nơi cư trú", "Nơi ở hiện nay", "Địa chỉ", "Nơi thường trú", "Nơi ở", "residence"),
+        "residence": ("Nơi cư trú", "Nơi ở hiện nay", "Địa chỉ", "Nơi thường trú", "Nơi ở", "Chỗ ở hiện nay", "Chỗ ở",
+                      "residence"),
         "hometown": ("Quê quán",),
         **_ABOUT,
         "national_id": ("Số CCCD", "CCCD", "Số định danh", "Số định danh cá nhân", "Số CMND", "Căn cước công dân",
