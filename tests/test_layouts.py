@@ -863,6 +863,46 @@ def test_candidates_discipline_and_comments_sheets_as_boards_keep_them(tmp_path)
     assert result.findings.height == 0  # two official introducers, one by card and one by name
 
 
+def test_more_words_of_candidates_transfers_units_dues_and_comments_sheets(tmp_path):
+    """Headers as other boards write them, each once read wrong or not at all: "Số quyết định kết nạp" (a
+    number, taken for the decision date: DAT002), "Ngày chi bộ ra nghị quyết", "Đảng viên giới thiệu";
+    "Ngày ký giấy giới thiệu", "Ngày đến", "Ngày hết hạn"; "Tên tổ chức đảng", "Trực thuộc", "Loại hình chi bộ"
+    (was the branch); "Số tiền phải nộp" (owed, was taken for paid) beside "Số tiền đã nộp"; "Nhận xét của chi
+    bộ nơi cư trú" (was the branch). A branch's list of candidates with no branch column takes the branch
+    of its title (was skipped)."""
+    members = member_rows(["001", "Nguyễn Văn An", "02/01/1980", "Chi bộ 1", "01/02/2010", "01/02/2011"],
+                          ["002", "Trần Thị Bình", "03/03/1985", "Chi bộ 1", "01/02/2012", "01/02/2013"])
+    path = write_workbook(tmp_path / "chi-bo-1.xlsx", {
+        "Danh sách đảng viên": members,
+        "Phát triển đảng viên": [
+            ["CHI BỘ 1"], ["DANH SÁCH ĐỐI TƯỢNG KẾT NẠP ĐẢNG"],
+            ["STT", "Họ và tên", "Ngày sinh", "Ngày nộp đơn", "Đảng viên giới thiệu", "Ngày chi bộ ra nghị quyết",
+             "Số quyết định kết nạp", "Ngày quyết định kết nạp"],
+            [1, "Lê Văn Cường", "05/05/2000", "15/03/2026", "001", "10/04/2026", "125-QĐ/ĐU", "20/05/2026"]],
+        "Chuyển sinh hoạt": [
+            ["STT", "Số thẻ", "Họ và tên", "Nơi chuyển đến", "Ngày ký giấy giới thiệu", "Ngày đến", "Hình thức",
+             "Ngày hết hạn"],
+            [1, "002", "Trần Thị Bình", "Đảng bộ xã Yên Sở", "01/09/2026", "05/09/2026", "Tạm thời", "01/03/2027"]],
+        "Chi bộ": [["Tên tổ chức đảng", "Trực thuộc", "Loại hình chi bộ"],
+                   ["Chi bộ 1", "Đảng bộ phường Hoa Sen", "Khu dân cư"]],
+        "Đảng phí": [["CHI BỘ 1"], ["Số thẻ", "Họ và tên", "Tháng", "Số tiền phải nộp", "Số tiền đã nộp"],
+                     ["001", "Nguyễn Văn An", "09/2026", "30000", "0"]],
+        "Nhận xét nơi cư trú": [["STT", "Họ và tên", "Năm", "Nhận xét của chi bộ nơi cư trú"],
+                                [1, "Trần Thị Bình", 2025, "Gương mẫu"]],
+    })
+    roster = read(path)
+    assert roster.issues.filter(pl.col("code").is_in(["DAT002", "DAT005"])).height == 0
+    candidate = roster.candidates.row(0, named=True)
+    assert (candidate["introducer_1"], candidate["resolved_on"], candidate["decided_on"]) == (
+        "001", date(2026, 4, 10), date(2026, 5, 20))
+    assert roster.transfers.select("issued_on", "received_on", "kind", "until").rows() == [
+        (date(2026, 9, 1), date(2026, 9, 5), "temporary", date(2027, 3, 1))]
+    assert roster.units.select("unit", "parent_unit", "kind").rows() == [
+        ("Chi bộ 1", "Đảng bộ phường Hoa Sen", "residential")]
+    assert month_records(roster, "dues").select("state").rows() == [("unpaid",)]
+    assert roster.comments.select(pl.col("member_id").cast(pl.String), "comment").rows() == [("002", "Gương mẫu")]
+
+
 @pytest.mark.parametrize("sheet", ["Sheet1", "Giới thiệu SHĐ"])
 def test_the_transfers_book_mau_10_shd_is_read_as_transfers(tmp_path, sheet):
     """Sổ giới thiệu sinh hoạt đảng (Mẫu 10-SHĐ): the title names the table even where the sheet does not, and

@@ -242,8 +242,10 @@ _ONE_WORD = frozenset({"sinh hoat", "sinh vien"})
 def _holds(padded: str, phrase: str, field: str) -> bool:
     """Whether the header (folded, padded with spaces) holds the alias phrase as whole words, no word of
     which is half of a word of two; a header that begins with "ngày" is a date, so it holds only a date's
-    alias ("Ngày chi bộ họp xét" is no branch, "Ngày Đảng bộ xét" no committee)."""
-    if padded.startswith(" ngay ") and field not in DATE_FIELDS:
+    alias ("Ngày chi bộ họp xét" is no branch, "Ngày Đảng bộ xét" no committee); one that begins with "số"
+    is a number, never a date ("Số quyết định kết nạp" is no decision date)."""
+    date = field in DATE_FIELDS
+    if (padded.startswith(" ngay ") and not date) or (padded.startswith(" so ") and date):
         return False
     words = phrase.split()
     at = padded.find(phrase)

@@ -274,8 +274,10 @@ def _locate(grid, path, sheet, col_offset, name_for_kind, aliases, year_override
     branch_sections = any(kind == "unit" for kind, _ in sections.values())
     if "unit" in missing and branch_sections:
         missing.remove("unit")  # a committee's list in sections, "I. CHI BỘ …" over its members
-    if header.kind == "members" and "unit" in missing and title_unit:
-        missing.remove("unit")  # a register without a branch column: the branch its title or sheet names
+    if "unit" in missing and title_unit and KEY_COLUMN[header.kind] != "unit":
+        # a register (or a branch's list of candidates) without a branch column: the branch its title or sheet
+        # names; never for a table of branches (units, targets)
+        missing.remove("unit")
         unit = title_unit
     if missing:  # a sheet without a column its table needs is skipped with the reason; the others are read
         return Skipped(path, sheet, "skip.missing_column", {"row": header.row + 1, "column": missing[0],
