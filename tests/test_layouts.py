@@ -215,6 +215,21 @@ def test_ward_form_birth_date_under_nam_or_nu_and_status_codes_with_dates(tmp_pa
     assert roster.sources[0].unused == {"A": "STT", "H": "TUỔI ĐẢNG"}
 
 
+@pytest.mark.parametrize("written, status", [
+    ("ĐVCT", "official"), ("ĐV chính thức", "official"), ("ĐVDB", "probationary"), ("ĐV dự bị", "probationary"),
+    ("Miễn SH", "exempt"), ("Miễn sinh hoạt (tuổi cao, sức yếu)", "exempt"), ("Đã chuyển sinh hoạt", "transferred"),
+    ("Đã chuyển đi (tháng 5/2026)", "transferred")])
+def test_statuses_as_lists_write_them_and_a_reason_after_one(tmp_path, written, status):
+    """Abbreviations lists use for the membership ("ĐVCT", "ĐVDB") and a reason in parentheses after a status
+    (were unknown values, DAT005: an exempt member counted as missing meetings, a member gone as current)."""
+    path = write_workbook(tmp_path / "ds.xlsx", {"DS": [
+        ["CHI BỘ 3"], ["Số thẻ", "Họ và tên", "Ngày sinh", "Ngày vào Đảng", "Ngày chính thức", "Tình trạng"],
+        ["09000001", "Ông Văn Một", "02/01/1970", "03/02/2000", "03/02/2001", written]]})
+    roster = read(path)
+    assert roster.members["status"].to_list() == [status]
+    assert roster.issues.filter(pl.col("code") == "DAT005").height == 0
+
+
 @pytest.mark.parametrize("header", ["Chi bộ đang sinh hoạt", "Nơi sinh hoạt Đảng", "Tổ chức Đảng sinh hoạt *",
                                     "thuộc chi bộ", "Mã Chi Bộ", "CHI BỘ\n(ghi tên đầy đủ)"])
 def test_branch_headers_seen_in_real_files(tmp_path, header):

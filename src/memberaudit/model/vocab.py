@@ -301,14 +301,16 @@ DUES_MARKS: dict[str, tuple[str, ...]] = {
 # Ward forms write the status as a code (ĐSH, TT, CĐi, …), often followed by its date or decision:
 # "TT (02/02/2026)". "active" is official or probationary, as the official date says.
 STATUSES: dict[str, tuple[str, ...]] = {
-    "official": ("Chính thức", "Đảng viên chính thức", "official"),
-    "probationary": ("Dự bị", "Đảng viên dự bị", "probationary"),
+    "official": ("Chính thức", "Đảng viên chính thức", "ĐV chính thức", "ĐVCT", "official"),
+    "probationary": ("Dự bị", "Đảng viên dự bị", "ĐV dự bị", "ĐVDB", "DB", "probationary"),
     "active": ("Đang sinh hoạt", "Đang sinh hoạt Đảng", "Đang hoạt động", "Hoạt động", "ĐSH", "CT", "CĐT",
                "active"),
-    "exempt": ("Miễn sinh hoạt", "Miễn công tác và sinh hoạt đảng", "Miễn công tác và sinh hoạt", "MSH", "exempt"),
+    "exempt": ("Miễn sinh hoạt", "Miễn công tác và sinh hoạt đảng", "Miễn công tác và sinh hoạt", "MSH", "Miễn SH",
+               "exempt"),
     "temp_exempt": ("Tạm miễn sinh hoạt", "Tạm miễn", "temporarily exempt", "temp_exempt"),
     "guest": ("Sinh hoạt tạm thời", "Tạm thời", "SHT", "temporary guest", "guest"),
     "transferred": ("Đã chuyển đi", "Chuyển đi", "Chuyển sinh hoạt", "Đã chuyển ra", "Chuyển ra", "CĐi", "CĐ",
+                    "Đã chuyển sinh hoạt", "Đã chuyển sinh hoạt đi", "Chuyển sinh hoạt đi",
                     "transferred"),
     "deceased": ("Từ trần", "Đã mất", "Chết", "TT", "deceased"),
     "removed": ("Xóa tên", "Xoá tên", "XT", "removed"),

@@ -219,10 +219,11 @@ _STATUS_WITH_DATE = r"^(.*?)[\s(:\-–]*(\d{1,2}[/.\-]\d{1,2}[/.\-]\d{4})[\s)]*(
 
 def _status_parts(column: str) -> list:
     """A status written with its date or decision ("TT (02/02/2026)", "XT - QĐ 15 ngày 3/4/2026"): the code,
-    and the date as `status_date` (parsed with the other dates). Computed once per distinct status."""
+    and the date as `status_date` (parsed with the other dates); a reason in parentheses after it is no part
+    of it ("Miễn sinh hoạt (tuổi cao, sức yếu)"). Computed once per distinct status."""
     parts = pl.col(column).str.extract_groups(_STATUS_WITH_DATE)
-    return [pl.coalesce(parts.struct.field("1").str.strip_chars().replace("", None), pl.col(column)),
-            parts.struct.field("2")]
+    code = pl.coalesce(parts.struct.field("1").str.strip_chars().replace("", None), pl.col(column))
+    return [pl.coalesce(code.str.replace(r"\s*\([^()]*\)\s*$", "").replace("", None), code), parts.struct.field("2")]
 
 
 def _national_ids(frame):
