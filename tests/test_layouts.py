@@ -878,6 +878,26 @@ def test_candidates_discipline_and_comments_sheets_as_boards_keep_them(tmp_path)
     assert result.findings.height == 0  # two official introducers, one by card and one by name
 
 
+def test_a_name_written_after_đ_c_is_that_name(tmp_path):
+    """Introducers written "Đ/c Nguyễn Văn An" (comrade), and a dues record by name the same way: the members
+    of that name (were no one: ADM004 said an introducer was not a member, DAT006 the record named no one)."""
+    members = member_rows(["001", "Nguyễn Văn An", "02/01/1980", "Chi bộ 1", "01/02/2010", "01/02/2011"],
+                          ["002", "Trần Thị Bình", "03/03/1985", "Chi bộ 1", "01/02/2012", "01/02/2013"])
+    path = write_workbook(tmp_path / "chi-bo-1.xlsx", {
+        "Danh sách đảng viên": members,
+        "Quần chúng ưu tú": [
+            ["CHI BỘ 1"], ["STT", "Họ và tên", "Ngày sinh", "Ngày làm đơn", "Người giới thiệu thứ nhất",
+                           "Người giới thiệu thứ hai", "Nghị quyết chi bộ (ngày)"],
+            [1, "Lê Văn Cường", "05/05/2000", "15/03/2026", "Đ/c Nguyễn Văn An", "đ/c Trần Thị Bình", "10/04/2026"]],
+        "Đảng phí": [["CHI BỘ 1"], ["STT", "Họ và tên", "Tháng", "Số tiền"], [1, "Đ/c Trần Thị Bình", "09/2026", "30000"]],
+    })
+    roster = read(path)
+    assert roster.dues.select(pl.col("member_id").cast(pl.String)).rows() == [("002",)]
+    assert roster.issues.filter(pl.col("code") == "DAT006").height == 0
+    result = audit(roster, as_of=date(2026, 11, 30), config=Config(), select_codes=["ADM004"], lang="en")
+    assert result.findings.height == 0
+
+
 def test_more_words_of_candidates_transfers_units_dues_and_comments_sheets(tmp_path):
     """Headers as other boards write them, each once read wrong or not at all: "Số quyết định kết nạp" (a
     number, taken for the decision date: DAT002), "Ngày chi bộ ra nghị quyết", "Đảng viên giới thiệu";

@@ -269,9 +269,11 @@ def _identify(frame, issues: list):
 
 
 def name_key(name):
-    """A name compared case- and diacritic-insensitively ("Nguyễn Văn Áng" ~ "NGUYEN VAN ANG"), in Rust."""
+    """A name compared case- and diacritic-insensitively ("Nguyễn Văn Áng" ~ "NGUYEN VAN ANG"), in Rust; the
+    "Đ/c" (đồng chí, comrade) a list or an introducer's cell may write before it is no part of it."""
     return (name.str.to_lowercase().str.replace_all("đ", "d", literal=True).str.normalize("NFD")
-            .str.replace_all(r"\p{M}", "").str.replace_all(r"[^\p{L}\p{N}]+", " ").str.strip_chars())
+            .str.replace_all(r"\p{M}", "").str.replace_all(r"[^\p{L}\p{N}]+", " ").str.strip_chars()
+            .str.replace(r"^d ?c ", ""))
 
 
 def _units(frame, issues, sources, extra_marks):
