@@ -878,6 +878,20 @@ def test_candidates_discipline_and_comments_sheets_as_boards_keep_them(tmp_path)
     assert result.findings.height == 0  # two official introducers, one by card and one by name
 
 
+@pytest.mark.parametrize("cell", ["15/06/1985 - 15/06/1986", "15/06/1985, 15/06/1986", "15/06/1985; 15/06/1986",
+                                  "15/06/1985 – 15/06/1986", "VĐ: 15/06/1985 CT: 15/06/1986", "15/06/1985\n15/06/1986"])
+def test_two_dates_typed_on_one_line_under_a_header_naming_both(tmp_path, cell):
+    """"Ngày vào Đảng, ngày chính thức" with both dates on one line, as lists typed by hand have them (were
+    one unreadable date, DAT002, and every such member probationary); one date alone is the first."""
+    path = write_workbook(tmp_path / "ds.xlsx", {"DS": [
+        ["CHI BỘ 3"], ["STT", "Số thẻ", "Họ và tên", "Ngày sinh", "Ngày vào Đảng, ngày chính thức"],
+        [1, "09000001", "Ông Văn Một", "02/01/1960", cell], [2, "09000002", "Bà Thị Hai", "02/01/1990", "01/06/2026"]]})
+    roster = read(path)
+    assert roster.members.sort("_row").select("admission_date", "official_date", "status").rows() == [
+        (date(1985, 6, 15), date(1986, 6, 15), "official"), (date(2026, 6, 1), None, "probationary")]
+    assert roster.issues.filter(pl.col("code") == "DAT002").height == 0
+
+
 def test_a_name_written_after_đ_c_is_that_name(tmp_path):
     """Introducers written "Đ/c Nguyễn Văn An" (comrade), and a dues record by name the same way: the members
     of that name (were no one: ADM004 said an introducer was not a member, DAT006 the record named no one)."""

@@ -429,6 +429,10 @@ def _letters(header: _Header, offset: int) -> dict[str, str]:
 _DATE_LINE = r"^\s*(?:\d{1,2}[/.\-]\d{1,2}[/.\-]\d{2,4}|\d{4}-\d{2}-\d{2}(?:[ T][\d:.]*)?|\d{1,2}[/.\-]\d{4}|(?:19|20)\d{2}|\d{5}(?:\.0+)?)\s*$"
 
 
+# a date within a line of text: day/month/year, ISO, month/year or a year alone
+_DATE_TOKEN = r"\b(?:\d{1,2}[/.\-]\d{1,2}[/.\-]\d{2,4}|\d{4}-\d{2}-\d{2}|\d{1,2}[/.\-]\d{4}|(?:19|20)\d{2})\b"
+
+
 def _field_columns(header: _Header, body) -> list:
     """One expression per field: a column, the cells of a span joined (digits with nothing between, name
     parts with a space), or one line of a compound column's cells. In a compound column whose fields are
@@ -455,6 +459,11 @@ def _field_columns(header: _Header, body) -> list:
             else:
                 parts = [line.list.get(position, null_on_oob=True) for line in lines]
                 picked = parts[0] if len(parts) == 1 else _joined(parts, body)
+                if len(dates) > 1 and len(columns) == 1:
+                    # two dates typed on one line ("15/06/1985 - 15/06/1986", "VĐ: 15/06/1985; CT: …"): in order
+                    found = pl.col(f"c{c}").cast(pl.String).str.extract_all(_DATE_TOKEN)
+                    one_line = (lines[0].list.len() == 1) & (found.list.len() >= 2)
+                    picked = pl.when(one_line).then(found.list.get(dates.index(f), null_on_oob=True)).otherwise(picked)
             exprs.append(picked.str.strip_chars().alias(f))
     for f, columns in header.choices.items():
         # the value of each marked column; two marked are both said ("Nam / Nữ": an unknown value, DAT005)
