@@ -892,6 +892,25 @@ def test_two_dates_typed_on_one_line_under_a_header_naming_both(tmp_path, cell):
     assert roster.issues.filter(pl.col("code") == "DAT002").height == 0
 
 
+@pytest.mark.parametrize("name, facts", [("Trần Thị Bình, 03/04/1962", "Nữ, Kinh, Không"),
+                                         ("Trần Thị Bình - 03/04/1962", "Nữ - Kinh - Không"),
+                                         ("Trần Thị Bình (03/04/1962)", "Nữ; Kinh; Không"),
+                                         ("Trần Thị Bình\n03/04/1962", "Nữ\nKinh\nKhông")])
+def test_a_registers_facts_typed_on_one_line_of_a_cell(tmp_path, name, facts):
+    """A register typed by hand: the name and birth date, and sex, ethnicity and religion, on one line of their
+    cell (were the name "Trần Thị Bình, 03/04/1962" with no birth date, DAT001, and a gender "Nữ, Kinh, Không",
+    DAT005). Two texts are not split (an occupation may hold a comma)."""
+    path = write_workbook(tmp_path / "so.xlsx", {"So DSDV": [
+        ["CHI BỘ 3"], ["SỔ DANH SÁCH ĐẢNG VIÊN"],
+        ["STT", "HỌ VÀ TÊN / Họ tên khai sinh", "Nam, nữ, dân tộc, tôn giáo", "Ngày vào Đảng, ngày chính thức",
+         "Nghề nghiệp trước khi vào Đảng, nghề nghiệp hiện nay", "Số thẻ đảng viên"],
+        [1, name, facts, "15/06/1995\n15/06/1996", "Cán bộ, công chức", "09000001"]]})
+    roster = read(path)
+    assert roster.members.select("full_name", "birth_date", "gender", "ethnicity", "religion", "occupation").rows() == [
+        ("Trần Thị Bình", date(1962, 4, 3), "female", "Kinh", "Không", None)]  # the occupation now: no second line
+    assert roster.issues.filter(pl.col("code").is_in(["DAT001", "DAT005"])).height == 0
+
+
 def test_a_name_written_after_đ_c_is_that_name(tmp_path):
     """Introducers written "Đ/c Nguyễn Văn An" (comrade), and a dues record by name the same way: the members
     of that name (were no one: ADM004 said an introducer was not a member, DAT006 the record named no one)."""

@@ -459,11 +459,8 @@ def _field_columns(header: _Header, body) -> list:
             else:
                 parts = [line.list.get(position, null_on_oob=True) for line in lines]
                 picked = parts[0] if len(parts) == 1 else _joined(parts, body)
-                if len(dates) > 1 and len(columns) == 1:
-                    # two dates typed on one line ("15/06/1985 - 15/06/1986", "VĐ: 15/06/1985; CT: …"): in order
-                    found = pl.col(f"c{c}").cast(pl.String).str.extract_all(_DATE_TOKEN)
-                    one_line = (lines[0].list.len() == 1) & (found.list.len() >= 2)
-                    picked = pl.when(one_line).then(found.list.get(dates.index(f), null_on_oob=True)).otherwise(picked)
+            if len(columns) == 1 and (alone := _on_one_line(pl.col(f"c{c}").cast(pl.String), names, f)) is not None:
+                picked = pl.when((lines[0].list.len() == 1) & alone[0]).then(alone[1]).otherwise(picked)
             exprs.append(picked.str.strip_chars().alias(f))
     for f, columns in header.choices.items():
         # the value of each marked column; two marked are both said ("Nam / Nữ": an unknown value, DAT005)
@@ -484,6 +481,35 @@ def _field_columns(header: _Header, body) -> list:
         else:
             exprs.append(_typed(pl.col(f"c{i}"), body.schema[f"c{i}"], f).alias(f))
     return exprs
+
+
+_SEPARATOR = r"\s*(?:[,;]|\s[-–]\s)\s*"  # between facts typed on one line: "Nam, Kinh, Không", "Nam - Tày"
+
+
+def _on_one_line(cell, names: tuple, f: str):
+    """(condition, value) of field `f` for a compound cell of one line holding several facts, as lists typed
+    by hand have them; None where the line is read as a line. A name and its birth date ("Trần Thị Bình,
+    03/04/1962", "… (03/04/1962)"): the dates found, the rest the text; two dates ("15/06/1985 - 15/06/1986",
+    "VĐ: 15/06/1985; CT: …"): in order; three facts or more, separated ("Nữ, Kinh, Không"), one a field (two
+    texts are not split: "Cán bộ, công chức" is one occupation)."""
+    dates = [g for g in names if g in DATE_FIELDS]
+    texts = [g for g in names if g and g not in DATE_FIELDS]
+    found = cell.str.extract_all(_DATE_TOKEN)
+    if dates and texts:
+        if f in dates:
+            return (found.list.len() >= 1) & ~cell.str.contains(_DATE_LINE), found.list.get(dates.index(f), null_on_oob=True)
+        rest = (cell.str.replace_all(_DATE_TOKEN, ",").str.replace_all(r"[()\[\]]", " ").str.replace_all(_SEPARATOR, "\x1f")
+                .str.split("\x1f").list.eval(pl.element().str.strip_chars(" -–:").filter(pl.element() != "")))
+        k = texts.index(f)
+        text = pl.when(rest.list.len() <= len(texts)).then(rest.list.get(k, null_on_oob=True)).otherwise(
+            rest.list.join(", ") if k == 0 else None)
+        return (found.list.len() >= 1) & ~cell.str.contains(_DATE_LINE), text
+    if len(dates) > 1:
+        return found.list.len() >= 2, found.list.get(dates.index(f), null_on_oob=True)
+    if len(names) >= 3:
+        parts = cell.str.replace_all(_SEPARATOR, "\x1f").str.split("\x1f")
+        return parts.list.len() == len(names), parts.list.get(names.index(f), null_on_oob=True)
+    return None
 
 
 def _joined(cells: list, body):
