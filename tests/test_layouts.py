@@ -802,6 +802,26 @@ def test_ratings_of_several_years_each_a_cross_under_its_rating(tmp_path):
     assert result.findings.get_column("member_id").to_list() == ["002"]
 
 
+@pytest.mark.parametrize("subs, stands", [(["Tự xếp loại", "Chi bộ đề nghị", "Đảng ủy quyết định"], 2),
+                                          (["Tự xếp loại", "Chi bộ đề nghị"], 1), (["Chi bộ đề nghị", "Xếp loại"], 1)])
+def test_ratings_of_several_years_each_over_its_ratings_by_whom(tmp_path, subs, stands):
+    """"Năm 2024" and "Năm 2025" each merged over the member's own rating, the branch's proposal and the
+    committee's decision: each year the committee's (the branch's where it is alone; the member's own never).
+    Were no rating at all (no year: DAT002)."""
+    top, below, merges = _under_each(["Năm 2024", "Năm 2025"], subs, 3)
+    given = {"2024": ["HTXSNV", "HTTNV", "HTNV"], "2025": ["HTTNV", "HTNV", "KHTNV"]}
+    path = write_workbook(tmp_path / "xep-loai.xlsx", {
+        "Đảng viên": member_rows(["001", "Người 1", "02/01/1980", "CHI BỘ 1", "01/02/2010", "01/02/2011"]),
+        "Xếp loại": [["CHI BỘ 1"], ["KẾT QUẢ XẾP LOẠI ĐẢNG VIÊN"], ["STT", "Số thẻ", "Họ và tên", *top],
+                     [None, None, None, *below],
+                     [1, "001", "Người 1", *given["2024"][:len(subs)], *given["2025"][:len(subs)]]]},
+        {"Xếp loại": [*merges, "A3:A4", "B3:B4", "C3:C4"]})
+    roster = read(path)
+    assert roster.ratings.sort("year").select("year", "rating").rows() == [
+        (2024, given["2024"][stands]), (2025, given["2025"][stands])]
+    assert roster.issues.filter(pl.col("code").is_in(["DAT002", "DAT005"])).height == 0
+
+
 # --- seeing what was read ----------------------------------------------------------------------------------------
 
 

@@ -272,6 +272,9 @@ KEY_COLUMN = {kind: {"units": "unit", "targets": "unit", "candidates": "full_nam
 
 # Kinds that may be laid out wide: one column per month (attendance, dues) or per year (ratings).
 WIDE_KINDS = {"attendance": "month", "dues": "month", "ratings": "year"}
+# the fields a month's (or year's) sub-column may hold as its value, the one that stands first: "Năm 2025" ›
+# Chi bộ đề nghị | Đảng ủy quyết định is the committee's rating of 2025, the branch's only where it is alone
+WIDE_VALUES = {"attendance": ("mark",), "dues": ("amount", "mark"), "ratings": ("rating", "rating_branch")}
 
 SERIAL_HEADERS = ("STT", "Số TT", "TT", "Số thứ tự")
 

@@ -23,6 +23,7 @@ from memberaudit.model.vocab import (
     SHEET_ALIASES,
     TABLE_KINDS,
     WIDE_KINDS,
+    WIDE_VALUES,
 )
 from memberaudit.read.files import read_grids
 from memberaudit.read.headers import (
@@ -614,6 +615,7 @@ def _match_header(rows, r, depth, kind, matcher, sheet_year) -> _Header:
     labels: dict[int, str] = {}
     wide: dict[str, int] = {}
     crossed: dict[str, list[tuple[int, str]]] = {}  # a month (or year) → its columns headed by a value
+    valued: dict[str, list[tuple[int, int]]] = {}  # a month (or year) → its value columns (rank, column)
     months = 0
     grouped = 0  # sub-columns read under a group title: what makes a two-row header
     parts = _date_parts(groups, sub, matcher) if depth == 2 else {}
@@ -653,14 +655,17 @@ def _match_header(rows, r, depth, kind, matcher, sheet_year) -> _Header:
             # mark (one column of the month, like a choice); "Tháng 1" › Số tiền | Ký nộp, the amount and no
             # signature. A ratings year's the same: "Năm 2025" › Xuất sắc | Tốt | Hoàn thành | Không hoàn thành
             role = under_wide(kind, label)
+            # a value column: unnamed ("Số tiền", "Lần 1") or naming one of the kind's values; another field
+            # under a month is none ("Năm 2025" › Tự xếp loại: the member's own rating)
+            rank = 0 if not any(own[0]) else min(
+                (WIDE_VALUES[kind].index(f) for f in own[0] if f in WIDE_VALUES[kind]), default=None)
             if role == "cross":
                 crossed.setdefault(under, []).append((c, str(label)))
-            elif role == "value":
-                while under in wide:
-                    under = next_key(under)
-                wide[under] = c
-            months += role is not None
-            grouped += role is not None
+            elif role == "value" and rank is not None:
+                valued.setdefault(under, []).append((rank, c))
+            used_here = role == "cross" or (role == "value" and rank is not None)
+            months += used_here
+            grouped += used_here
             continue
         # under a group title the most specific reading wins: "Ngày tháng năm sinh" › "Nam" is the male
         # birth-date column; else the sub-column's own label, else the group's
@@ -687,6 +692,13 @@ def _match_header(rows, r, depth, kind, matcher, sheet_year) -> _Header:
     if depth == 2 and (grouped == 0 or sum(v is not None for v in top) < 2
                        or any(top[c] is not None and sub[c] != top[c] for c in beside)):
         return _Header(kind, r, depth, {}, 0)
+    for key, columns in valued.items():  # the columns of the value that stands first, each its own column
+        best = min(rank for rank, _ in columns)
+        for rank, c in columns:
+            if rank == best:
+                while key in wide:
+                    key = next_key(key)
+                wide[key] = c
     fields, spans, compound = _resolve(named, labels)
     for f, columns in parts.items():
         fields[f], spans[f] = columns[0], columns
