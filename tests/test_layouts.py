@@ -557,6 +557,27 @@ def test_a_dues_book_with_the_months_under_a_title_that_names_an_amount(tmp_path
     assert result.findings.get_column("member_id").to_list() == ["002"]
 
 
+def test_dues_kept_as_the_month_paid_up_to(tmp_path):
+    """"Đã nộp đến tháng" (the month paid up to: 11/2026, T7/2026, a date): the months up to it paid, every
+    month after it unpaid once ended, through the sheet's year (was read as an amount: every member paid)."""
+    path = write_workbook(tmp_path / "dang-phi.xlsx", {
+        "Đảng viên": member_rows(*[[f"00{i}", name, "02/01/1980", "CHI BỘ 1", "01/02/2010", "01/02/2011"]
+                                  for i, name in enumerate(["An", "Bình", "Cường"], 1)]),
+        "Đảng phí": [["CHI BỘ 1"], ["THEO DÕI ĐẢNG PHÍ NĂM 2026"],
+                     ["STT", "Số thẻ", "Họ và tên", "Mức đóng", "Đã nộp đến tháng"],
+                     [1, "001", "An", "30000", "11/2026"], [2, "002", "Bình", "30000", "T7/2026"],
+                     [3, "003", "Cường", "30000", "31/08/2025"], [4, "004", "Dũng", "30000", "đủ"]]})
+    roster = read(path)
+    paid = month_records(roster, "dues").filter(pl.col("state") == "paid").group_by(
+        pl.col("member_id").cast(pl.String)).agg(pl.col("month").max()).sort("member_id").rows()
+    assert paid == [("001", date(2026, 11, 1)), ("002", date(2026, 7, 1)), ("003", date(2025, 8, 1))]
+    assert roster.issues.filter(pl.col("code") == "DAT002").select("field", "value").rows() == [("paid_through", "đủ")]
+    result = audit(roster, as_of=date(2026, 11, 30), config=Config(), select_codes=["DUE001"], lang="en")
+    messages = result.findings.sort("member_id").select("member_id", "message").rows()
+    assert [(m, text.split(":")[0]) for m, text in messages] == [
+        ("002", "Dues unpaid in 4 months"), ("003", "Dues unpaid in 11 months")]
+
+
 def test_a_letterhead_names_the_committee_by_its_executive_and_a_signing_date_is_no_period(tmp_path):
     """The letterhead of a committee's documents: the committee at the left and "ĐẢNG CỘNG SẢN VIỆT NAM" at
     the right of one row; "ĐẢNG ỦY PHƯỜNG …" (the executive signs) is the Đảng bộ phường; the place and date it

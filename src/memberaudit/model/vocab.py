@@ -138,6 +138,11 @@ COLUMN_ALIASES: dict[str, dict[str, tuple[str, ...]]] = {
         "amount": ("Số tiền", "Đã nộp", "Thành tiền", "Số tiền nộp", "Số tiền đảng phí", "Số tiền đã nộp", "amount"),
         # a dues record kept by name for the months its title names: how many of them were paid
         "months_paid": ("Số tháng", "Số tháng nộp", "Số tháng đóng"),
+        # a record of the month paid up to: its months before paid, the months after it not
+        "paid_through": ("Đã nộp đến tháng", "Nộp đến tháng", "Đóng đến tháng", "Đã đóng đến tháng", "Đã nộp đến",
+                         "Đảng phí đã nộp đến tháng", "Đảng phí đã đóng đến tháng", "Đóng đảng phí đến tháng",
+                         "Nộp đảng phí đến tháng", "Đã nộp đảng phí đến tháng", "Đã đóng đảng phí đến tháng",
+                         "paid_through"),
         # the monthly rate: known, not read (the months say what was paid)
         "rate": ("Mức đóng", "Mức đóng hằng tháng", "Mức đóng hàng tháng", "Mức đảng phí", "Mức đảng phí hằng tháng",
                  "Mức đảng phí hàng tháng", "Mức thu",

@@ -324,22 +324,12 @@ def _dues(frame, issues, sources, extra_marks):
         values = month_values(frame, months)
         return wide_masks(frame, months, MASKS["dues"], _dues_states(set().union(*values.values()), vocabulary),
                            values, issues, blank="blank")
-    frame = _title_months(_ensure(frame, "month", "mark", "amount", "months_paid"), sources)
-    month_keys = {}
-    for text, src in frame.select("month", "_src").unique().rows():
-        parsed = parse_month(text, in_group=True) if text else None
-        if parsed is None and text and re.fullmatch(r"\d{5}(?:\.0+)?", text):  # a date cell stored as a serial
-            day = date(1899, 12, 30) + timedelta(days=int(float(text)))
-            parsed = (day.year, day.month)
-        year = (parsed[0] or sources[src].year) if parsed else None
-        month_keys[(text, src)] = date(year, parsed[1], 1) if parsed and year else None
-    lookup = pl.DataFrame(
-        [(t, s, k) for (t, s), k in month_keys.items()], schema={"month": pl.String, "_src": pl.Int32, "key": pl.Date},
-        orient="row",
-    )
-    frame = frame.join(lookup, on=["month", "_src"], how="left")
-    issues.append(issue_rows(frame, pl.col("month").is_not_null() & pl.col("key").is_null(), "month",
-                             pl.col("month"), "unreadable"))
+    frame = _title_months(_ensure(frame, "month", "mark", "amount", "months_paid", "paid_through"), sources)
+    through = frame.filter(pl.col("paid_through").is_not_null())
+    if through.height:
+        frame = frame.filter(pl.col("paid_through").is_null())
+        through = _paid_through(_month_keys(through, "paid_through", sources, issues), sources)
+    frame = _month_keys(frame, "month", sources, issues)
     frame = frame.with_columns(
         pl.coalesce("amount", "mark").alias("cell"), pl.col("key").alias("month"),
         pl.when(pl.col("amount").is_not_null()).then(pl.lit("amount")).otherwise(pl.lit("mark")).alias("field"),
@@ -347,7 +337,47 @@ def _dues(frame, issues, sources, extra_marks):
     states = _dues_states(frame.get_column("cell").unique().to_list(), vocabulary)
     frame = frame.with_columns(pl.col("cell").replace_strict(states, default=None, return_dtype=pl.String).alias("state"))
     issues.append(issue_rows(frame, pl.col("state").is_null(), "*", pl.col("cell"), "unknown_code"))
-    return long_masks(frame, "state", MASKS["dues"])
+    masks = long_masks(frame, "state", MASKS["dues"])
+    return pl.concat([masks, through.select(masks.columns)]) if through.height else masks
+
+
+def _month_keys(frame, column: str, sources, issues):
+    """`frame` with the month its `column` names as `key` (the first of the month), the year from the sheet
+    where the cell names none: "09/2026", "T9", "Tháng 9 năm 2026", a date, a date cell stored as a serial.
+    An unreadable month is a data issue."""
+    keys = {}
+    for text, src in frame.select(column, "_src").unique().rows():
+        parsed = parse_month(text, in_group=True) if text else None
+        if parsed is None and text and (day := re.fullmatch(r"\s*\d{1,2}[/.\-](\d{1,2})[/.\-](\d{4})\s*", text)):
+            parsed = (int(day.group(2)), int(day.group(1))) if 1 <= int(day.group(1)) <= 12 else None
+        if parsed is None and text and re.fullmatch(r"\d{5}(?:\.0+)?", text):  # a date cell stored as a serial
+            day = date(1899, 12, 30) + timedelta(days=int(float(text)))
+            parsed = (day.year, day.month)
+        year = (parsed[0] or sources[src].year) if parsed else None
+        keys[(text, src)] = date(year, parsed[1], 1) if parsed and year else None
+    lookup = pl.DataFrame([(t, s, k) for (t, s), k in keys.items()],
+                          schema={column: pl.String, "_src": pl.Int32, "key": pl.Date}, orient="row")
+    frame = frame.join(lookup, on=[column, "_src"], how="left")
+    issues.append(issue_rows(frame, pl.col(column).is_not_null() & pl.col("key").is_null(), column,
+                             pl.col(column), "unreadable"))
+    return frame
+
+
+def _paid_through(frame, sources):
+    """Dues kept as the month paid up to ("Đã nộp đến tháng": 10/2026), in month masks: that year's months up
+    to it paid, every month after it empty, as an empty cell of a dues book (unpaid once ended, within the
+    membership), through the sheet's year or at least the year after."""
+    sheet_year = pl.col("_src").replace_strict(list(range(len(sources))), [s.year for s in sources], default=None,
+                                               return_dtype=pl.Int32)
+    year = pl.col("key").dt.year().cast(pl.Int32)
+    upto = pl.lit(2, pl.UInt16).pow(pl.col("key").dt.month()) - 1  # January to the month paid up to
+    rows = (frame.filter(pl.col("key").is_not_null())
+            .with_columns(pl.int_ranges(year, pl.max_horizontal(year + 1, sheet_year.fill_null(0)) + 1,
+                                        dtype=pl.Int32).alias("year"))
+            .explode("year"))
+    paid = pl.when(pl.col("year") == year).then(upto).otherwise(0).cast(pl.UInt16)
+    return rows.select("_src", "_row", "member_id", "year", paid.alias("paid"), pl.lit(0, pl.UInt16).alias("unpaid"),
+                       pl.lit(0, pl.UInt16).alias("excused"), (pl.lit(4095, pl.UInt16) - paid).alias("blank"))
 
 
 def _title_months(frame, sources):

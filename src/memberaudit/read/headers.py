@@ -9,10 +9,10 @@ from memberaudit.model.text import fold, fold_tight
 from memberaudit.model.vocab import (
     ATTENDANCE_MARKS,
     CHOICES,
-    DUES_MARKS,
-    RATINGS,
     COLUMN_ALIASES,
     DATE_FIELDS,
+    DUES_MARKS,
+    RATINGS,
     SERIAL_HEADERS,
     SHEET_ALIASES,
     TABLE_KINDS,
