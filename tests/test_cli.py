@@ -158,18 +158,18 @@ def test_init_writes_a_config_that_parses_to_the_defaults(tmp_path):
     assert {c: s for c, s in config.severities.items()} == {code: r.severity for code, r in rules().items()}
     assert (config.window, config.lang, config.occasions, config.min_share) == (
         defaults.window, "vi", defaults.occasions, defaults.min_share)
-    assert config.aliases == {"members": {"member_id": ["Số hiệu ĐV"]}} and config.waivers[0].rule == "ATT001"
+    assert config.aliases == {"members": {"member_id": ["Số quản lý"]}} and config.waivers[0].rule == "ATT001"
 
 
 def test_config_extra_aliases_and_marks(tmp_path):
     from conftest import write_workbook
 
     path = write_workbook(tmp_path / "so.xlsx", {
-        "Đảng viên": [["Số hiệu ĐV", "Họ và tên", "Ngày sinh", "Chi bộ", "Ngày vào Đảng"],
+        "Đảng viên": [["Số quản lý", "Họ và tên", "Ngày sinh", "Chi bộ", "Ngày vào Đảng"],
                       ["001", "An", "02/01/1980", "CB1", "01/02/2010"]],
-        "Sinh hoạt 2026": [["Số hiệu ĐV", "T1", "T2", "T3"], ["001", "ốm", "ốm", "ốm"]]})
+        "Sinh hoạt 2026": [["Số quản lý", "T1", "T2", "T3"], ["001", "ốm", "ốm", "ốm"]]})
     cfg = tmp_path / "memberaudit.toml"
-    cfg.write_text('[aliases.members]\nmember_id = ["Số hiệu ĐV"]\n[aliases.attendance]\nmember_id = ["Số hiệu ĐV"]\n'
+    cfg.write_text('[aliases.members]\nmember_id = ["Số quản lý"]\n[aliases.attendance]\nmember_id = ["Số quản lý"]\n'
                    '[marks.attendance]\nunexcused = ["ốm"]\n', encoding="utf-8")
     # without the alias the members are identified by name and birth date, and the attendance sheet, which
     # has no member column, is skipped with the reason

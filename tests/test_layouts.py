@@ -252,6 +252,12 @@ def test_branch_headers_seen_in_real_files(tmp_path, header):
     # headers broken over lines in their cells
     ["Số\nTT", "Họ và\ntên", "Ngày\nsinh", "Giới\ntính", "Ngày\nvào Đảng", "Ngày\nchính thức", "Số thẻ\nđảng viên",
      "Chi\nbộ"],
+    # more abbreviations and words (were unread: no card, no dates)
+    ["STT", "Họ tên", "Sinh năm", "GT", "Ngày v.Đảng", "Ngày c.thức", "Thẻ ĐV", "Chi bộ"],
+    ["STT", "Tên đảng viên", "Ngày sinh", "Giới tính", "Ngày vào ĐCS", "Ngày công nhận ĐVCT", "Số hiệu đảng viên",
+     "Chi bộ"],
+    ["STT", "Họ và tên", "Ngày sinh", "Giới tính", "Ngày được kết nạp", "Ngày chuyển chính thức", "Thẻ đảng viên",
+     "Chi bộ"],
 ])
 def test_header_spellings_of_hand_made_lists(tmp_path, headers):
     path = write_workbook(tmp_path / "ds.xlsx", {"Sheet1": [

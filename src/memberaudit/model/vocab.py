@@ -30,7 +30,7 @@ SHEET_ALIASES: dict[str, tuple[str, ...]] = {
 # A card number is the member id; an app's own code ("Mã ĐV") or the lý lịch number identify a member only
 # when the table has no card column (normalize: member_code, then record_number, then name + birth date).
 _MEMBER_ID = ("Số thẻ đảng viên", "Số thẻ", "Số thẻ ĐV", "Số thẻ Đảng", "Số thẻ đảng", "Thẻ đảng viên số", "Thẻ Đảng số",
-              "member_id", "id",
+              "Thẻ đảng viên", "Thẻ ĐV", "Số hiệu đảng viên", "Số hiệu ĐV", "member_id", "id",
               "card_number")
 # the tables other than members know a member by whatever key their sheet has
 _MEMBER_KEY = (*_MEMBER_ID, "Mã đảng viên", "Mã ĐV", "Số lý lịch")
@@ -59,7 +59,8 @@ COLUMN_ALIASES: dict[str, dict[str, tuple[str, ...]]] = {
         "record_number": ("Số lý lịch", "Số lý lịch đảng viên", "Số LL", "record_number"),
         "full_name": _FULL_NAME,
         "birth_name": ("Họ và tên khai sinh", "Họ tên khai sinh", "birth_name"),
-        "birth_date": ("Ngày sinh", "Ngày tháng năm sinh", "Sinh ngày", "Năm sinh", "NS", "N.sinh", "birth_date"),
+        "birth_date": ("Ngày sinh", "Ngày tháng năm sinh", "Sinh ngày", "Năm sinh", "Sinh năm", "NS", "N.sinh",
+                       "birth_date"),
         # "NGÀY, THÁNG, NĂM SINH" merged over NAM | NỮ: the column the date is written in records the sex
         "birth_date_male": ("Ngày tháng năm sinh Nam", "Sinh ngày Nam", "Năm sinh Nam"),
         "birth_date_female": ("Ngày tháng năm sinh Nữ", "Sinh ngày Nữ", "Năm sinh Nữ"),
@@ -67,12 +68,14 @@ COLUMN_ALIASES: dict[str, dict[str, tuple[str, ...]]] = {
         "parent_unit": _PARENT,
         "admission_date": ("Ngày vào Đảng", "Ngày kết nạp", "Ngày quyết định kết nạp", "Ngày kết nạp Đảng",
                            "Ngày vào Đảng dự bị",
-                           "Ngày VĐ", "Ngày KN", "admission_date"),
+                           "Ngày VĐ", "Ngày KN", "Ngày v.Đảng", "Ngày vào ĐCS", "Ngày vào ĐCSVN", "Ngày được kết nạp",
+                           "Ngày được kết nạp vào Đảng", "Năm vào Đảng", "admission_date"),
         "official_date": ("Ngày chính thức", "Ngày công nhận chính thức", "Ngày vào Đảng chính thức",
                           "Ngày công nhận đảng viên chính thức", "Ngày CT", "Ngày công nhận CT", "official_date",
                           # the phrase inside "Ngày được công nhận đảng viên chính thức"
                           "Công nhận đảng viên chính thức", "Ngày được công nhận chính thức",
-                          "Ngày chuyển chính thức", "Ngày chuyển Đảng chính thức", "Ngày chuyển đảng viên chính thức"),
+                          "Ngày chuyển chính thức", "Ngày chuyển Đảng chính thức", "Ngày chuyển đảng viên chính thức",
+                          "Ngày c.thức", "Ngày công nhận ĐVCT", "Ngày công nhận ĐV chính thức", "Năm chính thức"),
         "status": ("Trạng thái", "Tình trạng", "Trạng thái hoạt động", "Tình trạng quản lý", "Tình trạng sinh hoạt",
                    "status"),
         "gender": ("Giới tính", "Nam/Nữ", "Nam, nữ", "GT", "gender"),
@@ -83,7 +86,7 @@ COLUMN_ALIASES: dict[str, dict[str, tuple[str, ...]]] = {
         "education": ("Giáo dục phổ thông", "Văn hoá", "Văn hóa", "Trình độ văn hoá", "Trình độ học vấn", "GDPT", "Trình độ GDPT", "Học vấn",
                       "education"),
         "qualification": ("Chuyên môn nghiệp vụ", "CMNV", "Trình độ chuyên môn", "Chuyên môn", "Trình độ CMNV",
-                          "qualification"),
+                          "Trình độ CM", "qualification"),
         "political_theory": ("Lý luận chính trị", "Lý luận", "Trình độ lý luận chính trị", "LLCT", "Trình độ LLCT",
                              "political_theory"),
         "foreign_language": ("Ngoại ngữ",),

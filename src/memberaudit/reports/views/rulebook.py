@@ -112,7 +112,7 @@ def config_template() -> str:
         lines.append("")
     lines += [
         "# [aliases.members]            # extra column headers, per table kind and column",
-        '# member_id = ["Số hiệu ĐV"]',
+        '# member_id = ["Số quản lý"]',
         "",
         "# [marks.attendance]           # extra attendance marks: present, excused, unexcused, exempt",
         '# excused = ["ốm"]',
