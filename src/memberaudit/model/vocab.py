@@ -342,6 +342,9 @@ RATINGS: dict[str, tuple[str, ...]] = {
     "KHTNV": ("Không hoàn thành nhiệm vụ", "KHTNV", "KHT", "Không hoàn thành", "Mức 4"),
 }
 
+# the values a wide sheet's cells hold, per kind (a month's or year's sub-columns may be headed by them)
+WIDE_CELLS = {"attendance": ATTENDANCE_MARKS, "dues": DUES_MARKS, "ratings": RATINGS}
+
 UNIT_KINDS: dict[str, tuple[str, ...]] = {
     "residential": ("Khu dân cư", "Thôn", "Tổ dân phố", "Xã", "Phường", "Bản", "Ấp", "residential"),
     "agency": ("Cơ quan", "Đơn vị sự nghiệp", "agency"),

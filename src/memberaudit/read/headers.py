@@ -7,15 +7,13 @@ import unicodedata
 
 from memberaudit.model.text import fold, fold_tight
 from memberaudit.model.vocab import (
-    ATTENDANCE_MARKS,
     CHOICES,
     COLUMN_ALIASES,
     DATE_FIELDS,
-    DUES_MARKS,
-    RATINGS,
     SERIAL_HEADERS,
     SHEET_ALIASES,
     TABLE_KINDS,
+    WIDE_CELLS,
     WIDE_KINDS,
 )
 
@@ -98,11 +96,10 @@ def choice_key(label: str) -> str:
 
 CHOICE_INDEX = _choice_index()
 
-# the values a wide sheet's cells hold, per kind: under a month (or a ratings year) they may head sub-columns
-# instead, the cell marked with a cross ("Tháng 1" › Có mặt | Vắng có lý do | Vắng không lý do)
-_CELL_VALUES = {"attendance": ATTENDANCE_MARKS, "dues": DUES_MARKS, "ratings": RATINGS}
+# under a month (or a ratings year) the values of the kind's cells may head sub-columns instead, the cell
+# marked with a cross ("Tháng 1" › Có mặt | Vắng có lý do | Vắng không lý do)
 _CELL_VALUE_INDEX = {kind: {fold_tight(text) for texts in values.values() for text in texts}
-                     for kind, values in _CELL_VALUES.items()}
+                     for kind, values in WIDE_CELLS.items()}
 # under a month, a column of no value of its own: a signature ("Ký nộp", "Người nộp ký"), a note, the day paid
 _NO_VALUE = re.compile(r"^(?:ky\b|nguoi\b|ngay\b|ghi chu\b)|\bky (?:ten|nhan|nop)\b|\bchu ky\b")
 
