@@ -781,6 +781,27 @@ def test_an_attendance_book_with_a_cross_under_the_mark_of_each_month(tmp_path):
     assert result.findings.get_column("member_id").to_list() == ["003"]
 
 
+@pytest.mark.parametrize("title, month", [("DANH SÁCH ĐẢNG VIÊN DỰ SINH HOẠT CHI BỘ THÁNG 5 NĂM 2026", 5),
+                                          ("DANH SÁCH ĐẢNG VIÊN DỰ SINH HOẠT CHI BỘ", None)])
+def test_a_meetings_roll_call_a_cross_under_the_mark_the_month_in_its_title(tmp_path, title, month):
+    """A roll call kept by name: Có mặt | Vắng có lý do | Vắng không lý do, a cross in the member's, the
+    meeting's month only in the title (was skipped: no header found). A roll call whose title names no month
+    counts for no month, and says so for each row (DAT001), never dropped unseen."""
+    path = write_workbook(tmp_path / "diem-danh.xlsx", {
+        "Đảng viên": member_rows(["001", "An", "02/01/1980", "CHI BỘ 1", "01/02/2010", "01/02/2011"],
+                                 ["002", "Bình", "02/01/1980", "CHI BỘ 1", "01/02/2010", "01/02/2011"]),
+        "Điểm danh": [["CHI BỘ 1"], [title], ["STT", "Họ và tên", "Có mặt", "Vắng có lý do", "Vắng không lý do"],
+                      [1, "An", "x", None, None], [2, "Bình", None, None, "x"]]})
+    roster = read(path)
+    marks = month_records(roster, "attendance").select(pl.col("member_id").cast(pl.String),
+                                                       pl.col("month").dt.month(), "mark").rows()
+    missing = roster.issues.filter((pl.col("code") == "DAT001") & (pl.col("field") == "meeting_date"))
+    if month:
+        assert marks == [("001", 5, "present"), ("002", 5, "unexcused")] and missing.height == 0
+    else:
+        assert marks == [] and missing.select("_row").rows() == [(4,), (5,)]
+
+
 def test_a_dues_book_with_the_amount_and_a_signature_under_each_month(tmp_path):
     """Sổ thu đảng phí: "Tháng 1" merged over Số tiền | Ký nộp. The amount is the month's; the signature
     column (empty: people sign on paper) is no month, so its empty cells are no unpaid months."""

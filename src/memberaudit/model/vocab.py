@@ -379,6 +379,8 @@ GENDERS: dict[str, tuple[str, ...]] = {
 # Hoàn thành xuất sắc nhiệm vụ | Hoàn thành tốt nhiệm vụ | …, "Giới tính" › Nam | Nữ): kind → field → values
 CHOICES: dict[str, dict[str, dict[str, tuple[str, ...]]]] = {
     "members": {"gender": GENDERS, "status": STATUSES},
+    # a meeting's roll call: Có mặt | Vắng có lý do | Vắng không lý do, a cross in the member's
+    "attendance": {"mark": ATTENDANCE_MARKS},
     "ratings": {"rating": RATINGS},
     "transfers": {"kind": TRANSFER_KINDS},
     "discipline": {"form": DISCIPLINE_FORMS},

@@ -312,6 +312,14 @@ def _attendance(frame, issues, sources, extra_marks):
         return wide_masks(frame, months, MASKS["attendance"], {v: codes[t] for v, t in texts.items()}, values, issues)
     frame = _ensure(frame, "mark", "meeting_date").filter(pl.col("mark").is_not_null())
     frame = _dates(frame, issues, DATE_COLUMNS["attendance"])
+    # a meeting's roll call with no date column: the one month its title names ("… THÁNG 5 NĂM 2026")
+    titled = {i: date(*s.title_months[0], 1) for i, s in enumerate(sources) if len(s.title_months) == 1}
+    if titled and frame.get_column("meeting_date").null_count():
+        month = pl.col("_src").replace_strict(list(titled), list(titled.values()), default=None, return_dtype=pl.Date)
+        frame = frame.with_columns(pl.coalesce("meeting_date", month).alias("meeting_date"))
+    # a mark of no meeting date counts for no month: said, never dropped unseen
+    issues.append(issue_rows(frame, pl.col("meeting_date").is_null() & pl.col("meeting_date__raw").is_null(),
+                             "meeting_date", pl.lit(""), "missing"))
     frame = _code(frame, issues, "mark", vocabulary, tight=True)
     return long_masks(frame.rename({"meeting_date": "month"}), "mark", MASKS["attendance"])
 
