@@ -999,6 +999,24 @@ def test_a_name_written_after_đ_c_is_that_name(tmp_path):
     assert result.findings.height == 0
 
 
+@pytest.mark.parametrize("cell", ["Nguyễn Văn An, Trần Thị Bình", "1. Đ/c Nguyễn Văn An\n2. Đ/c Trần Thị Bình",
+                                  "001; 002", "- Nguyễn Văn An\n- 002"])
+def test_both_introducers_written_in_one_cell(tmp_path, cell):
+    """One "Người giới thiệu" column holding both introducers (were one introducer of two names: ADM004 said
+    the introducer was no member and the second missing)."""
+    members = member_rows(["001", "Nguyễn Văn An", "02/01/1980", "Chi bộ 1", "01/02/2010", "01/02/2011"],
+                          ["002", "Trần Thị Bình", "03/03/1985", "Chi bộ 1", "01/02/2012", "01/02/2013"])
+    path = write_workbook(tmp_path / "chi-bo-1.xlsx", {
+        "Danh sách đảng viên": members,
+        "Quần chúng ưu tú": [["CHI BỘ 1"], ["STT", "Họ và tên", "Ngày sinh", "Ngày làm đơn", "Người giới thiệu",
+                                            "Nghị quyết chi bộ (ngày)"],
+                             [1, "Lê Văn Cường", "05/05/2000", "15/03/2026", cell, "10/04/2026"]]})
+    roster = read(path)
+    assert roster.candidates.select("introducer_1", "introducer_2").row(0)[1] is not None
+    result = audit(roster, as_of=date(2026, 11, 30), config=Config(), select_codes=["ADM004"], lang="en")
+    assert result.findings.height == 0
+
+
 def test_more_words_of_candidates_transfers_units_dues_and_comments_sheets(tmp_path):
     """Headers as other boards write them, each once read wrong or not at all: "Số quyết định kết nạp" (a
     number, taken for the decision date: DAT002), "Ngày chi bộ ra nghị quyết", "Đảng viên giới thiệu";

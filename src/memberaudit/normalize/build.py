@@ -499,7 +499,7 @@ def _candidates(frame, issues, sources, extra_marks):
     _required(frame, "candidates", issues)
     frame = _dates(frame, issues, DATE_COLUMNS["candidates"])
     frame = _code(frame, issues, "gender", GENDERS)
-    frame = frame.with_columns(name_key(pl.col("full_name")).alias("name_key"))
+    frame = frame.with_columns(name_key(pl.col("full_name")).alias("name_key"), *_two_introducers())
     return frame.with_columns(
         pl.coalesce(pl.format("LL {}", "record_number"),
                     pl.format("{} {}", "name_key", pl.col("birth_date").dt.strftime("%d/%m/%Y").fill_null("?")))
@@ -507,6 +507,18 @@ def _candidates(frame, issues, sources, extra_marks):
         _occupation_group(frame)[0],
         *[pl.col(c).str.strip_chars() for c in ("introducer_1", "introducer_2")],
     )
+
+
+def _two_introducers() -> list:
+    """Both introducers written in one cell ("Nguyễn Văn An, Trần Thị Bình", "1. Đ/c An⏎2. Đ/c Bình") where the
+    sheet has one column for them: the first and the second, each without its numbering (one name stays the
+    first, the second then missing: ADM004 says so)."""
+    parts = (pl.col("introducer_1").str.replace_all(r"\s*(?:[,;\n]|\s[-–]\s)\s*", "\x1f")
+             .str.split("\x1f").list.eval(pl.element().str.replace(r"^\s*(?:\d{1,2}\s*[.)/]|[-+•])\s*", "")
+                                            .str.strip_chars().filter(pl.element() != "")))
+    two = pl.col("introducer_2").is_null() & (parts.list.len() == 2)
+    return [pl.when(two).then(parts.list.get(0)).otherwise(pl.col("introducer_1")).alias("introducer_1"),
+            pl.when(two).then(parts.list.get(1)).otherwise(pl.col("introducer_2")).alias("introducer_2")]
 
 
 def _comments(frame, issues, sources, extra_marks):
