@@ -736,40 +736,36 @@ def test_columns_headed_by_values_with_a_cross_in_the_rows_one(tmp_path):
                                              "nhiệm vụ … Kết quả xếp loại › Không hoàn thành nhiệm vụ"}
 
 
-def _under_each(titles: list[str], subs: list[str], first: int) -> tuple[list, list, list[str]]:
-    """A two-row header's cells from column `first` (0-based) on: each title merged over the sub-labels."""
+def _book_under_each(path, sheet: str, title: str, titles: list[str], subs: list[str], cells: dict[str, list]):
+    """A workbook of the members of `cells` (card → the row's cells under the titles) and `sheet`, laid out as
+    a branch keeps it: its title, then a two-row header, each title merged over the sub-labels, a row each."""
     from openpyxl.utils import get_column_letter
 
     top, below, merges = [], [], []
-    for title in titles:
-        start = first + len(top)
-        top += [title, *[None] * (len(subs) - 1)]
+    for name in titles:
+        start = 3 + len(top)
+        top += [name, *[None] * (len(subs) - 1)]
         below += subs
         merges.append(f"{get_column_letter(start + 1)}3:{get_column_letter(start + len(subs))}3")
-    return top, below, merges
+    people = list(enumerate(cells.items(), 1))
+    return write_workbook(path, {
+        "Đảng viên": member_rows(*[[card, f"Người {i}", "02/01/1980", "CHI BỘ 1", "01/02/2010", "01/02/2011"]
+                                  for i, (card, _) in people]),
+        sheet: [["CHI BỘ 1"], [title], ["STT", "Số thẻ", "Họ và tên", *top], [None, None, None, *below],
+                *[[i, card, f"Người {i}", *row] for i, (card, row) in people]]},
+        {sheet: [*merges, "A3:A4", "B3:B4", "C3:C4"]})
 
 
 def test_an_attendance_book_with_a_cross_under_the_mark_of_each_month(tmp_path):
     """Sổ theo dõi sinh hoạt: "Tháng 1" merged over Có mặt | Vắng có lý do | Vắng không lý do, a cross in
     one of them. The sub-row was read as a member (DAT006) and its labels as 24 unknown marks (DAT005), and
     every cross as present: three unexcused months were never seen."""
-    months = [f"Tháng {m}" for m in range(1, 13)]
-    top, below, merges = _under_each(months, ["Có mặt", "Vắng có lý do", "Vắng không lý do"], 3)
     crosses = {"001": {}, "002": {3: 1}, "003": {2: 2, 5: 2, 8: 2}}  # month → sub-column (1 excused, 2 unexcused)
-    rows = []
-    for i, (card, theirs) in enumerate(crosses.items(), 1):
-        cells = []
-        for m in range(1, 11):
-            cell = [None, None, None]
-            cell[theirs.get(m, 0)] = "x"
-            cells += cell
-        rows.append([i, card, f"Người {i}", *cells])
-    path = write_workbook(tmp_path / "sinh-hoat.xlsx", {
-        "Đảng viên": member_rows(*[[card, f"Người {i}", "02/01/1980", "CHI BỘ 1", "01/02/2010", "01/02/2011"]
-                                  for i, card in enumerate(crosses, 1)]),
-        "Sinh hoạt 2026": [["CHI BỘ 1"], ["SỔ THEO DÕI SINH HOẠT ĐẢNG NĂM 2026"],
-                           ["STT", "Số thẻ", "Họ và tên", *top], [None, None, None, *below], *rows]},
-        {"Sinh hoạt 2026": [*merges, "A3:A4", "B3:B4", "C3:C4"]})
+    cells = {card: ["x" if k == theirs.get(m, 0) else None for m in range(1, 11) for k in range(3)]
+             for card, theirs in crosses.items()}
+    path = _book_under_each(tmp_path / "sinh-hoat.xlsx", "Sinh hoạt 2026", "SỔ THEO DÕI SINH HOẠT ĐẢNG NĂM 2026",
+                            [f"Tháng {m}" for m in range(1, 13)], ["Có mặt", "Vắng có lý do", "Vắng không lý do"],
+                            cells)
     roster = read(path)
     assert roster.issues.filter(pl.col("code").is_in(["DAT005", "DAT006"])).height == 0
     marks = month_records(roster, "attendance").filter(pl.col("mark") != "present")
@@ -805,16 +801,11 @@ def test_a_meetings_roll_call_a_cross_under_the_mark_the_month_in_its_title(tmp_
 def test_a_dues_book_with_the_amount_and_a_signature_under_each_month(tmp_path):
     """Sổ thu đảng phí: "Tháng 1" merged over Số tiền | Ký nộp. The amount is the month's; the signature
     column (empty: people sign on paper) is no month, so its empty cells are no unpaid months."""
-    top, below, merges = _under_each([f"Tháng {m}" for m in range(1, 13)], ["Số tiền", "Ký nộp"], 3)
     paid = {"001": range(1, 12), "002": [1, 2, 3, 4, 9, 10, 11]}  # 002 paid nothing in May to August
-    rows = [[i, card, f"Người {i}", *[x for m in range(1, 13) for x in (30000 if m in months else None, None)]]
-            for i, (card, months) in enumerate(paid.items(), 1)]
-    path = write_workbook(tmp_path / "dang-phi.xlsx", {
-        "Đảng viên": member_rows(*[[card, f"Người {i}", "02/01/1980", "CHI BỘ 1", "01/02/2010", "01/02/2011"]
-                                  for i, card in enumerate(paid, 1)]),
-        "Đảng phí 2026": [["CHI BỘ 1"], ["SỔ THU ĐẢNG PHÍ NĂM 2026"], ["STT", "Số thẻ", "Họ và tên", *top],
-                          [None, None, None, *below], *rows]},
-        {"Đảng phí 2026": [*merges, "A3:A4", "B3:B4", "C3:C4"]})
+    cells = {card: [x for m in range(1, 13) for x in (30000 if m in months else None, None)]
+             for card, months in paid.items()}
+    path = _book_under_each(tmp_path / "dang-phi.xlsx", "Đảng phí 2026", "SỔ THU ĐẢNG PHÍ NĂM 2026",
+                            [f"Tháng {m}" for m in range(1, 13)], ["Số tiền", "Ký nộp"], cells)
     roster = read(path)
     assert roster.issues.filter(pl.col("code").is_in(["DAT005", "DAT006"])).height == 0
     states = month_records(roster, "dues")
@@ -830,16 +821,10 @@ def test_ratings_of_several_years_each_a_cross_under_its_rating(tmp_path):
     rating (were: one rating of two crosses, DAT005, and no year: DAT002)."""
     levels = ["Hoàn thành xuất sắc nhiệm vụ", "Hoàn thành tốt nhiệm vụ", "Hoàn thành nhiệm vụ",
               "Không hoàn thành nhiệm vụ"]
-    top, below, merges = _under_each(["Năm 2024", "Năm 2025"], levels, 3)
     given = {"001": (0, 1), "002": (3, 3), "003": (3, 2)}
-    rows = [[i, card, f"Người {i}", *["x" if k == a else None for k in range(4)],
-             *["x" if k == b else None for k in range(4)]] for i, (card, (a, b)) in enumerate(given.items(), 1)]
-    path = write_workbook(tmp_path / "xep-loai.xlsx", {
-        "Đảng viên": member_rows(*[[card, f"Người {i}", "02/01/1980", "CHI BỘ 1", "01/02/2010", "01/02/2011"]
-                                  for i, card in enumerate(given, 1)]),
-        "Xếp loại": [["CHI BỘ 1"], ["KẾT QUẢ XẾP LOẠI ĐẢNG VIÊN"], ["STT", "Số thẻ", "Họ và tên", *top],
-                     [None, None, None, *below], *rows]},
-        {"Xếp loại": [*merges, "A3:A4", "B3:B4", "C3:C4"]})
+    cells = {card: ["x" if k == level else None for level in years for k in range(4)] for card, years in given.items()}
+    path = _book_under_each(tmp_path / "xep-loai.xlsx", "Xếp loại", "KẾT QUẢ XẾP LOẠI ĐẢNG VIÊN",
+                            ["Năm 2024", "Năm 2025"], levels, cells)
     roster = read(path)
     assert roster.issues.filter(pl.col("code").is_in(["DAT002", "DAT005"])).height == 0
     assert roster.ratings.sort("member_id", "year").select(pl.col("member_id").cast(pl.String), "year", "rating"
@@ -856,14 +841,10 @@ def test_ratings_of_several_years_each_over_its_ratings_by_whom(tmp_path, subs, 
     """"Năm 2024" and "Năm 2025" each merged over the member's own rating, the branch's proposal and the
     committee's decision: each year the committee's (the branch's where it is alone; the member's own never).
     Were no rating at all (no year: DAT002)."""
-    top, below, merges = _under_each(["Năm 2024", "Năm 2025"], subs, 3)
     given = {"2024": ["HTXSNV", "HTTNV", "HTNV"], "2025": ["HTTNV", "HTNV", "KHTNV"]}
-    path = write_workbook(tmp_path / "xep-loai.xlsx", {
-        "Đảng viên": member_rows(["001", "Người 1", "02/01/1980", "CHI BỘ 1", "01/02/2010", "01/02/2011"]),
-        "Xếp loại": [["CHI BỘ 1"], ["KẾT QUẢ XẾP LOẠI ĐẢNG VIÊN"], ["STT", "Số thẻ", "Họ và tên", *top],
-                     [None, None, None, *below],
-                     [1, "001", "Người 1", *given["2024"][:len(subs)], *given["2025"][:len(subs)]]]},
-        {"Xếp loại": [*merges, "A3:A4", "B3:B4", "C3:C4"]})
+    path = _book_under_each(tmp_path / "xep-loai.xlsx", "Xếp loại", "KẾT QUẢ XẾP LOẠI ĐẢNG VIÊN",
+                            ["Năm 2024", "Năm 2025"], subs,
+                            {"001": [*given["2024"][:len(subs)], *given["2025"][:len(subs)]]})
     roster = read(path)
     assert roster.ratings.sort("year").select("year", "rating").rows() == [
         (2024, given["2024"][stands]), (2025, given["2025"][stands])]
