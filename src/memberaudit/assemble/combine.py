@@ -8,7 +8,7 @@ from memberaudit.model.lazy import pl
 from memberaudit.model.roster import Roster, conform
 from memberaudit.model.text import fold
 from memberaudit.model.vocab import TABLE_KINDS
-from memberaudit.normalize.build import BY_NAME, name_key
+from memberaudit.normalize.build import BY_NAME, by_source, name_key
 from memberaudit.normalize.issues import issue_rows
 from memberaudit.read.headers import named_in_title
 
@@ -186,8 +186,7 @@ def _fill_parent_units(members, units, sources):
     # looked up, not joined: a join copies every member column (5.3 million members: 0.9 s)
     from_units = pl.col("unit").replace_strict(by_unit.get_column("unit"), by_unit.get_column("_unit_parent"),
                                                default=None, return_dtype=pl.String)
-    from_title = pl.col("_src").replace_strict(list(titles), list(titles.values()), default=None,
-                                               return_dtype=pl.String)
+    from_title = by_source(titles, pl.String)
     filled = members.with_columns(pl.coalesce("parent_unit", from_units, from_title).alias("parent_unit"))
     return filled.with_columns(one_spelling(filled.get_column("parent_unit")).alias("parent_unit"))
 

@@ -9,6 +9,10 @@ from functools import lru_cache
 _SPACE = re.compile(r"\s+")
 
 
+# between facts typed in one cell: "Nam, Kinh, Không", "Nam - Tày", two names a line each (a regex)
+FACT_SEPARATOR = r"\s*(?:[,;\n]|\s[-–]\s)\s*"
+
+
 @lru_cache(maxsize=65536)
 def fold(value: str) -> str:
     """The comparison key: case-folded, diacritics removed (đ → d), punctuation removed, spaces collapsed.

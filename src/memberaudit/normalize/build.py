@@ -11,7 +11,7 @@ from datetime import date, timedelta
 from memberaudit.model.lazy import pl
 from memberaudit.model.roster import MASKS, Roster, conform, empty
 from memberaudit.model.source import Loaded, RawTable
-from memberaudit.model.text import fold
+from memberaudit.model.text import FACT_SEPARATOR, fold
 from memberaudit.model.vocab import (
     ATTENDANCE_MARKS,
     DATE_COLUMNS,
@@ -315,8 +315,7 @@ def _attendance(frame, issues, sources, extra_marks):
     # a meeting's roll call with no date column: the one month its title names ("… THÁNG 5 NĂM 2026")
     titled = {i: date(*s.title_months[0], 1) for i, s in enumerate(sources) if len(s.title_months) == 1}
     if titled and frame.get_column("meeting_date").null_count():
-        month = pl.col("_src").replace_strict(list(titled), list(titled.values()), default=None, return_dtype=pl.Date)
-        frame = frame.with_columns(pl.coalesce("meeting_date", month).alias("meeting_date"))
+        frame = frame.with_columns(pl.coalesce("meeting_date", by_source(titled, pl.Date)).alias("meeting_date"))
     # a mark of no meeting date counts for no month: said, never dropped unseen
     issues.append(issue_rows(frame, pl.col("meeting_date").is_null() & pl.col("meeting_date__raw").is_null(),
                              "meeting_date", pl.lit(""), "missing"))
@@ -349,6 +348,12 @@ def _dues(frame, issues, sources, extra_marks):
     return pl.concat([masks, through.select(masks.columns)]) if through.height else masks
 
 
+def by_source(values: dict, dtype):
+    """Expression: each row's value of the source it came from (`_src` → value; null for a source not given):
+    a sheet's year, the month its title names, the committee its title names."""
+    return pl.col("_src").replace_strict(list(values), list(values.values()), default=None, return_dtype=dtype)
+
+
 def _month_keys(frame, column: str, sources, issues):
     """`frame` with the month its `column` names as `key` (the first of the month), the year from the sheet
     where the cell names none: "09/2026", "T9", "Tháng 9 năm 2026", a date, a date cell stored as a serial.
@@ -375,8 +380,7 @@ def _paid_through(frame, sources):
     """Dues kept as the month paid up to ("Đã nộp đến tháng": 10/2026), in month masks: that year's months up
     to it paid, every month after it empty, as an empty cell of a dues book (unpaid once ended, within the
     membership), through the sheet's year or at least the year after."""
-    sheet_year = pl.col("_src").replace_strict(list(range(len(sources))), [s.year for s in sources], default=None,
-                                               return_dtype=pl.Int32)
+    sheet_year = by_source(dict(enumerate(s.year for s in sources)), pl.Int32)
     year = pl.col("key").dt.year().cast(pl.Int32)
     upto = pl.lit(2, pl.UInt16).pow(pl.col("key").dt.month()) - 1  # January to the month paid up to
     rows = (frame.filter(pl.col("key").is_not_null())
@@ -452,8 +456,7 @@ def _ratings(frame, issues, sources, extra_marks):
     frame = by_name(_ensure(frame, "member_id", "field", "value", "year", "rating", "rating_branch"), sources)
     _required(frame, "ratings", issues)
     # a list of one year's ratings names its year in the title or the sheet name only
-    sheet_year = pl.col("_src").replace_strict(list(range(len(sources))), [s.year for s in sources],
-                                               default=None, return_dtype=pl.Int32)
+    sheet_year = by_source(dict(enumerate(s.year for s in sources)), pl.Int32)
     frame = frame.with_columns(pl.coalesce(pl.col("year").cast(pl.String), sheet_year.cast(pl.String)).alias("year"))
     # the committee's rating stands over the branch's proposal; "Mức 2. Hoàn thành tốt nhiệm vụ" is the rating
     level = r"(?i)^\s*m[ứu]c\s*\d\s*[.:\-–]\s*(\S.*)$"
@@ -513,7 +516,7 @@ def _two_introducers() -> list:
     """Both introducers written in one cell ("Nguyễn Văn An, Trần Thị Bình", "1. Đ/c An⏎2. Đ/c Bình") where the
     sheet has one column for them: the first and the second, each without its numbering (one name stays the
     first, the second then missing: ADM004 says so)."""
-    parts = (pl.col("introducer_1").str.replace_all(r"\s*(?:[,;\n]|\s[-–]\s)\s*", "\x1f")
+    parts = (pl.col("introducer_1").str.replace_all(FACT_SEPARATOR, "\x1f")
              .str.split("\x1f").list.eval(pl.element().str.replace(r"^\s*(?:\d{1,2}\s*[.)/]|[-+•])\s*", "")
                                             .str.strip_chars().filter(pl.element() != "")))
     two = pl.col("introducer_2").is_null() & (parts.list.len() == 2)

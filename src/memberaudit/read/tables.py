@@ -14,7 +14,7 @@ from pathlib import Path
 from memberaudit.model.errors import InputError
 from memberaudit.model.lazy import pl
 from memberaudit.model.source import Loaded, RawTable, Skipped, Source
-from memberaudit.model.text import fold
+from memberaudit.model.text import FACT_SEPARATOR, fold
 from memberaudit.model.vocab import (
     CHOICES,
     DATE_FIELDS,
@@ -484,7 +484,6 @@ def _field_columns(header: _Header, body) -> list:
     return exprs
 
 
-_SEPARATOR = r"\s*(?:[,;]|\s[-–]\s)\s*"  # between facts typed on one line: "Nam, Kinh, Không", "Nam - Tày"
 
 
 def _on_one_line(cell, names: tuple, f: str):
@@ -499,8 +498,8 @@ def _on_one_line(cell, names: tuple, f: str):
     if dates and texts:
         if f in dates:
             return (found.list.len() >= 1) & ~cell.str.contains(_DATE_LINE), found.list.get(dates.index(f), null_on_oob=True)
-        rest = (cell.str.replace_all(_DATE_TOKEN, ",").str.replace_all(r"[()\[\]]", " ").str.replace_all(_SEPARATOR, "\x1f")
-                .str.split("\x1f").list.eval(pl.element().str.strip_chars(" -–:").filter(pl.element() != "")))
+        rest = (cell.str.replace_all(_DATE_TOKEN, ",").str.replace_all(r"[()\[\]]", " ")
+                .str.replace_all(FACT_SEPARATOR, "\x1f").str.split("\x1f").list.eval(pl.element().str.strip_chars(" -–:").filter(pl.element() != "")))
         k = texts.index(f)
         text = pl.when(rest.list.len() <= len(texts)).then(rest.list.get(k, null_on_oob=True)).otherwise(
             rest.list.join(", ") if k == 0 else None)
@@ -508,7 +507,7 @@ def _on_one_line(cell, names: tuple, f: str):
     if len(dates) > 1:
         return found.list.len() >= 2, found.list.get(dates.index(f), null_on_oob=True)
     if len(names) >= 3:
-        parts = cell.str.replace_all(_SEPARATOR, "\x1f").str.split("\x1f")
+        parts = cell.str.replace_all(FACT_SEPARATOR, "\x1f").str.split("\x1f")
         return parts.list.len() == len(names), parts.list.get(names.index(f), null_on_oob=True)
     return None
 
