@@ -175,13 +175,28 @@ def on_distinct(frame, column: str, **named):
 
     Names repeat a lot (a million members have far fewer distinct names): one Unicode pass per distinct
     name instead of per row. The results are mapped back as new columns, never by joining the whole frame
-    (that would copy every column): by replace_strict, or, for many distinct values (a national export's
-    100,000 names), by joining the one column (5.3 million names: 0.55 s against 0.95 s)."""
-    distinct = frame.select(pl.col(column).unique().drop_nulls()).with_columns(**named)
-    if distinct.height > _JOIN_FROM:
-        found = frame.select(column).join(distinct, on=column, how="left", maintain_order="left")
-        return frame.with_columns(found.get_column(name) for name in named)
-    return frame.with_columns(_from_distinct(column, distinct, tuple(named)))
+    (that would copy every column). Few distinct values (statuses, ratings) are found exactly and mapped
+    back by replace_strict. Many (a national export's 100,000 names, 140,000 residences) are found and
+    joined back by the texts' 64-bit hashes (5.3 million names: 0.9 s, against 2.7 s hashing the texts
+    into tables twice), and every row's text is compared with the one its hash found: two texts of one
+    hash are then found and joined by their text instead."""
+    values = frame.get_column(column)
+    hashes = _text_hash(values)
+    firsts = pl.int_range(len(values), dtype=pl.UInt32, eager=True).filter(hashes.is_first_distinct())
+    if len(firsts) <= _JOIN_FROM:
+        distinct = values.unique().drop_nulls().to_frame().with_columns(**named)
+        return frame.with_columns(_from_distinct(column, distinct, tuple(named)))
+    distinct = pl.DataFrame([values.gather(firsts), hashes.gather(firsts).alias("_h")]).drop_nulls(column)
+    found = hashes.to_frame("_h").join(distinct.with_columns(**named), on="_h", how="left", maintain_order="left")
+    if not found.get_column(column).eq_missing(values).all():
+        distinct = values.unique().drop_nulls().to_frame().with_columns(**named)
+        found = values.to_frame().join(distinct, on=column, how="left", maintain_order="left")
+    return frame.with_columns(found.get_column(name) for name in named)
+
+
+def _text_hash(values):
+    """The texts' 64-bit hashes (a module function: the test of collisions replaces it)."""
+    return values.hash(seed=0)
 
 
 def _from_distinct(column: str, table, names: tuple[str, ...], key: str | None = None) -> list:
