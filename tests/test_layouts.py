@@ -1092,3 +1092,44 @@ def test_the_transfers_books_one_date_is_the_day_received_for_a_member_received_
         ("21003303", None, date(2026, 8, 12), "Đảng bộ phường Kim Liên", None, "temporary")]
     result = audit(roster, as_of=date(2026, 11, 30), config=Config(), select_codes=["TRF001"], lang="en")
     assert result.findings.get_column("member_id").to_list() == ["21003301"]
+
+
+def test_more_words_of_members_transfers_and_a_meetings_book_by_month(tmp_path):
+    """Headers and codes as other boards write them, each once read wrong or not at all: "Hộ khẩu thường trú"
+    (no residence), "Miễn SH từ ngày" / "Miễn SH đến ngày" (the exemption unbounded: every month exempt),
+    "Tổ chức cơ sở đảng" (no committee); a transfers book's kinds written "CT", "TT", "Tạm" (unknown, DAT005,
+    TRF003 never); a meetings book keeping the month, not the day ("Tháng": 05/2026, T6, Tháng 7), whose
+    marks were each listed without a meeting date and counted for no month (ATT001 silent)."""
+    header = ["STT", "Số thẻ đảng viên", "Họ và tên", "Ngày sinh", "Chi bộ", "Tổ chức cơ sở đảng", "Ngày vào Đảng",
+              "Ngày chính thức", "Hộ khẩu thường trú", "Tình trạng", "Miễn SH từ ngày", "Miễn SH đến ngày"]
+    path = write_workbook(tmp_path / "chi-bo-2.xlsx", {
+        "Danh sách đảng viên": [
+            ["DANH SÁCH ĐẢNG VIÊN NĂM 2026"], header,
+            [1, "001", "Nguyễn Văn An", "02/01/1960", "Chi bộ 2", "Đảng bộ phường Hoa Sen", "01/02/1990",
+             "01/02/1991", "Tổ 5, phường Hoa Sen", "Miễn sinh hoạt", "01/01/2026", "31/03/2026"],
+            [2, "002", "Trần Thị Bình", "03/03/1985", "Chi bộ 2", "Đảng bộ phường Hoa Sen", "01/02/2012",
+             "01/02/2013", "Tổ 7, phường Hoa Sen", None, None, None]],
+        "Chuyển sinh hoạt": [
+            ["STT", "Số thẻ", "Họ và tên", "Nơi chuyển đến", "Ngày cấp giấy", "Loại"],
+            [1, "001", "Nguyễn Văn An", "Đảng bộ xã Yên Sở", "01/09/2026", "CT"],
+            [2, "002", "Trần Thị Bình", "Đảng bộ xã Yên Sở", "01/03/2025", "TT"],
+            [3, "002", "Trần Thị Bình", "Đảng bộ xã Yên Sở", "01/09/2024", "Tạm"]],
+        "Sổ sinh hoạt": [
+            ["SỔ THEO DÕI SINH HOẠT CHI BỘ NĂM 2026"],
+            ["STT", "Số thẻ", "Họ và tên", "Tháng", "Điểm danh"],
+            [1, "002", "Trần Thị Bình", "05/2026", "Vắng không lý do"],
+            [2, "002", "Trần Thị Bình", "T6", "Vắng không lý do"],
+            [3, "002", "Trần Thị Bình", "Tháng 7", "Vắng không lý do"],
+            [4, "001", "Nguyễn Văn An", "T2", "Vắng không lý do"]],
+    })
+    roster = read_roster([path], workers=1)
+    assert roster.issues.filter(pl.col("code").is_in(["DAT001", "DAT002", "DAT005"])).height == 0
+    assert roster.members.sort("_row").select("parent_unit", "residence", "exempt_from", "exempt_to").rows() == [
+        ("Đảng bộ phường Hoa Sen", "Tổ 5, phường Hoa Sen", date(2026, 1, 1), date(2026, 3, 31)),
+        ("Đảng bộ phường Hoa Sen", "Tổ 7, phường Hoa Sen", None, None)]
+    assert roster.transfers.sort("_row").get_column("kind").to_list() == ["official", "temporary", "temporary"]
+    marks = month_records(roster, "attendance").select(pl.col("member_id").cast(pl.String), "month", "mark")
+    assert marks.rows() == [("001", date(2026, 2, 1), "unexcused"), ("002", date(2026, 5, 1), "unexcused"),
+                            ("002", date(2026, 6, 1), "unexcused"), ("002", date(2026, 7, 1), "unexcused")]
+    found = audit(roster, as_of=date(2026, 12, 1), select_codes=["ATT001", "TRF003"]).findings
+    assert sorted(found.select("rule", "member_id").rows()) == [("ATT001", "002"), ("TRF003", "002")]

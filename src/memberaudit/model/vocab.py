@@ -36,7 +36,7 @@ _MEMBER_ID = ("Số thẻ đảng viên", "Số thẻ", "Số thẻ ĐV", "Số 
 _MEMBER_KEY = (*_MEMBER_ID, "Mã đảng viên", "Mã ĐV", "Số lý lịch")
 _UNIT = ("Chi bộ", "Chi bộ sinh hoạt", "Chi bộ đang sinh hoạt", "Tên chi bộ", "Mã chi bộ", "Thuộc chi bộ",
          "Nơi sinh hoạt Đảng", "Tổ chức Đảng đang sinh hoạt", "Tổ chức Đảng sinh hoạt", "Đơn vị", "unit", "branch")
-_PARENT = ("Đảng bộ", "Đảng bộ cơ sở", "Đảng bộ trực thuộc", "parent_unit")
+_PARENT = ("Đảng bộ", "Đảng bộ cơ sở", "Đảng bộ trực thuộc", "Tổ chức cơ sở đảng", "TCCS đảng", "parent_unit")
 _YEAR = ("Năm", "year")
 _FULL_NAME = ("Họ và tên", "Họ tên", "Họ tên đang dùng", "Họ và tên đang dùng", "full_name", "name",
               "Tên đảng viên", "Họ, chữ đệm và tên",  # the citizen-id card's words
@@ -92,6 +92,8 @@ COLUMN_ALIASES: dict[str, dict[str, tuple[str, ...]]] = {
         "foreign_language": ("Ngoại ngữ",),
         "youth_union": ("Đoàn viên", "youth_union"),
         "residence": ("Nơi cư trú", "Nơi ở hiện nay", "Địa chỉ", "Nơi thường trú", "Nơi ở", "Chỗ ở hiện nay", "Chỗ ở",
+                      "Nơi ở hiện tại", "Chỗ ở hiện tại", "Địa chỉ thường trú", "Địa chỉ cư trú", "Hộ khẩu thường trú",
+                      "Hộ khẩu", "Thường trú", "Nơi đăng ký thường trú", "Nơi đăng ký hộ khẩu thường trú",
                       "residence"),
         "hometown": ("Quê quán",),
         **_ABOUT,
@@ -99,8 +101,10 @@ COLUMN_ALIASES: dict[str, dict[str, tuple[str, ...]]] = {
                         "Số căn cước", "Số căn cước công dân", "CCCD/CMND", "national_id"),
         "phone": ("Số điện thoại", "SĐT", "Điện thoại", "phone"),
         "exempt_from": ("Miễn sinh hoạt từ ngày", "Ngày miễn sinh hoạt", "Miễn công tác và sinh hoạt từ ngày",
-                        "Ngày miễn công tác và sinh hoạt", "exempt_from"),
-        "exempt_to": ("Miễn sinh hoạt đến ngày", "exempt_to"),
+                        "Ngày miễn công tác và sinh hoạt", "Miễn SH từ ngày", "Ngày miễn SH", "Miễn sinh hoạt từ",
+                        "Miễn SH từ", "exempt_from"),
+        "exempt_to": ("Miễn sinh hoạt đến ngày", "Miễn SH đến ngày", "Miễn sinh hoạt đến", "Miễn SH đến",
+                      "Miễn công tác và sinh hoạt đến ngày", "Ngày hết miễn sinh hoạt", "exempt_to"),
         "left_workplace_date": ("Ngày nghỉ hưu", "Ngày nghỉ việc", "Ngày thôi việc", "left_workplace_date"),
         "party_age_gap_months": ("Số tháng gián đoạn", "party_age_gap_months"),
         "residence_unit": ("Chi bộ nơi cư trú", "residence_unit"),
@@ -130,6 +134,8 @@ COLUMN_ALIASES: dict[str, dict[str, tuple[str, ...]]] = {
         "unit": _UNIT,
         "meeting_date": ("Ngày sinh hoạt", "Ngày họp", "Ngày", "Ngày họp chi bộ", "Ngày sinh hoạt chi bộ", "meeting_date"),
         "mark": ("Điểm danh", "Tình hình tham dự", "Có mặt/Vắng", "mark"),
+        # a meeting's month where the book keeps no day: "05/2026", "T5", "Tháng 5" (the year from the sheet)
+        "month": ("Tháng", "Tháng sinh hoạt", "Tháng họp", "Kỳ sinh hoạt"),
     },
     "dues": {
         "member_id": _MEMBER_KEY,
@@ -364,8 +370,10 @@ DISCIPLINE_FORMS: dict[str, tuple[str, ...]] = {
 
 TRANSFER_KINDS: dict[str, tuple[str, ...]] = {
     # also as the transfers book heads its columns of crosses (Mẫu 10-SHĐ)
-    "official": ("Chính thức", "Chuyển sinh hoạt đảng chính thức", "Chuyển sinh hoạt chính thức", "official"),
-    "temporary": ("Tạm thời", "Chuyển sinh hoạt đảng tạm thời", "Chuyển sinh hoạt tạm thời", "temporary"),
+    "official": ("Chính thức", "Chuyển sinh hoạt đảng chính thức", "Chuyển sinh hoạt chính thức", "Chuyển chính thức",
+                 "CT", "official"),
+    "temporary": ("Tạm thời", "Chuyển sinh hoạt đảng tạm thời", "Chuyển sinh hoạt tạm thời", "Chuyển tạm thời",
+                  "Tạm", "TT", "temporary"),
 }
 
 STUDY_WORDS = ("học tập", "study", "đi học", "học")

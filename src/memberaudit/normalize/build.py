@@ -310,17 +310,20 @@ def _attendance(frame, issues, sources, extra_marks):
         texts = {v: cell_text(v) for v in set().union(*values.values())}  # a typed 1 reads like the text "1"
         codes = code_map(list(set(texts.values())), vocabulary, tight=True)
         return wide_masks(frame, months, MASKS["attendance"], {v: codes[t] for v, t in texts.items()}, values, issues)
-    frame = _ensure(frame, "mark", "meeting_date").filter(pl.col("mark").is_not_null())
+    frame = _ensure(frame, "mark", "meeting_date", "month").filter(pl.col("mark").is_not_null())
     frame = _dates(frame, issues, DATE_COLUMNS["attendance"])
+    if frame.get_column("month").null_count() < frame.height:  # a meeting's month, not its day ("Tháng": 05/2026, T5)
+        frame = _month_keys(frame, "month", sources, issues)
+        frame = frame.with_columns(pl.coalesce("meeting_date", "key").alias("meeting_date")).drop("key")
     # a meeting's roll call with no date column: the one month its title names ("… THÁNG 5 NĂM 2026")
     titled = {i: date(*s.title_months[0], 1) for i, s in enumerate(sources) if len(s.title_months) == 1}
     if titled and frame.get_column("meeting_date").null_count():
         frame = frame.with_columns(pl.coalesce("meeting_date", by_source(titled, pl.Date)).alias("meeting_date"))
     # a mark of no meeting date counts for no month: said, never dropped unseen
-    issues.append(issue_rows(frame, pl.col("meeting_date").is_null() & pl.col("meeting_date__raw").is_null(),
-                             "meeting_date", pl.lit(""), "missing"))
+    issues.append(issue_rows(frame, pl.col("meeting_date").is_null() & pl.col("meeting_date__raw").is_null()
+                             & pl.col("month").is_null(), "meeting_date", pl.lit(""), "missing"))
     frame = _code(frame, issues, "mark", vocabulary, tight=True)
-    return long_masks(frame.rename({"meeting_date": "month"}), "mark", MASKS["attendance"])
+    return long_masks(frame.drop("month").rename({"meeting_date": "month"}), "mark", MASKS["attendance"])
 
 
 def _dues(frame, issues, sources, extra_marks):

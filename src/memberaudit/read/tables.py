@@ -617,13 +617,13 @@ def _match_header(rows, r, depth, kind, matcher, sheet_year) -> _Header:
     valued: dict[str, list[tuple[int, int]]] = {}  # a month (or year) → its value columns (rank, column)
     months = 0
     grouped = 0  # sub-columns read under a group title: what makes a two-row header
-    parts = _date_parts(groups, sub, matcher) if depth == 2 else {}
+    parts, elsewhere = _date_parts(groups, sub, matcher) if depth == 2 else ({}, set())
     in_parts = {c for columns in parts.values() for c in columns}
     for c, cell in enumerate(top):
         group = groups.get(c)
-        if c in in_parts:
+        if c in in_parts or c in elsewhere:
             labels[c] = f"{group} › {sub[c]}"
-            grouped += 1
+            grouped += c in in_parts
             continue
         group_year = year_in(group) if group else None
         label, in_group = cell, False
@@ -723,10 +723,13 @@ def _match_header(rows, r, depth, kind, matcher, sheet_year) -> _Header:
 _PART_KEYS = (["ngay", "thang", "nam"], ["thang", "nam"])
 
 
-def _date_parts(groups: dict[int, str], sub: list, matcher) -> dict[str, list[int]]:
+def _date_parts(groups: dict[int, str], sub: list, matcher) -> tuple[dict[str, list[int]], set[int]]:
     """A date written in three columns under its field's title ("Ngày sinh" › Ngày | Tháng | Năm; also Tháng |
-    Năm): the field → its columns, joined "d/m/yyyy" (Năm is not Nam: the sex under a birth date's title)."""
+    Năm): the field → its columns, joined "d/m/yyyy" (Năm is not Nam: the sex under a birth date's title).
+    And the columns of a date of a fact this kind does not keep: never this kind's day or month ("Ngày sinh" ›
+    Tháng is no attendance month)."""
     parts: dict[str, list[int]] = {}
+    elsewhere: set[int] = set()
     runs: list[tuple[str, list[int]]] = []  # each title over its adjacent columns
     for c in sorted(groups):
         if runs and runs[-1][0] == groups[c] and runs[-1][1][-1] == c - 1:
@@ -738,7 +741,9 @@ def _date_parts(groups: dict[int, str], sub: list, matcher) -> dict[str, list[in
         named, _ = matcher.fields(title)
         if keys in _PART_KEYS and len(named) == 1 and named[0] in DATE_FIELDS:
             parts[named[0]] = columns
-    return parts
+        elif keys in _PART_KEYS and not named and header_key(title) in matcher.facts:
+            elsewhere.update(columns)
+    return parts, elsewhere
 
 
 def _group_spans(top: list) -> dict[int, str]:
