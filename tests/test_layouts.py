@@ -1133,3 +1133,21 @@ def test_more_words_of_members_transfers_and_a_meetings_book_by_month(tmp_path):
                             ("002", date(2026, 6, 1), "unexcused"), ("002", date(2026, 7, 1), "unexcused")]
     found = audit(roster, as_of=date(2026, 12, 1), select_codes=["ATT001", "TRF003"]).findings
     assert sorted(found.select("rule", "member_id").rows()) == [("ATT001", "002"), ("TRF003", "002")]
+
+
+@pytest.mark.parametrize("cells", [(8, 0, 3), (11.0, "0", "1"), ("10", None, 2)])
+def test_a_summary_of_meeting_counts_is_said_not_read_as_a_roll_call(tmp_path, cells):
+    """A year's summary of how many meetings each member attended or missed (Có mặt | Vắng có lý do | Vắng
+    không lý do holding counts) was read as a roll call: each row "two crosses" (an unknown mark, DAT005)
+    and no meeting date, so attendance looked covered and ATT001 silent for a member who missed three. It
+    says which months nobody knows: the sheet is skipped with that reason, and ATT001 says it had no table."""
+    path = write_workbook(tmp_path / "tong-hop.xlsx", {
+        "Đảng viên": member_rows(["001", "An", "02/01/1980", "CHI BỘ 1", "01/02/2010", "01/02/2011"]),
+        "Sinh hoạt": [["CHI BỘ 1"], ["TỔNG HỢP SINH HOẠT ĐẢNG NĂM 2026"],
+                      ["STT", "Số thẻ", "Họ và tên", "Có mặt", "Vắng có lý do", "Vắng không lý do"],
+                      [1, "001", "An", *cells]]})
+    roster = read(path)
+    assert [(s.sheet, s.reason) for s in roster.skipped] == [("Sinh hoạt", "skip.attendance_counts")]
+    assert not roster.has("attendance") and roster.issues.filter(pl.col("code") == "DAT005").height == 0
+    result = audit(roster, as_of=date(2026, 12, 31), select_codes=["ATT001"])
+    assert result.coverage["ATT001"]["skipped"] == ["no_table:attendance"]

@@ -193,12 +193,26 @@ def table_from_grid(path, sheet, grid, col_offset, name_for_kind, aliases, year_
     return found if isinstance(found, Skipped) else _build(found, grid, records=records)
 
 
+# sheets skipped for what their header says, whatever merged cells it has
+_DECIDED = ("skip.ambiguous", "skip.attendance_counts")
+_COUNT = re.compile(r"\d+(?:\.0+)?")
+
+
+def _counted(header: _Header, head: list[tuple]) -> bool:
+    """A summary of how many meetings each member attended or missed (Có mặt | Vắng có lý do | Vắng không lý
+    do holding 8, 0, 3), not a roll call's crosses: which months were missed it does not say."""
+    columns = [c for c, _ in header.choices.get("mark", [])]
+    rows = head[header.row + header.depth:]
+    return any(c < len(row) and row[c] is not None and _COUNT.fullmatch(row[c]) and float(row[c]) >= 2
+               for row in rows for c in columns)
+
+
 def _merges_may_matter(found: _Located | Skipped, grid) -> bool:
     """No header found (it may be merged), data under no header (a header merged over digit cells), or a
     name or branch cell empty beside a filled key (merged down rows): the raw cells decide, before the table
     is built. Reading merged ranges means inflating the sheet XML again, so most sheets skip it."""
     if isinstance(found, Skipped):
-        return found.reason != "skip.ambiguous"
+        return found.reason not in _DECIDED
     if found.source.unlabeled:
         return True
     fields = found.header.fields
@@ -239,6 +253,8 @@ def _locate(grid, path, sheet, col_offset, name_for_kind, aliases, year_override
         return Skipped(path, sheet, reason, {"kind": named_kind or ""})
     if header.kind == "ambiguous":
         return Skipped(path, sheet, "skip.ambiguous", {})
+    if header.kind == "attendance" and _counted(header, head):
+        return Skipped(path, sheet, "skip.attendance_counts", {})
     # each title cell is a line: a letterhead has the committee at the left and "ĐẢNG CỘNG SẢN VIỆT NAM" at
     # the right of one row, the document's number and its place and date ("Hà Nội, ngày …") on the next
     lines = [[str(v) for v in row if v] for row in head[: header.row]]

@@ -64,6 +64,9 @@ MESSAGES = {
     "skip.unknown": "table kind not recognised (neither sheet name nor header row matched)",
     "skip.no_header_named": "the sheet name says {kind_label} but no header row was found in the first 30 rows",
     "skip.ambiguous": "the header fits both attendance and dues; name the sheet to tell them apart",
+    "skip.attendance_counts": (
+        "a summary of how many meetings each member attended or missed: which months were missed it does not say, "
+        "so it is not read; attendance is checked from a book with a column per month or meeting, or a roll call"),
     "no_table:members": "no members table",
     "no_table:units": "no units table (unit kinds)",
     "no_table:attendance": "no attendance table",
