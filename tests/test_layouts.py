@@ -1151,3 +1151,28 @@ def test_a_summary_of_meeting_counts_is_said_not_read_as_a_roll_call(tmp_path, c
     assert not roster.has("attendance") and roster.issues.filter(pl.col("code") == "DAT005").height == 0
     result = audit(roster, as_of=date(2026, 12, 31), select_codes=["ATT001"])
     assert result.coverage["ATT001"]["skipped"] == ["no_table:attendance"]
+
+
+def test_a_card_number_that_lost_its_leading_zeros_and_invisible_characters_pasted_in(tmp_path):
+    """A card typed as a number loses its leading zero (1234567 in the list, 01234567 in the dues book, or the
+    other way round): its dues were a stranger's (DAT006) and the member looked unpaid all year (DUE001, on
+    the screening list). A zero-width space or a byte-order mark pasted in with a card number, a name or a
+    date made them another text. Where two members' cards differ only in zeros, the record is neither's."""
+    header = ["STT", "Số thẻ đảng viên", "Họ và tên", "Ngày sinh", "Chi bộ", "Ngày vào Đảng", "Ngày chính thức"]
+    people = [(1234567, "Nguyễn Văn An"), ("0\u200b7654321", "Trần\u200b Thị Bình"), ("00555", "Lê Văn Cường"),
+              ("0555", "Phạm Văn Dũng"), ("0888", "Hoàng Thị Én")]
+    path = write_workbook(tmp_path / "chi-bo-3.xlsx", {
+        "Danh sách đảng viên": [["DANH SÁCH ĐẢNG VIÊN"], header] + [
+            [i, card, name, "02/01/1980", "Chi bộ 3", "\ufeff01/02/2010", "01/02/2011"]
+            for i, (card, name) in enumerate(people, 1)],
+        "Đảng phí": [["ĐẢNG PHÍ NĂM 2026"], ["STT", "Số thẻ", "Họ và tên", "T1", "T2", "T3"],
+                     [1, "01234567", "Nguyễn Văn An", "x", "x", "x"], [2, "07654321", "Trần Thị Bình", "x", "x", "x"],
+                     [3, "555", "Lê Văn Cường", "x", "x", "x"], [4, 888, "Hoàng Thị Én", "x", "x", "x"]]})
+    roster = read(path)
+    members = roster.members.sort("_row").select(pl.col("member_id").cast(pl.String), "full_name", "admission_date")
+    assert members.rows() == [(str(card).replace("\u200b", ""), name.replace("\u200b", ""), date(2010, 2, 1))
+                              for card, name in people]
+    dues = month_records(roster, "dues").select(pl.col("member_id").cast(pl.String)).unique().to_series()
+    assert sorted(dues.to_list()) == ["07654321", "0888", "1234567", "555"]
+    found = audit(roster, as_of=date(2026, 3, 31), select_codes=["DAT006", "DUE001"]).findings
+    assert found.select("rule", "value").rows() == [("DAT006", "555")]

@@ -490,6 +490,19 @@ def test_files_read_on_threads_report_the_first_bad_file_in_input_order(tmp_path
     assert raised.value.params["file"].endswith("a-danh-sach-dang-vien.csv")
 
 
+@pytest.mark.parametrize("join_from", [0, 100])
+def test_ids_that_lost_leading_zeros_take_the_one_member_they_differ_from_only_in_zeros(join_from):
+    """Whether the ids are found by the join or cast, an id no member holds takes the code of the one member
+    whose card differs from it only in leading zeros; with two such members, or none, it stays itself."""
+    from memberaudit.assemble import combine
+
+    member_ids = pl.Series("member_id", ["01", "2", "003", "3", None, "x1"])
+    codes = member_ids.cast(pl.Categorical)
+    ids = pl.Series("member_id", ["1", "0002", "03", "9", None, "01", "x01"])
+    got = combine.aligned_codes(ids, member_ids, codes, join_from=join_from)
+    assert got.cast(pl.String).to_list() == ["01", "2", "03", "9", None, "01", "x01"]
+
+
 @settings(max_examples=150, deadline=None)
 @given(st.lists(st.sampled_from(["001", "002", "003", None]), max_size=12),
        st.lists(st.sampled_from(["001", "002", "004", None]), max_size=12), st.sampled_from([0, 3, 100]),

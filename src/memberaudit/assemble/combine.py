@@ -136,11 +136,37 @@ def aligned_codes(ids, member_ids, member_codes, join_from: int = _JOIN_FROM):
         rows = _member_row(ids, differ, member_ids, member_codes)
         unknown = rows.is_null() & ids.is_not_null().gather(differ)
         rest = member_codes.gather(rows)
-        if unknown.any():
-            rest = rest.scatter(unknown.arg_true(), ids.gather(differ.filter(unknown)).cast(pl.Categorical))
     else:
         rest = ids.gather(differ).cast(pl.Categorical)
+        unknown = rest.is_not_null() & ~rest.is_in(member_codes.drop_nulls().implode())
+    if unknown.any():
+        strangers = ids.gather(differ.filter(unknown))
+        rest = rest.scatter(unknown.arg_true(), pl.select(pl.coalesce(
+            _zeros_lost(strangers, member_ids, member_codes), strangers.cast(pl.Categorical))).to_series())
     return codes.scatter(differ, rest).alias(ids.name)
+
+
+_VARIANTS = ("", "0", "00", "000")  # leading zeros a card number typed as a number may have lost
+
+
+def _zeros_lost(strangers, member_ids, member_codes):
+    """For ids no member holds, the code of the one member whose card number differs from it only in leading
+    zeros (a card typed as a number in one sheet loses them: 1234567 there, 01234567 in the list), else null.
+    Only ids of digits are tried, each with up to three zeros more or fewer."""
+    digits = strangers.str.contains(r"^\d+$").fill_null(False)
+    none = pl.repeat(None, len(strangers), dtype=member_codes.dtype, eager=True)
+    if not digits.any():
+        return none
+    bare = strangers.str.strip_chars_start("0")
+    tried = (pl.DataFrame({"_i": pl.int_range(len(strangers), dtype=pl.UInt32, eager=True), "_id": strangers,
+                           "_bare": bare})
+             .filter(digits).select("_i", "_id", pl.concat_list([pl.lit(z) + pl.col("_bare") for z in _VARIANTS]).alias("_v"))
+             .explode("_v").filter(pl.col("_v") != pl.col("_id")))
+    rows = _member_row(tried.get_column("_v"), pl.int_range(tried.height, dtype=pl.UInt32, eager=True), member_ids,
+                       member_codes)
+    found = (tried.with_columns(member_codes.gather(rows).alias("_code")).drop_nulls("_code")
+             .group_by("_i").agg(pl.col("_code").unique()).filter(pl.col("_code").list.len() == 1))
+    return none.scatter(found.get_column("_i"), found.get_column("_code").list.first())
 
 
 def _key_hash(values, seed: int):
