@@ -1176,3 +1176,22 @@ def test_a_card_number_that_lost_its_leading_zeros_and_invisible_characters_past
     assert sorted(dues.to_list()) == ["07654321", "0888", "1234567", "555"]
     found = audit(roster, as_of=date(2026, 3, 31), select_codes=["DAT006", "DUE001"]).findings
     assert found.select("rule", "value").rows() == [("DAT006", "555")]
+
+
+@pytest.mark.parametrize("numbers", [[f"({i})" for i in range(1, 9)], list(range(1, 9)), [f"{i}." for i in range(1, 9)]])
+def test_a_list_with_its_columns_numbered_under_the_header_and_dates_pasted_with_a_time(tmp_path, numbers):
+    """Official forms number their columns under the header, "(1) (2) … (8)": the numbers were read as a
+    roll call's marks (a "1" is present) and the list as attendance, its members not read at all. A date
+    pasted as text with its time ("01/02/1980 00:00:00", "1/2/1990 0:00") was unreadable (DAT002)."""
+    header = ["TT", "Số thẻ\nđảng viên", "Họ và tên (1)", "Ngày sinh (*)", "Chi bộ", "Ngày vào\nĐảng",
+              "Ngày chính thức (2)", "Ghi chú"]
+    path = write_workbook(tmp_path / "ds.xlsx", {"DS đảng viên": [
+        ["ĐẢNG BỘ PHƯỜNG HOA SEN"], ["DANH SÁCH ĐẢNG VIÊN CHI BỘ 4"], [], header, numbers,
+        [1, "11111111", "Nguyễn Văn An", "01/02/1980 00:00:00", "Chi bộ 4", "2010-02-01 00:00:00", "1/2/2011 0:00", None],
+        [2, "22222222", "Trần Thị Bình", "3/3/1985", "Chi bộ 4", "01-02-2012", "01.02.2013", "chuyển đến 2020"],
+        ["Cộng", None, "2 đảng viên", None, None, None, None, None]]})
+    roster = read(path)
+    assert roster.sources[0].kind == "members" and roster.issues.height == 0
+    assert roster.members.sort("_row").select("_row", "full_name", "birth_date", "admission_date", "official_date").rows() == [
+        (6, "Nguyễn Văn An", date(1980, 2, 1), date(2010, 2, 1), date(2011, 2, 1)),
+        (7, "Trần Thị Bình", date(1985, 3, 3), date(2012, 2, 1), date(2013, 2, 1))]

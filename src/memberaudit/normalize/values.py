@@ -28,7 +28,8 @@ def parse_date(column: str, *, allow_partial: bool) -> list:
          .str.replace_all(r"(\d)\s*([/.\-])\s*(\d)", "$1$2$3")
          .str.replace(r"\s*\([^)]*\)$", ""))
     iso = s.str.extract_groups(r"^(\d{4})-(\d{1,2})-(\d{1,2})(?:[ T][\d:.]*)?$")
-    dmy = s.str.extract_groups(r"^(\d{1,2})[/.\-](\d{1,2})[/.\-](\d{4})$")
+    # a time after the date (a date cell pasted as text: "01/02/1980 00:00:00", "1/2/1980 0:00") is no part of it
+    dmy = s.str.extract_groups(r"^(\d{1,2})[/.\-](\d{1,2})[/.\-](\d{4})(?:\s+\d{1,2}:\d{2}(?::\d{2})?(?:\s*[AP]M)?)?$")
     dmy2 = s.str.contains(r"^\d{1,2}[/.\-]\d{1,2}[/.\-]\d{2}$")
     my = s.str.extract_groups(r"^(\d{1,2})[/.\-](\d{4})$")
     year_only = s.str.extract(r"^((?:1[89]|20)\d{2})(?:\.0+)?$", 1)

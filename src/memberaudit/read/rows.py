@@ -230,11 +230,11 @@ def is_footer(text: str) -> bool:
     return bool(folded) and any(folded.startswith(w) for w in _FOOTER_KEYS)
 
 
-_NUMBER_CELL = re.compile(r"^\(?(\d{1,2})\)?$")
+_NUMBER_CELL = re.compile(r"^\(?(\d{1,2})\)?\.?$")  # 1, (1), 1.
 
 
 def is_numbering(row, header) -> bool:
-    """A row numbering the columns under a header (`1 2 … 14`, `(1) (2) …`): at least three cells, every
+    """A row numbering the columns under a header (`1 2 … 14`, `(1) (2) …`, `1. 2. …`): at least three cells, every
     filled one a small number, each one more than the one before, the first 1 or 2, starting under the
     header's first column (month numbers under a merged "Tháng" start further right). Not data, not months."""
     first = next((i for i, v in enumerate(header) if v is not None), 0)

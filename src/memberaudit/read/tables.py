@@ -574,6 +574,8 @@ def _find_header(rows: list[tuple], named_kind: str | None, matchers, sheet_year
     for r in range(min(HEADER_SCAN_ROWS, len(rows))):
         if sum(v is not None for v in rows[r]) < 2:  # a header names two columns at least
             continue
+        if is_numbering(rows[r], rows[r]):  # the columns' numbers, (1) (2) … under a header: never one
+            continue
         # a two-row header (a title spanning sub-columns) is tried for every kind, where a title spans; and
         # labels typed over two rows ("Họ và" over "tên", "Ngày vào" over "Đảng"), where the row below goes on
         depths = (1, 2) if r + 1 < len(rows) and _group_spans(list(rows[r])) else (1,)
