@@ -1195,3 +1195,28 @@ def test_a_list_with_its_columns_numbered_under_the_header_and_dates_pasted_with
     assert roster.members.sort("_row").select("_row", "full_name", "birth_date", "admission_date", "official_date").rows() == [
         (6, "Nguyễn Văn An", date(1980, 2, 1), date(2010, 2, 1), date(2011, 2, 1)),
         (7, "Trần Thị Bình", date(1985, 3, 3), date(2012, 2, 1), date(2013, 2, 1))]
+
+
+@pytest.mark.parametrize("column", ["Tình trạng", "Ghi chú", "Biến động"])
+def test_what_became_of_a_member_written_with_its_date_or_place_in_the_status_or_the_notes(tmp_path, column):
+    """A status with words after it ("Chuyển đi ngày 05/06/2026", "XT - QĐ 15 ngày 3/4/2026", "Chuyển sinh
+    hoạt đến Đảng bộ xã X", "Mất ngày 2/3/2026") was an unknown status (DAT005) and the member current: a
+    dead or departed member checked for meetings and dues. A list with no status column says it in its
+    notes ("Ghi chú", "Biến động"), which were not read: the same. A note that is no status is no finding;
+    a status's bare code ("XT") in notes is too short to tell and is left."""
+    notes = ["Từ trần 5/6/2026", "Chuyển đi ngày 05/06/2026", "Chuyển sinh hoạt đến Đảng bộ xã Yên Sở",
+             "Miễn SH (tuổi cao)", "Mất ngày 2/3/2026", "XT - QĐ 15 ngày 3/4/2026", "Gia đình chính sách", None]
+    header = ["STT", "Số thẻ", "Họ và tên", "Ngày sinh", "Chi bộ", "Ngày vào Đảng", "Ngày chính thức", column]
+    path = write_workbook(tmp_path / "ds.xlsx", {"Danh sách đảng viên": [["DANH SÁCH ĐẢNG VIÊN"], header] + [
+        [i, f"{i:08d}", f"Người Thứ {i}", "01/01/1970", "Chi bộ 1", "01/01/2000", "01/01/2001", note]
+        for i, note in enumerate(notes, 1)]})
+    roster = read(path)
+    got = roster.members.sort("_row").select("status", "died_on", "transferred_out_on", "left_on").rows()
+    status = column == "Tình trạng"
+    assert got == [("deceased", date(2026, 6, 5), None, None), ("transferred", None, date(2026, 6, 5), None),
+                   ("transferred", None, None, None), ("exempt", None, None, None),
+                   ("deceased", date(2026, 3, 2), None, None),
+                   ("removed", None, None, date(2026, 4, 3)) if status else ("official", None, None, None),
+                   (None if status else "official", None, None, None), ("official", None, None, None)]
+    unknown = roster.issues.filter(pl.col("code") == "DAT005").select("value").rows()
+    assert unknown == ([("Gia đình chính sách",)] if status else [])

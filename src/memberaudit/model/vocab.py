@@ -78,6 +78,8 @@ COLUMN_ALIASES: dict[str, dict[str, tuple[str, ...]]] = {
                           "Ngày c.thức", "Ngày công nhận ĐVCT", "Ngày công nhận ĐV chính thức", "Năm chính thức"),
         "status": ("Trạng thái", "Tình trạng", "Trạng thái hoạt động", "Tình trạng quản lý", "Tình trạng sinh hoạt",
                    "status"),
+        # notes, where a list without a status column says what became of a member ("Từ trần 05/6/2026")
+        "note": ("Ghi chú", "Chú thích", "Biến động", "Ghi chú biến động", "Tình hình biến động"),
         "gender": ("Giới tính", "Nam/Nữ", "Nam, nữ", "GT", "gender"),
         "ethnicity": ("Dân tộc", "ethnicity"),
         "religion": ("Tôn giáo", "religion"),
@@ -329,7 +331,7 @@ STATUSES: dict[str, tuple[str, ...]] = {
     "transferred": ("Đã chuyển đi", "Chuyển đi", "Chuyển sinh hoạt", "Đã chuyển ra", "Chuyển ra", "CĐi", "CĐ",
                     "Đã chuyển sinh hoạt", "Đã chuyển sinh hoạt đi", "Chuyển sinh hoạt đi",
                     "transferred"),
-    "deceased": ("Từ trần", "Đã mất", "Chết", "TT", "deceased"),
+    "deceased": ("Từ trần", "Đã từ trần", "Đã mất", "Mất", "Chết", "Đã chết", "TT", "deceased"),
     "removed": ("Xóa tên", "Xoá tên", "XT", "removed"),
     "expelled": ("Khai trừ", "KT", "expelled"),
     "resigned": ("Ra khỏi Đảng", "Xin ra khỏi Đảng", "CR", "resigned"),

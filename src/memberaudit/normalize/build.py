@@ -162,6 +162,7 @@ def _members(frame, issues, sources, extra_marks):
     # a birth name stands in for a missing name in use; a status may carry its date
     if frame.get_column("full_name").null_count() and frame.get_column("birth_name").null_count() < frame.height:
         frame = frame.with_columns(pl.coalesce("full_name", "birth_name").alias("full_name"))
+    frame = _status_from_notes(frame)
     code, when = _status_parts("status")
     frame = on_distinct(frame, "status", _status_code=code, status_date=when)
     frame = frame.with_columns(pl.col("_status_code").alias("status")).drop("_status_code")
@@ -214,16 +215,49 @@ def _occupation_group(frame):
     return group.alias("occupation_group"), sorted(v for v, g in groups.items() if g is None)
 
 
-_STATUS_WITH_DATE = r"^(.*?)[\s(:\-–]*(\d{1,2}[/.\-]\d{1,2}[/.\-]\d{4})[\s)]*(?:.*)$"
+_STATUS_DATE = r"(\d{1,2}[/.\-]\d{1,2}[/.\-]\d{4})"
+# where a status's words end and what is said of it begins: a date, a bracket or a dash, or a word that
+# introduces a date, a decision or a place ("Chuyển đi ngày 05/06/2026", "XT - QĐ 15", "Chuyển sinh hoạt
+# đến Đảng bộ xã X", "Miễn sinh hoạt (tuổi cao)", "Chính thức từ 2020")
+_STATUS_END = (r"(?i)(?:\s*[(\[,;:]|\s+[-–]|\s+(?:ngày|từ|theo|qđ|quyết định|số|đến|tại|về|lúc|năm|tháng)(?:\s|$)"
+               r"|\s*\d{1,2}[/.\-]\d{1,2}[/.\-]\d{2,4}|\s*\b(?:19|20)\d{2}\b).*$")
 
 
 def _status_parts(column: str) -> list:
-    """A status written with its date or decision ("TT (02/02/2026)", "XT - QĐ 15 ngày 3/4/2026"): the code,
-    and the date as `status_date` (parsed with the other dates); a reason in parentheses after it is no part
-    of it ("Miễn sinh hoạt (tuổi cao, sức yếu)"). Computed once per distinct status."""
-    parts = pl.col(column).str.extract_groups(_STATUS_WITH_DATE)
-    code = pl.coalesce(parts.struct.field("1").str.strip_chars().replace("", None), pl.col(column))
-    return [pl.coalesce(code.str.replace(r"\s*\([^()]*\)\s*$", "").replace("", None), code), parts.struct.field("2")]
+    """A status written with its date or decision ("TT (02/02/2026)", "XT - QĐ 15 ngày 3/4/2026", "Chuyển đi
+    ngày 05/06/2026"): the status's words, and the date as `status_date` (parsed with the other dates); a
+    reason, a decision or a place after it is no part of it ("Miễn sinh hoạt (tuổi cao, sức yếu)", "Chuyển
+    sinh hoạt đến Đảng bộ xã X"). Computed once per distinct status."""
+    code = pl.col(column).str.replace(_STATUS_END, "").str.strip_chars()
+    return [pl.coalesce(code.replace("", None), pl.col(column)), pl.col(column).str.extract(_STATUS_DATE, 1)]
+
+
+# what a list's notes may say became of a member: an exit, an exemption, a guest's entry (in words: the
+# status's codes, "TT", "XT", "CĐi", are too short to tell in free text, where "TT" is also "tạm thời")
+_NOTE_STATUSES = ("transferred", "deceased", "removed", "expelled", "resigned", "exempt", "temp_exempt", "guest")
+
+
+def _in_words(text: str) -> bool:
+    """Whether a status is said with a word, not in its code alone ("Miễn SH", "Mất"; not "TT", "CĐi")."""
+    return any(len(word) > 1 and sum(ch.isupper() for ch in word) < 2 for word in text.split())
+
+
+def _status_from_notes(frame):
+    """A list without a status column, or with it empty, often says in its notes what became of a member
+    ("Ghi chú": "Từ trần 05/6/2026", "Chuyển đi", "Miễn SH"): a note that is such a status, with its date,
+    is the status; any other note is no status and no finding."""
+    if "note" not in frame.columns:
+        return frame
+    frame = _ensure(frame, "status")
+    words, _ = _status_parts("note")
+    notes = frame.select(pl.col("note").unique().drop_nulls()).with_columns(words.alias("_words"))
+    codes = code_map(notes.get_column("_words").to_list(), STATUSES)
+    said = [note for note, said in notes.iter_rows()
+            if codes.get(said) in _NOTE_STATUSES and _in_words(said)]
+    if not said:
+        return frame
+    return frame.with_columns(pl.coalesce("status", pl.when(pl.col("note").is_in(said)).then(pl.col("note")))
+                              .alias("status"))
 
 
 def _national_ids(frame):
