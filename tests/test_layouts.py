@@ -1220,3 +1220,23 @@ def test_what_became_of_a_member_written_with_its_date_or_place_in_the_status_or
                    (None if status else "official", None, None, None), ("official", None, None, None)]
     unknown = roster.issues.filter(pl.col("code") == "DAT005").select("value").rows()
     assert unknown == ([("Gia đình chính sách",)] if status else [])
+
+
+@pytest.mark.parametrize("quarters", [["Quý I", "Quý II", "Quý III", "Quý IV"], ["Q1/2026", "Q2/2026", "Q3/2026", "Q4/2026"],
+                                      ["Quý 1 năm 2026", "Quý 2 năm 2026", "Quý 3 năm 2026", "Quý 4 năm 2026"]])
+def test_a_dues_book_kept_by_the_quarter(tmp_path, quarters):
+    """Retirees often pay dues by the quarter: a column per quarter ("Quý I" … "Quý IV", "Q3/2026"). The
+    sheet was read as dues with no month at all, silently: no record, DUE001 silent for a member who paid
+    nothing since June. A quarter's cell is its three months'."""
+    members = member_rows(["001", "Nguyễn Văn An", "02/01/1950", "Chi bộ 1", "01/02/1980", "01/02/1981"],
+                          ["002", "Trần Thị Bình", "03/03/1955", "Chi bộ 1", "01/02/1982", "01/02/1983"])
+    path = write_workbook(tmp_path / "dang-phi.xlsx", {"Danh sách": members, "Đảng phí": [
+        ["CHI BỘ 1"], ["SỔ THU ĐẢNG PHÍ NĂM 2026"], ["STT", "Số thẻ", "Họ và tên", *quarters],
+        [1, "001", "Nguyễn Văn An", 30000, 30000, None, None], [2, "002", "Trần Thị Bình", 30000, "x", "x", None]]})
+    roster = read(path)
+    dues = month_records(roster, "dues").filter(pl.col("state") == "paid").group_by(
+        pl.col("member_id").cast(pl.String)).agg(pl.col("month").dt.month()).sort("member_id")
+    assert dues.rows() == [("001", [1, 2, 3, 4, 5, 6]), ("002", [1, 2, 3, 4, 5, 6, 7, 8, 9])]
+    assert roster.sources[1].columns["2026-08"] == "F"
+    found = audit(roster, as_of=date(2026, 9, 30), select_codes=["DUE001"]).findings
+    assert found.select("member_id").rows() == [("001",)]

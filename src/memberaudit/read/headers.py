@@ -207,6 +207,22 @@ def wide_key(kind: str, cell: str, sheet_year: int | None, *, in_group: bool = F
 
 
 
+# a quarter's column of a dues book (retirees often pay by the quarter): "Quý I", "Quý 2", "Q3/2026", "Quý IV
+# năm 2026"
+_QUARTER = re.compile(r"^(?:quy|q)\s*(iv|i{1,3}|[1-4])(?:\s*[/\-]\s*|\s+(?:nam\s+)?)?((?:19|20)\d{2})?$")
+_ROMAN = {"i": 1, "ii": 2, "iii": 3, "iv": 4}
+
+
+def quarter_keys(kind: str, cell: str, sheet_year: int | None) -> list[str]:
+    """The month keys of a dues book's quarter column (its three months), else none."""
+    found = _QUARTER.match(fold(cell.strip())) if kind == "dues" else None
+    if not found:
+        return []
+    quarter = _ROMAN.get(found.group(1)) or int(found.group(1))
+    year = int(found.group(2)) if found.group(2) else sheet_year
+    return [f"{year}-{m:02d}" if year else f"?-{m:02d}" for m in range(3 * quarter - 2, 3 * quarter + 1)]
+
+
 def next_key(key: str) -> str:
     """The key of another column of the same month: "2026-03" → "2026-03#2" → "2026-03#3"."""
     month, _, n = key.partition("#")

@@ -40,6 +40,7 @@ from memberaudit.read.headers import (
     kind_in_titles,
     named_in_title,
     next_key,
+    quarter_keys,
     under_wide,
     wide_key,
     year_in,
@@ -658,6 +659,12 @@ def _match_header(rows, r, depth, kind, matcher, sheet_year) -> _Header:
             continue
         own = matcher.fields(label)
         key = wide_key(kind, label, group_year or sheet_year, in_group=in_group)
+        quarter = quarter_keys(kind, str(label), group_year or sheet_year) if key is None and own[1] < 100 else []
+        if quarter:  # a dues book's quarter: the one column of its three months
+            wide.update(dict.fromkeys(quarter, c))
+            months += 1
+            grouped += in_group
+            continue
         if key is not None and own[1] < 100:
             # a month is a month whatever the title over it names: "Số tiền đảng phí đã nộp các tháng" › 1 … 12
             # are the months' amounts, not twelve columns of one amount; a year a year, whatever words before
