@@ -617,7 +617,12 @@ def test_attendance_with_a_column_per_meeting(tmp_path):
 
 @pytest.mark.parametrize("cell, code", [("Xuất sắc", "HTXSNV"), ("Tốt", "HTTNV"), ("Hoàn thành", "HTNV"),
                                         ("Không hoàn thành", "KHTNV"), ("Mức 2. Hoàn thành tốt nhiệm vụ", "HTTNV"),
-                                        ("Mức 4 - Không hoàn thành nhiệm vụ", "KHTNV")])
+                                        ("Mức 4 - Không hoàn thành nhiệm vụ", "KHTNV"),
+                                        # shortened as lists shorten them (were unknown ratings, DAT005)
+                                        ("Hoàn thành tốt", "HTTNV"), ("Hoàn thành xuất sắc", "HTXSNV"),
+                                        ("HTT NV", "HTTNV"), ("HT tốt NV", "HTTNV"), ("Hoàn thành XSNV", "HTXSNV"),
+                                        ("Không HTNV", "KHTNV"), ("KHT NV", "KHTNV"), ("Hoàn thành NV", "HTNV"),
+                                        ("Hoàn thành tốt nhiệm vụ (đảng viên)", "HTTNV")])
 def test_rating_words_seen_in_real_files(tmp_path, cell, code):
     path = write_workbook(tmp_path / "xl.xlsx", {
         "Đảng viên": member_rows(["001", "An", "02/01/1980", "CB1", "01/02/2010", None]),

@@ -50,6 +50,8 @@ _GIVEN_NAME = ("Tên", "Tên gọi", "given_name")
 _ABOUT = {
     "workplace": ("Đơn vị công tác", "Nơi công tác", "Nơi làm việc", "Cơ quan công tác", "Cơ quan, đơn vị công tác"),
     "position": ("Chức vụ", "Chức danh", "Chức vụ chính quyền", "Chức vụ đảng", "Chức vụ trong Đảng", "Chức vụ trong chi bộ"),
+    # notes, where a members list without a status column says what became of a member ("Từ trần 05/6/2026")
+    "note": ("Ghi chú", "Chú thích", "Biến động", "Ghi chú biến động", "Tình hình biến động"),
 }
 
 COLUMN_ALIASES: dict[str, dict[str, tuple[str, ...]]] = {
@@ -78,8 +80,6 @@ COLUMN_ALIASES: dict[str, dict[str, tuple[str, ...]]] = {
                           "Ngày c.thức", "Ngày công nhận ĐVCT", "Ngày công nhận ĐV chính thức", "Năm chính thức"),
         "status": ("Trạng thái", "Tình trạng", "Trạng thái hoạt động", "Tình trạng quản lý", "Tình trạng sinh hoạt",
                    "status"),
-        # notes, where a list without a status column says what became of a member ("Từ trần 05/6/2026")
-        "note": ("Ghi chú", "Chú thích", "Biến động", "Ghi chú biến động", "Tình hình biến động"),
         "gender": ("Giới tính", "Nam/Nữ", "Nam, nữ", "GT", "gender"),
         "ethnicity": ("Dân tộc", "ethnicity"),
         "religion": ("Tôn giáo", "religion"),
@@ -344,10 +344,14 @@ LEFT_HOW: dict[str, tuple[str, ...]] = {"expelled": ("Khai trừ",), "removed": 
 EXIT_STATUSES = ("transferred", "deceased", "removed", "expelled", "resigned")
 
 RATINGS: dict[str, tuple[str, ...]] = {
-    "HTXSNV": ("Hoàn thành xuất sắc nhiệm vụ", "HTXSNV", "HTXS", "Xuất sắc", "Mức 1"),
-    "HTTNV": ("Hoàn thành tốt nhiệm vụ", "HTTNV", "HTT", "Tốt", "Mức 2"),
-    "HTNV": ("Hoàn thành nhiệm vụ", "HTNV", "HT", "Hoàn thành", "Mức 3"),
-    "KHTNV": ("Không hoàn thành nhiệm vụ", "KHTNV", "KHT", "Không hoàn thành", "Mức 4"),
+    # also as lists shorten them: "nhiệm vụ" as NV, "xuất sắc" as XS, "hoàn thành" as HT, or left out
+    "HTXSNV": ("Hoàn thành xuất sắc nhiệm vụ", "HTXSNV", "HTXS", "Xuất sắc", "Mức 1", "Hoàn thành xuất sắc",
+               "Hoàn thành xuất sắc NV", "Hoàn thành XSNV", "HT xuất sắc NV", "HT xuất sắc nhiệm vụ"),
+    "HTTNV": ("Hoàn thành tốt nhiệm vụ", "HTTNV", "HTT", "Tốt", "Mức 2", "Hoàn thành tốt", "Hoàn thành tốt NV",
+              "HT tốt NV", "HT tốt nhiệm vụ"),
+    "HTNV": ("Hoàn thành nhiệm vụ", "HTNV", "HT", "Hoàn thành", "Mức 3", "Hoàn thành NV"),
+    "KHTNV": ("Không hoàn thành nhiệm vụ", "KHTNV", "KHT", "Không hoàn thành", "Mức 4", "Không hoàn thành NV",
+              "Không HTNV", "Không HT nhiệm vụ"),
 }
 
 # the values a wide sheet's cells hold, per kind (a month's or year's sub-columns may be headed by them)

@@ -509,11 +509,13 @@ def _ratings(frame, issues, sources, extra_marks):
     else:
         frame = frame.with_columns(pl.col("year").alias("year_text"), pl.lit("rating").alias("field"))
     frame = frame.filter(pl.col("rating").is_not_null())
-    frame = on_distinct(frame, "rating", _level=pl.col("rating").str.replace(level, "$1"))
+    # … and a note in brackets after it ("Hoàn thành tốt nhiệm vụ (đảng viên)") is no part of it
+    frame = on_distinct(frame, "rating", _level=pl.col("rating").str.replace(level, "$1")
+                        .str.replace(r"\s*\([^()]*\)\s*$", ""))
     frame = on_distinct(frame, "year_text", _year=number("year_text").cast(pl.Int32, strict=False))
     frame = frame.with_columns(pl.col("_level").alias("rating"), pl.col("_year").alias("year"))
     issues.append(issue_rows(frame, pl.col("year").is_null(), "year", pl.col("year_text"), "unreadable"))
-    frame = _code(frame, issues, "rating", RATINGS, field="*")
+    frame = _code(frame, issues, "rating", RATINGS, field="*", tight=True)  # "HTT NV" is HTTNV
     return frame.filter(pl.col("rating").is_not_null() & pl.col("year").is_not_null())
 
 
