@@ -1245,3 +1245,24 @@ def test_a_dues_book_kept_by_the_quarter(tmp_path, quarters):
     assert roster.sources[1].columns["2026-08"] == "F"
     found = audit(roster, as_of=date(2026, 9, 30), select_codes=["DUE001"]).findings
     assert found.select("member_id").rows() == [("001",)]
+
+
+def test_marks_as_books_type_them(tmp_path):
+    """Attendance and dues marks as books type them, each an unknown mark before (DAT005, the month not
+    counted: an unexcused absence unseen, an unpaid month taken for a blank one): "√" (the square-root sign,
+    the check mark most workbooks type), "Vắng CP", "V/P", "nghỉ phép", "Vắng KP", "V/K", "không lý do";
+    dues "đã đóng", "chưa đóng", "còn nợ"."""
+    members = member_rows(["001", "An", "02/01/1980", "CB1", "01/02/2010", "01/02/2011"])
+    attendance = ["√", "Vắng CP", "V/P", "nghỉ phép", "Vắng KP", "V/K", "không lý do"]
+    dues = ["√", "đã đóng", "chưa đóng", "còn nợ", "Đóng", None, None]
+    months = [f"T{m}" for m in range(1, 8)]
+    path = write_workbook(tmp_path / "cb1.xlsx", {
+        "Đảng viên": members,
+        "Sinh hoạt 2026": [["Số thẻ", "Họ và tên", *months], ["001", "An", *attendance]],
+        "Đảng phí 2026": [["Số thẻ", "Họ và tên", *months], ["001", "An", *dues]]})
+    roster = read(path)
+    assert roster.issues.filter(pl.col("code") == "DAT005").height == 0
+    marks = month_records(roster, "attendance").select("mark").to_series().to_list()
+    assert marks == ["present", "excused", "excused", "excused", "unexcused", "unexcused", "unexcused"]
+    states = month_records(roster, "dues").select("state").to_series().to_list()
+    assert states == ["paid", "paid", "unpaid", "unpaid", "paid", "blank", "blank"]

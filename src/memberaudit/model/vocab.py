@@ -300,20 +300,24 @@ FOOTER_WORDS = (
 )
 
 ATTENDANCE_MARKS: dict[str, tuple[str, ...]] = {
-    "present": ("x", "có", "có mặt", "cm", "1", "✓", "✔", "+", "c", "đi muộn", "đến muộn", "muộn", "về sớm"),
+    # "√" (the square-root sign) is the check mark most Vietnamese workbooks type
+    "present": ("x", "có", "có mặt", "cm", "1", "✓", "✔", "√", "+", "c", "đi muộn", "đến muộn", "muộn", "về sớm"),
     "excused": ("P", "cp", "có phép", "vắng có phép", "vắng có lý do", "vcp", "vcld", "lý do", "có lý do",
                 # the reason written in the cell instead of P, as attendance books often have it
                 "ốm", "nghỉ ốm", "ốm đau", "vắng ốm", "nằm viện", "đi viện", "công tác", "đi công tác",
-                "vắng công tác", "thai sản", "nghỉ thai sản", "đi học"),
+                "vắng công tác", "thai sản", "nghỉ thai sản", "đi học",
+                # shortened: "Vắng CP", "V/P", "VP"; a leave taken ("nghỉ phép")
+                "vắng cp", "v/p", "vp", "nghỉ phép", "nghỉ có phép", "vắng có phép"),
     "unexcused": ("K", "kp", "không phép", "vắng không phép", "vắng không lý do", "vkp", "vkld", "v", "vắng", "0",
-                  "vắng mặt", "vắng mặt không lý do"),
+                  "vắng mặt", "vắng mặt không lý do", "vắng kp", "v/k", "vk", "không lý do", "nghỉ không phép",
+                  "nghỉ không lý do"),
     "exempt": ("M", "miễn", "miễn sinh hoạt", "tạm miễn"),
 }
 
 DUES_STATES = ("paid", "unpaid", "excused", "blank")  # "blank": a wide sheet's empty month
 DUES_MARKS: dict[str, tuple[str, ...]] = {
-    "paid": ("x", "đã nộp", "✓", "✔", "nộp", "đủ"),
-    "unpaid": ("0", "K", "chưa nộp", "nợ", "không nộp", "chưa"),
+    "paid": ("x", "đã nộp", "✓", "✔", "√", "nộp", "đủ", "đã đóng", "đóng", "đã nộp đủ", "đã đóng đủ"),
+    "unpaid": ("0", "K", "chưa nộp", "nợ", "không nộp", "chưa", "chưa đóng", "không đóng", "còn nợ"),
     "excused": ("miễn", "giảm", "P", "có lý do", "M"),
 }
 
