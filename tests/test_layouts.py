@@ -1266,3 +1266,21 @@ def test_marks_as_books_type_them(tmp_path):
     assert marks == ["present", "excused", "excused", "excused", "unexcused", "unexcused", "unexcused"]
     states = month_records(roster, "dues").select("state").to_series().to_list()
     assert states == ["paid", "paid", "unpaid", "unpaid", "paid", "blank", "blank"]
+
+
+def test_a_workbook_keeping_a_members_list_a_year_reads_the_latest(tmp_path):
+    """A branch's workbook with last year's list kept beside this year's ("DS 2025", "DS 2026"): both were
+    read, so every member was on the list twice (DAT004 for each) and a member gone since (on the 2025 list
+    only) still current, checked for meetings and dues. The latest year's list is the roster, the earlier
+    one skipped with that reason; a sheet of other members under an old title (another branch) is read."""
+    a = ["001", "Nguyễn Văn An", "02/01/1980", "Chi bộ 1", "01/02/2010", "01/02/2011"]
+    b = ["002", "Trần Thị Bình", "03/03/1985", "Chi bộ 1", "01/02/2012", "01/02/2013"]
+    c = ["003", "Lê Văn Cường", "03/03/1990", "Chi bộ 1", "01/02/2020", "01/02/2021"]
+    d = ["004", "Phạm Văn Dũng", "03/03/1991", "Chi bộ 2", "01/02/2020", "01/02/2021"]
+    path = write_workbook(tmp_path / "chi-bo.xlsx", {
+        "DS 2025": member_rows(a, b, c), "DS 2026": member_rows(a, b),
+        "Chi bộ 2": [["DANH SÁCH ĐẢNG VIÊN NĂM 2024"], *member_rows(d)[2:]]})
+    roster = read(path)
+    assert sorted(roster.members.get_column("member_id").cast(pl.String).to_list()) == ["001", "002", "004"]
+    assert [(s.sheet, s.reason, s.params["kept"]) for s in roster.skipped] == [("DS 2025", "skip.older_list", "DS 2026")]
+    assert audit(roster, as_of=date(2026, 12, 1), select_codes=["DAT004"]).findings.height == 0

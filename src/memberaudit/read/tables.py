@@ -82,6 +82,26 @@ def load_file(path: str, *, extra_aliases: dict | None = None, year: int | None 
         (loaded.tables if isinstance(result, RawTable) else loaded.skipped).append(result)
     if not loaded.tables and all(s.reason == "skip.empty" for s in loaded.skipped):
         raise InputError("input.empty", file=path)
+    return _latest_lists(loaded)
+
+
+def _latest_lists(loaded: Loaded) -> Loaded:
+    """A workbook keeping a members list a year ("DS 2025", "DS 2026", or their titles' years): the latest
+    year's is the roster, an earlier one skipped with that reason when most of its members are on it (read
+    too, every member was on the list twice, and one gone since still current). Lists of one year, naming
+    none, or of other members (another branch's sheet with an old title) are all read."""
+    lists = [t for t in loaded.tables if t.source.kind == "members"]
+    years = {t.source.year for t in lists}
+    if len(lists) < 2 or None in years or len(years) < 2:
+        return loaded
+    latest = max(years)
+    kept = next(t.source.sheet for t in lists if t.source.year == latest)
+    current = {key for t in lists if t.source.year == latest for key in _list_keys(t)}
+    older = [t for t in lists if t.source.year != latest
+             and (keys := _list_keys(t)) and 2 * len(keys & current) >= len(keys)]
+    loaded.tables = [t for t in loaded.tables if t not in older]
+    loaded.skipped += [Skipped(t.source.file, t.source.sheet, "skip.older_list",
+                               {"year": t.source.year, "latest": latest, "kept": kept}) for t in older]
     return loaded
 
 
@@ -105,6 +125,14 @@ def _fill_merges(grid, merges, offset: int):
                 into[1].extend([top[c1, r1]] * len(rows))
     return grid.with_columns(grid.get_column(name).cast(pl.String).scatter(rows, pl.Series(values, dtype=pl.String))
                              for name, (rows, values) in cells.items())
+
+
+def _list_keys(table: RawTable) -> set[str]:
+    """A members list's card numbers, else its names (folded), to tell whether two lists are of one branch."""
+    column = next((c for c in ("member_id", "full_name") if c in table.frame.columns), None)
+    if column is None:
+        return set()
+    return {fold(str(v)) for v in table.frame.get_column(column).drop_nulls().to_list()}
 
 
 # --- finding the table in a grid ---------------------------------------------------------------------------
