@@ -1284,3 +1284,30 @@ def test_a_workbook_keeping_a_members_list_a_year_reads_the_latest(tmp_path):
     assert sorted(roster.members.get_column("member_id").cast(pl.String).to_list()) == ["001", "002", "004"]
     assert [(s.sheet, s.reason, s.params["kept"]) for s in roster.skipped] == [("DS 2025", "skip.older_list", "DS 2026")]
     assert audit(roster, as_of=date(2026, 12, 1), select_codes=["DAT004"]).findings.height == 0
+
+
+def test_a_card_cell_saying_there_is_no_card_yet_and_a_sheet_named_after_its_area(tmp_path):
+    """Probationary members have no card yet and lists say so in the card's cell ("Chưa có", "Đang chờ
+    cấp", "-"): read as a card, the members sharing it were one member (DAT004, the second one checked by
+    no rule). No digit, no card: each is known by name and birth date (DAT010, as a member without one). A
+    committee's sheet per branch named after its area ("TDP1", "Thôn 3") without a branch column was skipped
+    for want of one; its branch is its name."""
+    header = ["STT", "Số thẻ đảng viên", "Họ và tên", "Ngày sinh", "Chi bộ", "Ngày vào Đảng", "Ngày chính thức"]
+    path = write_workbook(tmp_path / "dang-bo.xlsx", {
+        "Danh sách đảng viên": [header,
+                                [1, "11111111", "Nguyễn Văn An", "01/01/1980", "Chi bộ 1", "01/01/2010", "01/01/2011"],
+                                [2, "Chưa có", "Trần Thị Bình", "01/01/1999", "Chi bộ 1", "01/06/2026", None],
+                                [3, "Chưa có", "Lê Văn Cường", "01/01/2000", "Chi bộ 1", "01/07/2026", None],
+                                [4, "-", "Phạm Văn Dũng", "01/01/2001", "Chi bộ 1", "01/08/2026", None]],
+        "TDP1": [["STT", "Số thẻ", "Họ và tên", "Ngày sinh", "Ngày vào Đảng", "Ngày chính thức"],
+                 [1, "22222222", "Vũ Văn Phúc", "01/01/1970", "01/01/2000", "01/01/2001"]],
+        "Thôn 3": [["STT", "Số thẻ", "Họ và tên", "Ngày sinh", "Ngày vào Đảng", "Ngày chính thức"],
+                   [1, "33333333", "Đỗ Thị Giang", "01/01/1972", "01/01/2002", "01/01/2003"]]})
+    roster = read(path)
+    assert roster.skipped == []
+    members = roster.members.sort("_src", "_row").select("full_name", "identified_by", "unit").rows()
+    assert members == [("Nguyễn Văn An", "card", "Chi bộ 1"), ("Trần Thị Bình", "name_birth_date", "Chi bộ 1"),
+                       ("Lê Văn Cường", "name_birth_date", "Chi bộ 1"), ("Phạm Văn Dũng", "name_birth_date", "Chi bộ 1"),
+                       ("Vũ Văn Phúc", "card", "Chi bộ TDP1"), ("Đỗ Thị Giang", "card", "Chi bộ Thôn 3")]
+    found = audit(roster, as_of=date(2026, 12, 1), select_codes=["DAT004", "DAT010"]).findings
+    assert sorted(found.select("rule").to_series().to_list()) == ["DAT010"] * 3

@@ -82,12 +82,18 @@ def _with_src(table: RawTable, index: int):
 
 def _grouped_ids(frame):
     """Card numbers typed with their digits grouped ("21 000 102", "21.000.103", "21-000-104") are their
-    digits: a record would otherwise name no member. One scan finds out whether any id needs it."""
+    digits: a record would otherwise name no member. One scan finds out whether any id needs it. A card
+    cell holding no digit ("Chưa có", "Đang chờ cấp", "-": a probationary member has no card yet) is no card:
+    read as one, members sharing it were one member."""
     if "member_id" not in frame.columns or frame.schema["member_id"] != pl.String:
         return frame
+    no_digit = pl.col("member_id").str.contains(r"^\D+$")
+    spaced, none = frame.select(pl.col("member_id").str.contains(r"[ .\-]").any().alias("spaced"),
+                                no_digit.any().alias("none")).row(0)
+    if none:
+        frame = frame.with_columns(pl.when(~no_digit).then(pl.col("member_id")).alias("member_id"))
     grouped = pl.col("member_id").str.contains(r"^\s*\d{1,4}(?:[ .\-]\d{1,4})+\s*$")
-    if not frame.select(pl.col("member_id").str.contains(r"[ .\-]").any()).item() or not frame.select(
-            grouped.any()).item():
+    if not spaced or not frame.select(grouped.any()).item():
         return frame
     return frame.with_columns(pl.when(grouped).then(pl.col("member_id").str.replace_all(r"[\s.\-]", ""))
                               .otherwise(pl.col("member_id")).alias("member_id"))

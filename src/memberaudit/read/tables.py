@@ -457,10 +457,14 @@ def _unit_from(titles: list[str], sheet: str) -> str | None:
     # a sheet name is short: "CB1", "CB Khu 3", "CB_KDC_5" is Chi bộ 1, Chi bộ Khu 3, Chi bộ KDC 5
     if abbreviated := _SHEET_BRANCH.match(sheet):
         return "Chi bộ " + " ".join((abbreviated.group(1) or abbreviated.group(2)).replace("_", " ").split())
+    # or the residential area the branch is named after: "TDP1", "Thôn 3", "KDC_4", "Tổ dân phố 5"
+    if _SHEET_AREA.match(fold(sheet)):
+        return "Chi bộ " + " ".join(sheet.replace("_", " ").split())
     return None
 
 
 _SHEET_BRANCH = re.compile(r"^[Cc][Bb](?:[\s._\-]+([^\W_].*)|(\d.*))$")  # not "CBCCVC"
+_SHEET_AREA = re.compile(r"^(?:tdp|kdc|kp|to dan pho|khu dan cu|khu pho|thon|xom|ap|ban|khu|lang)[\s._\-]*(?:so\s*)?\d+\w*$")
 
 
 def _letters(header: _Header, offset: int) -> dict[str, str]:
