@@ -1311,3 +1311,18 @@ def test_a_card_cell_saying_there_is_no_card_yet_and_a_sheet_named_after_its_are
                        ("Vũ Văn Phúc", "card", "Chi bộ TDP1"), ("Đỗ Thị Giang", "card", "Chi bộ Thôn 3")]
     found = audit(roster, as_of=date(2026, 12, 1), select_codes=["DAT004", "DAT010"]).findings
     assert sorted(found.select("rule").to_series().to_list()) == ["DAT010"] * 3
+
+
+@pytest.mark.parametrize("term, until", [("12 tháng", date(2026, 3, 1)), ("6 THÁNG", date(2025, 9, 1)),
+                                         ("1 năm", date(2026, 3, 1)), ("01/06/2025", date(2025, 6, 1))])
+def test_a_temporary_transfers_term_written_as_its_length(tmp_path, term, until):
+    """"Thời hạn" written as the term's length ("12 tháng", "1 năm"), as transfer lists often do, was an
+    unreadable date (DAT002) and the transfer had no end: TRF003 judged it by the 12 months' default only.
+    It ends that long after the letter was issued."""
+    members = member_rows(["002", "Trần Thị Bình", "03/03/1985", "Chi bộ 1", "01/02/2012", "01/02/2013"])
+    path = write_workbook(tmp_path / "cb1.xlsx", {"Danh sách": members, "Chuyển sinh hoạt": [
+        ["STT", "Số thẻ", "Họ và tên", "Hình thức", "Ngày giới thiệu", "Thời hạn"],
+        [1, "002", "Trần Thị Bình", "Tạm thời", "01/03/2025", term]]})
+    roster = read(path)
+    assert roster.issues.height == 0
+    assert roster.transfers.select("kind", "until").rows() == [("temporary", until)]

@@ -473,7 +473,18 @@ def _dues_states(values, vocabulary: dict) -> dict:
 def _transfers(frame, issues, sources, extra_marks):
     frame = _ensure(by_name(frame, sources), "member_id", "kind", "purpose", "until", "from_unit", "to_unit")
     _required(frame, "transfers", issues)
+    # a temporary transfer's term written as its length ("Thời hạn": "12 tháng", "6 THÁNG", "1 năm") ends that
+    # long after the letter was issued
+    term = pl.col("until").str.to_lowercase().str.extract_groups(r"^\s*(\d{1,2})\s*(tháng|năm)\s*$")
+    months = term.struct.field("1").cast(pl.Int32) * pl.when(term.struct.field("2") == "năm").then(12).otherwise(1)
+    terms = frame.schema["until"] == pl.String and frame.select(months.is_not_null().any()).item()
+    if terms:
+        frame = frame.with_columns(months.alias("_term")).with_columns(
+            pl.when(pl.col("_term").is_null()).then(pl.col("until")).alias("until"))
     frame = _dates(frame, issues, DATE_COLUMNS["transfers"])
+    if terms:
+        frame = frame.with_columns(pl.coalesce("until", pl.col("issued_on").dt.offset_by(
+            pl.format("{}mo", pl.col("_term")))).alias("until")).drop("_term")
     # the transfers book (Mẫu 10-SHĐ) has one date a row, "ngày giới thiệu đảng viên đi, ngày tiếp nhận đảng
     # viên đến": for a member received here (where they came from, and no destination) it is the day received
     both = [i for i, source in enumerate(sources) if {"from_unit", "to_unit"} <= set(source.columns)]
