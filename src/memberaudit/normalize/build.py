@@ -132,13 +132,14 @@ def _dates(frame, issues: list, columns: tuple[str, ...], partial: tuple[str, ..
     return frame
 
 
-def _code(frame, issues: list, column: str, vocabulary: dict, *, field: str | None = None, **kw):
-    """Replace `column` by its code; an unknown non-empty text is a DAT005 issue."""
+def _code(frame, issues: list, column: str, vocabulary: dict, *, field: str | None = None, value=None, **kw):
+    """Replace `column` by its code; an unknown non-empty text is a DAT005 issue (showing `value`, else the
+    text)."""
     frame = _ensure(frame, column)
     frame = frame.with_columns(coded(frame, column, vocabulary, **kw).alias(f"{column}__code"))
     if frame.get_column(f"{column}__code").null_count() > frame.get_column(column).null_count():
         issues.append(issue_rows(frame, pl.col(column).is_not_null() & pl.col(f"{column}__code").is_null(),
-                              field or column, pl.col(column), "unknown_code"))
+                              field or column, pl.col(column) if value is None else value, "unknown_code"))
     return frame.with_columns(pl.col(column).alias(f"{column}__text"), pl.col(f"{column}__code").alias(column))
 
 
@@ -171,11 +172,12 @@ def _members(frame, issues, sources, extra_marks):
     frame = _status_from_notes(frame)
     code, when = _status_parts("status")
     frame = on_distinct(frame, "status", _status_code=code, status_date=when)
-    frame = frame.with_columns(pl.col("_status_code").alias("status")).drop("_status_code")
+    frame = frame.with_columns(pl.col("_status_code").alias("status"), pl.col("status").alias("_status_cell")
+                               ).drop("_status_code")
     _required(frame, "members", issues, skip=("member_id",))
     frame = _dates(frame, issues, (*DATE_COLUMNS["members"], "exit_date", "status_date"),
                    partial=("birth_date", "admission_date"))
-    frame = _code(frame, issues, "status", STATUSES)
+    frame = _code(frame, issues, "status", STATUSES, value=pl.col("_status_cell")).drop("_status_cell")  # as written
     frame = _code(frame, issues, "left_how", LEFT_HOW, contains=True)
     official = pl.col("official_date").is_not_null()
     by_date = pl.when(official).then(pl.lit("official")).otherwise(pl.lit("probationary"))
