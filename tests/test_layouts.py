@@ -1329,3 +1329,18 @@ def test_a_temporary_transfers_term_written_as_its_length(tmp_path, term, until)
     roster = read(path)
     assert roster.issues.height == 0
     assert roster.transfers.select("kind", "until").rows() == [("temporary", until)]
+
+
+def test_a_dues_record_a_row_per_quarter(tmp_path):
+    """A long dues record whose period is a quarter ("Quý I", "Quý II/2026", "Q3/2026") beside months ("T7"):
+    the quarter was an unreadable month (DAT002) and counted for none. A quarter is its three months."""
+    members = member_rows(["001", "Nguyễn Văn An", "02/01/1950", "Chi bộ 1", "01/02/1980", "01/02/1981"])
+    path = write_workbook(tmp_path / "dp.xlsx", {"Danh sách": members, "Đảng phí 2026": [
+        ["STT", "Số thẻ", "Họ và tên", "Tháng", "Số tiền"],
+        [1, "001", "Nguyễn Văn An", "Quý I", 90000], [2, "001", "Nguyễn Văn An", "Quý II/2026", 90000],
+        [3, "001", "Nguyễn Văn An", "T7", 30000], [4, "001", "Nguyễn Văn An", "Q3/2026", 0]]})
+    roster = read(path)
+    assert roster.issues.height == 0
+    got = month_records(roster, "dues").select(pl.col("month").dt.month(), "state").rows()
+    assert got == [(1, "paid"), (2, "paid"), (3, "paid"), (4, "paid"), (5, "paid"), (6, "paid"), (7, "paid"),
+                   (7, "unpaid"), (8, "unpaid"), (9, "unpaid")]

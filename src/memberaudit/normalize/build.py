@@ -32,7 +32,7 @@ from memberaudit.model.vocab import (
 from memberaudit.normalize.issues import issue_rows
 from memberaudit.normalize.masks import cell_text, long_masks, month_values, wide_masks
 from memberaudit.normalize.values import code_map, coded, number, on_distinct, parse_dates
-from memberaudit.read.headers import MONTH_KEY, parse_month
+from memberaudit.read.headers import MONTH_KEY, parse_month, quarter_keys
 
 _YEAR_KEY = re.compile(r"^\d{4}$")
 
@@ -381,7 +381,7 @@ def _dues(frame, issues, sources, extra_marks):
     if through.height:
         frame = frame.filter(pl.col("paid_through").is_null())
         through = _paid_through(_month_keys(through, "paid_through", sources, issues), sources)
-    frame = _month_keys(frame, "month", sources, issues)
+    frame = _month_keys(_quarter_rows(frame), "month", sources, issues)
     frame = frame.with_columns(
         pl.coalesce("amount", "mark").alias("cell"), pl.col("key").alias("month"),
         pl.when(pl.col("amount").is_not_null()).then(pl.lit("amount")).otherwise(pl.lit("mark")).alias("field"),
@@ -391,6 +391,21 @@ def _dues(frame, issues, sources, extra_marks):
     issues.append(issue_rows(frame, pl.col("state").is_null(), "*", pl.col("cell"), "unknown_code"))
     masks = long_masks(frame, "state", MASKS["dues"])
     return pl.concat([masks, through.select(masks.columns)]) if through.height else masks
+
+
+def _quarter_rows(frame):
+    """A dues record for a quarter ("Quý I/2026", "Q3", as a wide book has its columns): a row for each of its
+    three months, the record's cell each month's."""
+    if frame.schema["month"] != pl.String:
+        return frame
+    quarters = {text: [key.replace("?-", "T") if key.startswith("?-") else f"{key[5:]}/{key[:4]}" for key in keys]
+                for text in frame.get_column("month").drop_nulls().unique().to_list()
+                if (keys := quarter_keys("dues", text, None))}
+    if not quarters:
+        return frame
+    months = pl.col("month").replace_strict(list(quarters), list(quarters.values()), default=None,
+                                            return_dtype=pl.List(pl.String))
+    return frame.with_columns(pl.coalesce(months, pl.concat_list("month")).alias("month")).explode("month")
 
 
 def by_source(values: dict, dtype):
