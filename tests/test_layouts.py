@@ -394,10 +394,11 @@ def test_a_list_grouped_by_status_gives_each_member_the_status_of_its_section(tm
     assert roster.issues.filter(pl.col("code") == "DAT001").height == 0
 
 
-def test_a_header_repeated_on_every_page_is_no_member(tmp_path):
+@pytest.mark.parametrize("numbers", [[1, 2, 3, 4, 5, 6], [f"({i})" for i in range(1, 7)], [f"{i}." for i in range(1, 7)]])
+def test_a_header_repeated_on_every_page_is_no_member(tmp_path, numbers):
     """A list copied from printed pages or a Word table repeats its header and numbering row on each page:
     neither is a member (nor a data problem), in a members list or a wide attendance sheet."""
-    header, numbers = ["STT", "Họ và tên", "Ngày sinh", "Số thẻ", "Chi bộ", "Ngày vào Đảng"], [1, 2, 3, 4, 5, 6]
+    header = ["STT", "Họ và tên", "Ngày sinh", "Số thẻ", "Chi bộ", "Ngày vào Đảng"]
     members = [["DANH SÁCH ĐẢNG VIÊN"], header, numbers,
                [1, "Nguyễn Văn An", "02/01/1980", "001", "Chi bộ 1", "01/02/2010"],
                header, numbers, [2, "Trần Thị Bình", "03/03/1985", "002", "Chi bộ 1", "01/02/2012"],

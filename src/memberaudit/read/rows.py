@@ -169,7 +169,7 @@ def repeated_rows(body, grid, header: _Header):
         return None
     label = str(grid.row(header.row + header.depth - 1)[key] or grid.row(header.row)[key] or "").strip()
     cell = pl.col(f"c{key}").cast(pl.String).str.strip_chars()
-    candidates = body.filter((cell == label) | cell.str.contains(r"^\(?\d{1,2}\)?(?:\.0)?$"))
+    candidates = body.filter((cell == label) | cell.str.contains(_SMALL_NUMBER))
     if not candidates.height:
         return None
     grid_cells = [c for c in body.columns if c.startswith("c")]
@@ -186,7 +186,7 @@ def repeated_rows(body, grid, header: _Header):
     # a numbering row begins with 1 or 2 by the header's first column (`is_numbering`): only such rows are
     # looked at one by one (a register's card digits put every row among the candidates)
     first = next((i for i, v in enumerate(top) if v is not None), 0)
-    opening = [pl.col(f"c{c}").cast(pl.String).str.strip_chars().str.contains(r"^\(?[12]\)?(?:\.0)?$").fill_null(False)
+    opening = [pl.col(f"c{c}").cast(pl.String).str.strip_chars().str.contains(_OPENING_NUMBER).fill_null(False)
                for c in range(first + 2) if f"c{c}" in body.columns]
     numbered = candidates.filter(pl.any_horizontal(opening)) if opening else candidates.clear()
     rows |= {row for row, *values in numbered.select("_row", *grid_cells).iter_rows() if is_numbering(values, top)}
@@ -231,6 +231,10 @@ def is_footer(text: str) -> bool:
 
 
 _NUMBER_CELL = re.compile(r"^\(?(\d{1,2})\)?\.?$")  # 1, (1), 1.
+# the cells of a numbering row in the forms `_NUMBER_CELL` reads, as Polars patterns (a typed number also
+# "4.0"): any of them, and its first, a 1 or a 2
+_SMALL_NUMBER = r"^\(?\d{1,2}\)?(?:\.0?)?$"
+_OPENING_NUMBER = r"^\(?[12]\)?(?:\.0?)?$"
 
 
 def is_numbering(row, header) -> bool:
