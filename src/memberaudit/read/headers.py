@@ -206,7 +206,6 @@ def wide_key(kind: str, cell: str, sheet_year: int | None, *, in_group: bool = F
     return None
 
 
-
 # a quarter's column of a dues book (retirees often pay by the quarter): "Quý I", "Quý 2", "Q3/2026", "Quý IV
 # năm 2026"
 _QUARTER = re.compile(r"^(?:quy|q)\s*(iv|i{1,3}|[1-4])(?:\s*[/\-]\s*|\s+(?:nam\s+)?)?((?:19|20)\d{2})?$")

@@ -535,8 +535,6 @@ def _field_columns(header: _Header, body) -> list:
     return exprs
 
 
-
-
 def _on_one_line(cell, names: tuple, f: str):
     """(condition, value) of field `f` for a compound cell of one line holding several facts, as lists typed
     by hand have them; None where the line is read as a line. A name and its birth date ("Trần Thị Bình,
