@@ -57,5 +57,5 @@ def missed_months(roster, ctx):
         pl.len().alias("count"), month_list().alias("months"))
     return (
         counts.filter(pl.col("count") >= ctx.params["months"])
-        .join(active.select(MEMBER_COLUMNS), on="member_id")
+        .lazy().join(active.select(MEMBER_COLUMNS), on="member_id").collect()
     )

@@ -66,4 +66,5 @@ def unpaid_months(roster, ctx):
     per_month = in_member_months(owed.join(settled.select("member_id", "month"), on=["member_id", "month"],
                                            how="anti"), active_dues)
     counts = per_month.group_by("member_id").agg(pl.len().alias("count"), month_list().alias("months"))
-    return counts.filter(pl.col("count") >= ctx.params["months"]).join(active.select(MEMBER_COLUMNS), on="member_id")
+    return (counts.lazy().filter(pl.col("count") >= ctx.params["months"])
+            .join(active.select(MEMBER_COLUMNS), on="member_id").collect())

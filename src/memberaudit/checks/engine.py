@@ -190,9 +190,10 @@ def _coverage(r: Rule, roster, ctx: Context) -> dict:
     if "transfers" in r.needs:
         return dict(roster.derived(("coverage", "transfers"), lambda: _transfer_coverage(roster)))
     def count():
-        active = active_members(roster, ctx)
+        active = active_members(roster, ctx).select("_unit")
         if scope:
             active = active.filter(in_covered_units(roster, scope))
+        active = active.collect()
         return {"checked_members": active.height, "checked_units": active["_unit"].n_unique(), "skipped": []}
 
     return dict(roster.derived(("coverage", ctx.as_of, scope), count))

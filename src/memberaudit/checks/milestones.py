@@ -79,7 +79,7 @@ def badge_eligible(roster, ctx):
                  .with_columns(reached.alias("reached_on"), pl.lit("early").alias("award"),
                                pl.lit(occasion).alias("award_on")))
         due = pl.concat([due, early])
-    due = _withheld(due, roster, ctx, occasion)
+    due = _withheld(due.collect(), roster, ctx, occasion)
     return due.select(*MEMBER_COLUMNS, "milestone", "reached_on", pl.lit(occasion).alias("occasion"), "award",
                       "award_on", "discipline")
 

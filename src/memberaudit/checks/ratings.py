@@ -55,7 +55,8 @@ def two_years_failing(roster, ctx):
         & (pl.col("ratings").list.eval(pl.element() == "KHTNV").list.all())
         & latest.is_between(ctx.as_of.year - 1, ctx.as_of.year)
     )
-    return failing.select("member_id", pl.col("years").list.reverse()).join(active.select(MEMBER_COLUMNS), on="member_id")
+    return (failing.lazy().select("member_id", pl.col("years").list.reverse())
+            .join(active.select(MEMBER_COLUMNS), on="member_id").collect())
 
 
 @rule(code="RAT002", identity=("year",), name="rating.missing", category="compliance", severity="medium",

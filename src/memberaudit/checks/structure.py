@@ -8,7 +8,6 @@ from memberaudit.checks.common import (
     active_members,
     first_rows,
     monthly,
-    rule_columns,
     unit_masks,
     window_bits,
 )
@@ -62,7 +61,7 @@ def too_few_full_members(roster, ctx):
     active = active_members(roster, ctx)
     counts = active.group_by("_unit").agg(
         pl.col("status").is_in(FULL_STATUSES).sum().cast(pl.Int64).alias("full_members"),
-        pl.len().cast(pl.Int64).alias("members")).with_columns(pl.col("_unit").cast(pl.String).alias("unit"))
+        pl.len().cast(pl.Int64).alias("members")).with_columns(pl.col("_unit").cast(pl.String).alias("unit")).collect()
     listed = roster.units.select("unit").drop_nulls().unique()
     units = listed.join(counts, on="unit", how="full", coalesce=True).fill_null(0)
     return (
@@ -153,7 +152,7 @@ def no_admissions(roster, ctx):
 
 def admissions(roster, year: int):
     """Members admitted in `year`, one row per member_id, exits included."""
-    return first_rows(rule_columns(roster.members).filter(pl.col("admission_date").dt.year() == year))
+    return first_rows(roster.members.filter(pl.col("admission_date").dt.year() == year))
 
 
 def admitted_per_unit(roster, year: int):

@@ -36,17 +36,17 @@ def age_band():
 
 
 def population(roster, as_of: date, new_in: int | None = None):
-    """The people counted: current members admitted by as-of, or those admitted in `new_in`."""
-    members = current_members(roster)
+    """The people counted: current members admitted by as-of, or those admitted in `new_in`; their id and
+    what they are counted by (committee, branch, age, age band, occupation group, gender, ethnicity)."""
     if new_in is not None:
-        members = admissions(roster, new_in)
+        members = admissions(roster, new_in).lazy()
     else:
-        members = members.filter(pl.col("admission_date") <= as_of)
-    return members.with_columns(age_years(as_of)).with_columns(
-        age_band().alias("age_band"), pl.col("age").alias("age_years"),
+        members = current_members(roster).filter(pl.col("admission_date") <= as_of)
+    return members.with_columns(age_years(as_of)).select(
+        "member_id", age_band().alias("age_band"), pl.col("age").alias("age_years"),
         pl.col("occupation_group").fill_null("other").alias("occupation"),
         pl.col("gender").fill_null("?"), pl.col("ethnicity").fill_null("?"),
-        pl.col("parent_unit").fill_null("?"), pl.col("unit").fill_null("?"))
+        pl.col("parent_unit").fill_null("?"), pl.col("unit").fill_null("?")).collect()
 
 
 def composition(people, by: tuple[str, ...] = DIMENSIONS):

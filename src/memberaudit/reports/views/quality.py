@@ -14,7 +14,7 @@ from __future__ import annotations
 
 from datetime import date
 
-from memberaudit.checks.common import Context, add_months, current_rows, exempt_between
+from memberaudit.checks.common import Context, add_months, current_members, exempt_between
 from memberaudit.checks.identity import national_id_invalid
 from memberaudit.checks.registry import rules
 from memberaudit.model.collation import name_order, text_key
@@ -74,8 +74,8 @@ def _columns_of(roster, field: str) -> list[int]:
 def member_states(roster, as_of: date, required: list[str]):
     """One row per current member admitted by `as_of`: committee, branch, name, `exempt`, `official`, and for
     each required field its state (`s_FIELD`) and, when invalid, what is wrong (`d_FIELD`)."""
-    members = current_rows(roster.members).filter(pl.col("admission_date").is_null()
-                                                  | (pl.col("admission_date") <= as_of))
+    members = current_members(roster).filter(pl.col("admission_date").is_null()
+                                             | (pl.col("admission_date") <= as_of)).collect()
     exempt = exempt_between(pl.lit(as_of), pl.lit(as_of))
     # probation lasts as PRB001 says (Điều lệ Đảng: 12 months)
     probation_over = add_months("admission_date", rules()["PRB001"].params["probation_months"]) <= as_of
