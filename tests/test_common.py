@@ -12,6 +12,7 @@ from hypothesis import strategies as st
 import memberaudit.checks.common as common
 from memberaudit.checks.common import (
     Context,
+    first_mask,
     first_rows,
     has_records,
     in_file_order,
@@ -112,6 +113,20 @@ def test_first_rows_is_unique_keep_first_in_file_and_row_order(ids):
                             "member_id": ids}, schema={"_src": pl.Int32, "_row": pl.Int32, "member_id": pl.Categorical})
     expected = members.drop_nulls("member_id").sort("_src", "_row").unique("member_id", keep="first", maintain_order=True)
     assert first_rows(members).equals(expected)
+
+
+@settings(max_examples=60, deadline=None)
+@given(st.lists(st.tuples(st.sampled_from(["A", "B", "C", None]), st.booleans()), max_size=30))
+def test_first_mask_marks_the_rows_first_rows_keeps_among_those_kept(rows):
+    """The mask the current members are read through: each id's first row in file order among the kept
+    rows, in the frame's own order (rows out of file order here)."""
+    members = pl.DataFrame({"_src": [i % 2 for i in range(len(rows))], "_row": list(range(len(rows), 0, -1)),
+                            "member_id": [r[0] for r in rows], "kept": [r[1] for r in rows]},
+                           schema={"_src": pl.Int32, "_row": pl.Int32, "member_id": pl.Categorical, "kept": pl.Boolean})
+    expected = set(first_rows(members.filter("kept")).select("_src", "_row").rows())
+    mask = first_mask(members, pl.col("kept"))
+    assert len(mask) == members.height
+    assert set(members.filter(mask).select("_src", "_row").rows()) == expected
 
 
 @settings(max_examples=80, deadline=None)
