@@ -189,7 +189,7 @@ def stays(roster):
     religion = pl.col("religion").str.normalize("NFC").str.strip_chars()
     youth = pl.col("youth_union").str.strip_chars()
     return members.select(
-        pl.col("member_id").cast(pl.String), pl.col("parent_unit").fill_null("—"), "unit", "full_name",
+        roster.id_text(), pl.col("parent_unit").fill_null("—"), "unit", "full_name",
         "birth_date", "admission_date", "official_date", "gender", "party_age_gap_months",
         start.alias("start"), start_how.alias("start_how"), end.alias("end"),
         pl.when(exited).then(pl.col("status")).alias("end_how"),
@@ -339,7 +339,7 @@ def _form4(frame) -> dict:
     out: dict[str, int] = {}
     for column, prefix in (("ethnicity", "ethnicity"), ("religion", "religion")):
         counted = frame.group_by(pl.col(column).fill_null("").alias("_v")).agg(
-            pl.len().alias("n"), (pl.col("gender") == "female").sum().alias("women"))
+            pl.len().alias("n"), (pl.col("gender") == "female").sum().alias("women")).sort("_v")
         for value, n, women in counted.iter_rows():
             out[f"{prefix}.{value or '?'}"] = int(n)
             out[f"{prefix}.{value or '?'}.women"] = int(women)
