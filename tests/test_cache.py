@@ -43,6 +43,7 @@ def read(paths, folder, **config):
 def same(a, b) -> None:
     for kind in COLUMNS:
         assert getattr(a, kind).equals(getattr(b, kind)), kind
+    assert a.ids.equals(b.ids)
     assert [asdict(s) for s in a.sources] == [asdict(s) for s in b.sources]
     assert [asdict(s) for s in a.skipped] == [asdict(s) for s in b.skipped]
     assert a.files == b.files

@@ -25,6 +25,12 @@ from memberaudit.checks.common import (
     window_masks,
 )
 
+
+def coded(frame):
+    """Member ids written as letters, as the Roster's integer codes (one code per letter in this process)."""
+    return frame.with_columns(pl.col("member_id").cast(pl.Categorical).to_physical())
+
+
 CODES = ("present", "unexcused")
 # (member, year, month, code) records: a member may have several rows for one year (two sheets)
 RECORDS = st.lists(st.tuples(st.sampled_from("ABC"), st.sampled_from([2025, 2026]), st.integers(1, 12),
@@ -66,8 +72,8 @@ def test_window_masks_and_reaching_keep_every_member_with_enough_window_months(r
 
 
 def test_member_rows_matches_ids_by_code_and_leaves_strangers_null():
-    members = pl.DataFrame({"member_id": ["B", "A", "C"]}, schema={"member_id": pl.Categorical})
-    records = pl.DataFrame({"member_id": ["A", "Z", "C", None, "A", "B"]}, schema={"member_id": pl.Categorical})
+    members = pl.DataFrame({"member_id": ["B", "A", "C"]}, schema={"member_id": pl.Categorical}).pipe(coded)
+    records = pl.DataFrame({"member_id": ["A", "Z", "C", None, "A", "B"]}, schema={"member_id": pl.Categorical}).pipe(coded)
     rows = member_rows(records, members)
     assert rows.to_list() == [1, None, 2, None, 1, 0]
     # the same answer a join gives
@@ -76,24 +82,24 @@ def test_member_rows_matches_ids_by_code_and_leaves_strangers_null():
 
 
 def test_rows_without_an_id_match_nothing_on_either_side():
-    members = pl.DataFrame({"member_id": ["A", None, "B"]}, schema={"member_id": pl.Categorical})
-    records = pl.DataFrame({"member_id": [None, "B", "A"]}, schema={"member_id": pl.Categorical})
+    members = pl.DataFrame({"member_id": ["A", None, "B"]}, schema={"member_id": pl.Categorical}).pipe(coded)
+    records = pl.DataFrame({"member_id": [None, "B", "A"]}, schema={"member_id": pl.Categorical}).pipe(coded)
     assert member_rows(records, members).to_list() == [None, 2, 0]
     with_ids = pl.DataFrame({"_src": [0] * 4, "_row": [1, 2, 3, 4], "member_id": ["A", None, "A", None]},
-                            schema={"_src": pl.Int32, "_row": pl.Int32, "member_id": pl.Categorical})
+                            schema={"_src": pl.Int32, "_row": pl.Int32, "member_id": pl.Categorical}).pipe(coded)
     assert repeats(with_ids).to_list() == [True, False, True, False]
 
 
 def test_member_rows_on_empty_frames():
-    empty = pl.DataFrame({"member_id": []}, schema={"member_id": pl.Categorical})
-    some = pl.DataFrame({"member_id": ["A"]}, schema={"member_id": pl.Categorical})
+    empty = pl.DataFrame({"member_id": []}, schema={"member_id": pl.Categorical}).pipe(coded)
+    some = pl.DataFrame({"member_id": ["A"]}, schema={"member_id": pl.Categorical}).pipe(coded)
     assert member_rows(empty, some).to_list() == []
     assert member_rows(some, empty).to_list() == [None]
 
 
 def test_has_records_marks_every_member_row_whose_id_has_a_record():
-    members = pl.DataFrame({"member_id": ["A", "B", "A", None]}, schema={"member_id": pl.Categorical})
-    records = pl.DataFrame({"member_id": ["A", "Z", None]}, schema={"member_id": pl.Categorical})
+    members = pl.DataFrame({"member_id": ["A", "B", "A", None]}, schema={"member_id": pl.Categorical}).pipe(coded)
+    records = pl.DataFrame({"member_id": ["A", "Z", None]}, schema={"member_id": pl.Categorical}).pipe(coded)
     assert has_records(members, records).to_list() == [True, False, True, False]
     assert has_records(members, records.clear()).to_list() == [False] * 4
 
@@ -101,7 +107,7 @@ def test_has_records_marks_every_member_row_whose_id_has_a_record():
 def test_member_ids_of_other_dtypes_are_refused():
     import pytest
 
-    members = pl.DataFrame({"member_id": ["A"]}, schema={"member_id": pl.Categorical})
+    members = pl.DataFrame({"member_id": ["A"]}, schema={"member_id": pl.Categorical}).pipe(coded)
     with pytest.raises(TypeError):
         member_rows(pl.DataFrame({"member_id": ["A"]}), members)
 
@@ -110,7 +116,7 @@ def test_member_ids_of_other_dtypes_are_refused():
 @given(st.lists(st.sampled_from(["A", "B", "C", "D", None]), max_size=30))
 def test_first_rows_is_unique_keep_first_in_file_and_row_order(ids):
     members = pl.DataFrame({"_src": [i % 2 for i in range(len(ids))], "_row": list(range(len(ids), 0, -1)),
-                            "member_id": ids}, schema={"_src": pl.Int32, "_row": pl.Int32, "member_id": pl.Categorical})
+                            "member_id": ids}, schema={"_src": pl.Int32, "_row": pl.Int32, "member_id": pl.Categorical}).pipe(coded)
     expected = members.drop_nulls("member_id").sort("_src", "_row").unique("member_id", keep="first", maintain_order=True)
     assert first_rows(members).equals(expected)
 
@@ -122,7 +128,7 @@ def test_first_mask_marks_the_rows_first_rows_keeps_among_those_kept(rows):
     rows, in the frame's own order (rows out of file order here)."""
     members = pl.DataFrame({"_src": [i % 2 for i in range(len(rows))], "_row": list(range(len(rows), 0, -1)),
                             "member_id": [r[0] for r in rows], "kept": [r[1] for r in rows]},
-                           schema={"_src": pl.Int32, "_row": pl.Int32, "member_id": pl.Categorical, "kept": pl.Boolean})
+                           schema={"_src": pl.Int32, "_row": pl.Int32, "member_id": pl.Categorical, "kept": pl.Boolean}).pipe(coded)
     expected = set(first_rows(members.filter("kept")).select("_src", "_row").rows())
     mask = first_mask(members, pl.col("kept"))
     assert len(mask) == members.height
@@ -171,13 +177,13 @@ def test_months_without_meeting_are_the_window_months_after_a_units_first_mark_w
     members = pl.DataFrame({"_src": [0] * 4, "_row": [1, 2, 3, 4], "member_id": list(units),
                             "unit": list(units.values()), "parent_unit": ["ĐB"] * 4},
                            schema={"_src": pl.Int32, "_row": pl.Int32, "member_id": pl.Categorical, "unit": pl.String,
-                                   "parent_unit": pl.String}).with_columns(pl.col("unit").cast(pl.Categorical).alias("_unit"))
+                                   "parent_unit": pl.String}).pipe(coded).with_columns(pl.col("unit").cast(pl.Categorical).alias("_unit"))
     rows: dict[tuple, dict[str, int]] = {}
     for member, year, month, code in records:
         row = rows.setdefault((member, year), dict.fromkeys(("present", "excused", "unexcused", "exempt"), 0))
         row[code] |= 1 << (month - 1)
     attendance = pl.DataFrame([(0, 1, m, y, *r.values()) for (m, y), r in rows.items()], orient="row",
-                              schema=empty("attendance").schema)
+                              schema={**empty("attendance").schema, "member_id": pl.Categorical}).pipe(coded)
     roster = Roster(**{k: empty(k) for k in (*TABLE_KINDS, "issues")})
     roster.members, roster.attendance = members, attendance
     ctx = Context(as_of=as_of, calendar=None, window=window)

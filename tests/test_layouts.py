@@ -59,7 +59,7 @@ def test_register_digit_cells_and_numbering_row(register):
     roster = read(register)
     members = roster.members.sort("_row")
     cards = [m[10] for m in REGISTER_MEMBERS if m[10]]
-    assert [i for i in members["member_id"].cast(pl.String).to_list() if not i.startswith("LL")] == cards
+    assert [i for i in members.select(roster.id_text()).to_series().to_list() if not i.startswith("LL")] == cards
     assert members["record_number"].to_list() == [m[11] for m in REGISTER_MEMBERS]
     # the numbering row (row 5: 1 … 14) is neither a member nor months; data start on row 6
     assert members["_row"].to_list()[0] == 6
@@ -172,7 +172,7 @@ def database(tmp_path):
 def test_database_file_two_row_header_decorated_headers_and_text_ids(database):
     roster = read(database)
     members = roster.members.sort("_row")
-    assert members["member_id"].cast(pl.String).to_list() == [m[5] for m in DATABASE_MEMBERS]  # not the UUID
+    assert members.select(roster.id_text()).to_series().to_list() == [m[5] for m in DATABASE_MEMBERS]  # not the UUID
     assert members["national_id"].to_list() == [m[4] for m in DATABASE_MEMBERS]  # leading zeros kept
     assert members["birth_date"].to_list() == [m[1] for m in DATABASE_MEMBERS]
     assert set(members["unit"].to_list()) == {DATABASE_UNIT}
@@ -205,7 +205,7 @@ def test_ward_form_birth_date_under_nam_or_nu_and_status_codes_with_dates(tmp_pa
     ]}, {"DSTTHC": ["D3:E3", *[f"{c}3:{c}4" for c in "ABCFGHIJ"]]})
     roster = read(path)
     members = roster.members.sort("_row")
-    assert members.select("member_id", "full_name", "birth_date", "gender", "status", "died_on").rows() == [
+    assert members.select(roster.id_text(), "full_name", "birth_date", "gender", "status", "died_on").rows() == [
         ("12345601", "Nguyễn Thị Thuỷ", date(1966, 3, 3), "female", "probationary", None),
         ("12345602", "Bùi Văn Tám", date(1948, 8, 8), "male", "deceased", date(2026, 2, 2)),
         ("12345603", "Lý Văn Sáu", date(1980, 6, 6), "male", "transferred", None),
@@ -262,9 +262,9 @@ def test_branch_headers_seen_in_real_files(tmp_path, header):
 def test_header_spellings_of_hand_made_lists(tmp_path, headers):
     path = write_workbook(tmp_path / "ds.xlsx", {"Sheet1": [
         headers, ["1", "Ông Văn Một", "02/01/1970", "Nam", "03/02/2000", "03/02/2001", "09000001", "Chi bộ 1"]]})
-    members = read(path).members
+    members = (roster := read(path)).members
     assert members.select("full_name", "birth_date", "gender", "admission_date", "official_date", "member_id",
-                          "unit").with_columns(pl.col("member_id").cast(pl.String)).rows() == [
+                          "unit").with_columns(roster.id_text()).rows() == [
         ("Ông Văn Một", date(1970, 1, 2), "male", date(2000, 2, 3), date(2001, 2, 3), "09000001", "Chi bộ 1")]
 
 
@@ -408,8 +408,8 @@ def test_a_header_repeated_on_every_page_is_no_member(tmp_path, numbers):
                   ["002", "Trần Thị Bình", *["x"] * 12]]
     roster = read(write_workbook(tmp_path / "ds.xlsx", {"Đảng viên": members, "Sinh hoạt": attendance}))
     assert roster.members.sort("_row").select("_row", "member_id").with_columns(
-        pl.col("member_id").cast(pl.String)).rows() == [(4, "001"), (7, "002"), (10, "003")]
-    assert sorted(set(month_records(roster, "attendance")["member_id"].cast(pl.String))) == ["001", "002"]
+        roster.id_text()).rows() == [(4, "001"), (7, "002"), (10, "003")]
+    assert sorted(set(month_records(roster, "attendance").select(roster.id_text()).to_series())) == ["001", "002"]
     assert roster.issues.height == 0
 
 
@@ -423,7 +423,7 @@ def test_card_numbers_typed_with_their_digits_grouped_are_their_digits(tmp_path)
     attendance = [["Số thẻ", "Họ và tên", "T1", "T2"], ["21000101", "An", "x", "x"], [21000102, "Bình", "x", "x"],
                   ["21-000-103", "Cường", "x", "K"]]
     roster = read(write_workbook(tmp_path / "ids.xlsx", {"Đảng viên": rows, "Sinh hoạt 2026": attendance}))
-    assert roster.members["member_id"].cast(pl.String).to_list() == ["21000101", "21000102", "21000103"]
+    assert roster.members.select(roster.id_text()).to_series().to_list() == ["21000101", "21000102", "21000103"]
     result = audit(roster, as_of=date(2026, 11, 30), config=Config(), select_codes=["DAT006"], lang="en")
     assert result.findings.height == 0
 
@@ -512,8 +512,8 @@ def test_card_number_beats_an_apps_own_code(tmp_path):
         ["DV0001", "Ông Văn Một", "01/01/1970", "CB1", "01/01/2000", "09000001", "Đang sinh hoạt"],
         ["DV0002", "Bà Thị Hai", "01/01/1999", "CB1", "01/03/2026", None, "Đang hoạt động"],
     ]})
-    members = read(path).members.sort("_row")
-    assert members.select(pl.col("member_id").cast(pl.String), "identified_by", "status").rows() == [
+    members = (roster := read(path)).members.sort("_row")
+    assert members.select(roster.id_text(), "identified_by", "status").rows() == [
         ("09000001", "card", "probationary"), ("DV0002", "member_code", "probationary")]
 
 
@@ -532,7 +532,7 @@ def test_dues_record_by_name_for_the_months_its_title_names(tmp_path):
         {"Sheet1": ["B3:C3"]})
     roster = read(path)
     dues = month_records(roster, "dues")
-    paid = dues.group_by(pl.col("member_id").cast(pl.String)).agg(pl.col("month").sort()).sort("member_id").rows()
+    paid = dues.group_by(roster.id_text()).agg(pl.col("month").sort()).sort("member_id").rows()
     # Bình of CHI BỘ 1, not the Bình of CHI BỘ 2; the name no member has stays the name (DAT006)
     assert paid == [("001", [date(2026, 7, 1), date(2026, 8, 1), date(2026, 9, 1)]),
                     ("002", [date(2026, 7, 1), date(2026, 8, 1)]),
@@ -558,7 +558,7 @@ def test_a_dues_book_with_the_months_under_a_title_that_names_an_amount(tmp_path
         {"Đảng phí 2026": ["D2:O2", "A2:A3", "B2:B3", "C2:C3", "P2:P3"]})
     roster = read(path)
     dues = month_records(roster, "dues").filter(pl.col("state") == "paid")
-    paid = dues.group_by(pl.col("member_id").cast(pl.String)).agg(pl.col("month").max(), pl.len()).sort("member_id")
+    paid = dues.group_by(roster.id_text()).agg(pl.col("month").max(), pl.len()).sort("member_id")
     assert paid.rows() == [("001", date(2026, 10, 1), 10), ("002", date(2026, 7, 1), 7)]
     result = audit(roster, as_of=date(2026, 11, 30), config=Config(), select_codes=["DUE001"], lang="en")
     assert result.findings.get_column("member_id").to_list() == ["002"]
@@ -576,7 +576,7 @@ def test_dues_kept_as_the_month_paid_up_to(tmp_path):
                      [3, "003", "Cường", "30000", "31/08/2025"], [4, "004", "Dũng", "30000", "đủ"]]})
     roster = read(path)
     paid = month_records(roster, "dues").filter(pl.col("state") == "paid").group_by(
-        pl.col("member_id").cast(pl.String)).agg(pl.col("month").max()).sort("member_id").rows()
+        roster.id_text()).agg(pl.col("month").max()).sort("member_id").rows()
     assert paid == [("001", date(2026, 11, 1)), ("002", date(2026, 7, 1)), ("003", date(2025, 8, 1))]
     assert roster.issues.filter(pl.col("code") == "DAT002").select("field", "value").rows() == [("paid_through", "đủ")]
     result = audit(roster, as_of=date(2026, 11, 30), config=Config(), select_codes=["DUE001"], lang="en")
@@ -600,7 +600,7 @@ def test_a_letterhead_names_the_committee_by_its_executive_and_a_signing_date_is
             [2, "Trần Thị Bình", 1, "30.000"]]
     roster = read(write_workbook(tmp_path / "chi-bo-1.xlsx", {"Đảng viên": members, "Sheet1": dues}))
     assert set(roster.members["parent_unit"].to_list()) == {"ĐẢNG BỘ PHƯỜNG LÁNG THƯỢNG"}
-    paid = month_records(roster, "dues").group_by(pl.col("member_id").cast(pl.String)).agg(
+    paid = month_records(roster, "dues").group_by(roster.id_text()).agg(
         pl.col("month").sort()).sort("member_id").rows()
     assert paid == [("001", [date(2026, 7, 1), date(2026, 8, 1), date(2026, 9, 1)]), ("002", [date(2026, 7, 1)])]
 
@@ -669,7 +669,7 @@ def test_where_a_member_works_is_never_the_branch(tmp_path):
     roster = read(path)
     assert roster.members.select("unit", "official_date", "national_id").rows() == [
         ("CHI BỘ KHU DÂN CƯ SỐ 4", date(2001, 2, 3), "001070000001"), ("CHI BỘ KHU DÂN CƯ SỐ 4", date(2006, 2, 3), None)]
-    assert roster.ratings.sort("_row").select(pl.col("member_id").cast(pl.String), "rating").rows() == [
+    assert roster.ratings.sort("_row").select(roster.id_text(), "rating").rows() == [
         ("001", "HTTNV"), ("002", "HTNV")]
 
 
@@ -708,7 +708,7 @@ def test_a_years_ratings_by_name_the_self_rating_never_stands_and_the_year_in_th
              [1, "An", "Bí thư", "HTXSNV", "HTTNV", "HTNV"], [2, "Bình", "Đảng viên", "HTXSNV", "HTTNV", None]]
     path = write_workbook(tmp_path / "xl.xlsx", {"Đảng viên": members, "Sheet1": sheet},
                           {"Sheet1": ["D3:F3", "A3:A4", "B3:B4", "C3:C4"]})
-    assert read(path).ratings.sort("_row").select(pl.col("member_id").cast(pl.String), "year", "rating").rows() == [
+    assert (roster := read(path)).ratings.sort("_row").select(roster.id_text(), "year", "rating").rows() == [
         ("001", 2025, "HTNV"), ("002", 2025, "HTTNV")]
 
 
@@ -733,7 +733,7 @@ def test_columns_headed_by_values_with_a_cross_in_the_rows_one(tmp_path):
     assert by_name(roster.members, "gender", "status") == {
         "An": ("male", "official"), "Bình": ("female", "probationary"), "Cường": (None, "official")}
     assert roster.sources[0].columns["gender"] == "E:F" and roster.sources[1].columns["rating"] == "C:F"
-    assert roster.ratings.sort("_row").select(pl.col("member_id").cast(pl.String), "year", "rating").rows() == [
+    assert roster.ratings.sort("_row").select(roster.id_text(), "year", "rating").rows() == [
         ("001", 2025, "HTTNV"), ("002", 2025, "KHTNV")]
     unknown = roster.issues.filter(pl.col("code") == "DAT005").select("field", "value").rows()
     assert unknown == [("gender", "Nam / Nữ")]
@@ -775,7 +775,7 @@ def test_an_attendance_book_with_a_cross_under_the_mark_of_each_month(tmp_path):
     roster = read(path)
     assert roster.issues.filter(pl.col("code").is_in(["DAT005", "DAT006"])).height == 0
     marks = month_records(roster, "attendance").filter(pl.col("mark") != "present")
-    assert marks.select(pl.col("member_id").cast(pl.String), pl.col("month").dt.month(), "mark").rows() == [
+    assert marks.select(roster.id_text(), pl.col("month").dt.month(), "mark").rows() == [
         ("002", 3, "excused"), ("003", 2, "unexcused"), ("003", 5, "unexcused"), ("003", 8, "unexcused")]
     assert month_records(roster, "attendance").filter(pl.col("mark") == "present").height == 30 - 4
     assert roster.sources[1].columns["2026-01"] == "D:F"
@@ -795,7 +795,7 @@ def test_a_meetings_roll_call_a_cross_under_the_mark_the_month_in_its_title(tmp_
         "Điểm danh": [["CHI BỘ 1"], [title], ["STT", "Họ và tên", "Có mặt", "Vắng có lý do", "Vắng không lý do"],
                       [1, "An", "x", None, None], [2, "Bình", None, None, "x"]]})
     roster = read(path)
-    marks = month_records(roster, "attendance").select(pl.col("member_id").cast(pl.String),
+    marks = month_records(roster, "attendance").select(roster.id_text(),
                                                        pl.col("month").dt.month(), "mark").rows()
     missing = roster.issues.filter((pl.col("code") == "DAT001") & (pl.col("field") == "meeting_date"))
     if month:
@@ -815,7 +815,7 @@ def test_a_dues_book_with_the_amount_and_a_signature_under_each_month(tmp_path):
     roster = read(path)
     assert roster.issues.filter(pl.col("code").is_in(["DAT005", "DAT006"])).height == 0
     states = month_records(roster, "dues")
-    assert states.filter(pl.col("state") == "paid").group_by(pl.col("member_id").cast(pl.String)).len().sort(
+    assert states.filter(pl.col("state") == "paid").group_by(roster.id_text()).len().sort(
         "member_id").rows() == [("001", 11), ("002", 7)]
     assert roster.sources[1].unused["E"] == "Tháng 1 › Ký nộp"
     result = audit(roster, as_of=date(2026, 11, 30), config=Config(), select_codes=["DUE001"], lang="en")
@@ -833,7 +833,7 @@ def test_ratings_of_several_years_each_a_cross_under_its_rating(tmp_path):
                             ["Năm 2024", "Năm 2025"], levels, cells)
     roster = read(path)
     assert roster.issues.filter(pl.col("code").is_in(["DAT002", "DAT005"])).height == 0
-    assert roster.ratings.sort("member_id", "year").select(pl.col("member_id").cast(pl.String), "year", "rating"
+    assert roster.ratings.sort("member_id", "year").select(roster.id_text(), "year", "rating"
                                                             ).rows() == [
         ("001", 2024, "HTXSNV"), ("001", 2025, "HTTNV"), ("002", 2024, "KHTNV"), ("002", 2025, "KHTNV"),
         ("003", 2024, "KHTNV"), ("003", 2025, "HTNV")]
@@ -892,7 +892,7 @@ def test_a_name_two_members_of_the_branch_have_is_never_given_to_one_of_them(tmp
         "Sheet1": [["CHI BỘ 1"], ["BIÊN BẢN NỘP ĐẢNG PHÍ THÁNG 7 NĂM 2026"], ["STT", "HỌ VÀ TÊN", "SỐ THÁNG", "SỐ TIỀN"],
                    [1, "Trần Văn Nam", 1, "30.000"]]})
     roster = read(path)
-    assert month_records(roster, "dues")["member_id"].cast(pl.String).to_list() == ["Trần Văn Nam"]
+    assert month_records(roster, "dues").select(roster.id_text()).to_series().to_list() == ["Trần Văn Nam"]
     result = audit(roster, as_of=date(2026, 11, 30), config=Config(), select_codes=["DAT006"], lang="en")
     (finding,) = result.findings.iter_rows(named=True)
     assert (finding["value"], finding["row"], json.loads(finding["evidence"])["detail"]) == (
@@ -926,9 +926,9 @@ def test_candidates_discipline_and_comments_sheets_as_boards_keep_them(tmp_path)
     assert (candidate["full_name"], candidate["applied_on"], candidate["resolved_on"], candidate["decided_on"]) == (
         "Lê Văn Cường", date(2026, 3, 15), date(2026, 4, 10), None)
     assert (candidate["introducer_1"], candidate["introducer_2"]) == ("001", "Trần Thị Bình")
-    assert roster.discipline.select(pl.col("member_id").cast(pl.String), "form", "decided_on").rows() == [
+    assert roster.discipline.select(roster.id_text(), "form", "decided_on").rows() == [
         ("001", "warning", date(2026, 9, 1))]
-    assert roster.comments.select(pl.col("member_id").cast(pl.String), "year").rows() == [("002", 2025)]
+    assert roster.comments.select(roster.id_text(), "year").rows() == [("002", 2025)]
     result = audit(roster, as_of=date(2026, 11, 30), config=Config(), select_codes=["ADM004"], lang="vi")
     assert result.findings.height == 0  # two official introducers, one by card and one by name
 
@@ -980,7 +980,7 @@ def test_a_name_written_after_đ_c_is_that_name(tmp_path):
         "Đảng phí": [["CHI BỘ 1"], ["STT", "Họ và tên", "Tháng", "Số tiền"], [1, "Đ/c Trần Thị Bình", "09/2026", "30000"]],
     })
     roster = read(path)
-    assert roster.dues.select(pl.col("member_id").cast(pl.String)).rows() == [("002",)]
+    assert roster.dues.select(roster.id_text()).rows() == [("002",)]
     assert roster.issues.filter(pl.col("code") == "DAT006").height == 0
     result = audit(roster, as_of=date(2026, 11, 30), config=Config(), select_codes=["ADM004"], lang="en")
     assert result.findings.height == 0
@@ -1041,7 +1041,7 @@ def test_more_words_of_candidates_transfers_units_dues_and_comments_sheets(tmp_p
     assert roster.units.select("unit", "parent_unit", "kind").rows() == [
         ("Chi bộ 1", "Đảng bộ phường Hoa Sen", "residential")]
     assert month_records(roster, "dues").select("state").rows() == [("unpaid",)]
-    assert roster.comments.select(pl.col("member_id").cast(pl.String), "comment").rows() == [("002", "Gương mẫu")]
+    assert roster.comments.select(roster.id_text(), "comment").rows() == [("002", "Gương mẫu")]
 
 
 @pytest.mark.parametrize("sheet", ["Sheet1", "Giới thiệu SHĐ"])
@@ -1065,7 +1065,7 @@ def test_the_transfers_book_mau_10_shd_is_read_as_transfers(tmp_path, sheet):
     roster = read_roster([path], workers=1)
     assert [s.kind for s in roster.sources] == ["members", "transfers"]
     assert roster.transfers.sort("_row").select(
-        pl.col("member_id").cast(pl.String), "issued_on", "received_on", "to_unit").rows() == [
+        roster.id_text(), "issued_on", "received_on", "to_unit").rows() == [
         ("21003301", date(2026, 3, 5), None, "Đảng bộ xã Đông Anh"),
         ("21003302", date(2026, 6, 10), None, "Đảng bộ Công ty Ánh Dương")]
     loaded = load_file(str(path))
@@ -1093,7 +1093,7 @@ def test_the_transfers_books_one_date_is_the_day_received_for_a_member_received_
                           {"Sheet1": ["E2:F2", "G2:H2", "I2:J2", *(f"{c}2:{c}3" for c in "ABCDK")]})
     roster = read_roster([path], workers=1)
     assert roster.transfers.sort("_row").select(
-        pl.col("member_id").cast(pl.String), "issued_on", "received_on", "from_unit", "to_unit", "kind").rows() == [
+        roster.id_text(), "issued_on", "received_on", "from_unit", "to_unit", "kind").rows() == [
         ("21003301", date(2026, 3, 5), None, None, "Đảng bộ xã Đông Anh", "official"),
         ("21003303", None, date(2026, 8, 12), "Đảng bộ phường Kim Liên", None, "temporary")]
     result = audit(roster, as_of=date(2026, 11, 30), config=Config(), select_codes=["TRF001"], lang="en")
@@ -1134,7 +1134,7 @@ def test_more_words_of_members_transfers_and_a_meetings_book_by_month(tmp_path):
         ("Đảng bộ phường Hoa Sen", "Tổ 5, phường Hoa Sen", date(2026, 1, 1), date(2026, 3, 31)),
         ("Đảng bộ phường Hoa Sen", "Tổ 7, phường Hoa Sen", None, None)]
     assert roster.transfers.sort("_row").get_column("kind").to_list() == ["official", "temporary", "temporary"]
-    marks = month_records(roster, "attendance").select(pl.col("member_id").cast(pl.String), "month", "mark")
+    marks = month_records(roster, "attendance").select(roster.id_text(), "month", "mark")
     assert marks.rows() == [("001", date(2026, 2, 1), "unexcused"), ("002", date(2026, 5, 1), "unexcused"),
                             ("002", date(2026, 6, 1), "unexcused"), ("002", date(2026, 7, 1), "unexcused")]
     found = audit(roster, as_of=date(2026, 12, 1), select_codes=["ATT001", "TRF003"]).findings
@@ -1175,10 +1175,10 @@ def test_a_card_number_that_lost_its_leading_zeros_and_invisible_characters_past
                      [1, "01234567", "Nguyễn Văn An", "x", "x", "x"], [2, "07654321", "Trần Thị Bình", "x", "x", "x"],
                      [3, "555", "Lê Văn Cường", "x", "x", "x"], [4, 888, "Hoàng Thị Én", "x", "x", "x"]]})
     roster = read(path)
-    members = roster.members.sort("_row").select(pl.col("member_id").cast(pl.String), "full_name", "admission_date")
+    members = roster.members.sort("_row").select(roster.id_text(), "full_name", "admission_date")
     assert members.rows() == [(str(card).replace("\u200b", ""), name.replace("\u200b", ""), date(2010, 2, 1))
                               for card, name in people]
-    dues = month_records(roster, "dues").select(pl.col("member_id").cast(pl.String)).unique().to_series()
+    dues = month_records(roster, "dues").select(roster.id_text()).unique().to_series()
     assert sorted(dues.to_list()) == ["07654321", "0888", "1234567", "555"]
     found = audit(roster, as_of=date(2026, 3, 31), select_codes=["DAT006", "DUE001"]).findings
     assert found.select("rule", "value").rows() == [("DAT006", "555")]
@@ -1244,7 +1244,7 @@ def test_a_dues_book_kept_by_the_quarter(tmp_path, quarters):
         [1, "001", "Nguyễn Văn An", 30000, 30000, None, None], [2, "002", "Trần Thị Bình", 30000, "x", "x", None]]})
     roster = read(path)
     dues = month_records(roster, "dues").filter(pl.col("state") == "paid").group_by(
-        pl.col("member_id").cast(pl.String)).agg(pl.col("month").dt.month()).sort("member_id")
+        roster.id_text()).agg(pl.col("month").dt.month()).sort("member_id")
     assert dues.rows() == [("001", [1, 2, 3, 4, 5, 6]), ("002", [1, 2, 3, 4, 5, 6, 7, 8, 9])]
     assert roster.sources[1].columns["2026-08"] == "F"
     found = audit(roster, as_of=date(2026, 9, 30), select_codes=["DUE001"]).findings
@@ -1285,7 +1285,7 @@ def test_a_workbook_keeping_a_members_list_a_year_reads_the_latest(tmp_path):
         "DS 2025": member_rows(a, b, c), "DS 2026": member_rows(a, b),
         "Chi bộ 2": [["DANH SÁCH ĐẢNG VIÊN NĂM 2024"], *member_rows(d)[2:]]})
     roster = read(path)
-    assert sorted(roster.members.get_column("member_id").cast(pl.String).to_list()) == ["001", "002", "004"]
+    assert sorted(roster.members.select(roster.id_text()).to_series().to_list()) == ["001", "002", "004"]
     assert [(s.sheet, s.reason, s.params["kept"]) for s in roster.skipped] == [("DS 2025", "skip.older_list", "DS 2026")]
     assert audit(roster, as_of=date(2026, 12, 1), select_codes=["DAT004"]).findings.height == 0
 

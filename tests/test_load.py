@@ -30,7 +30,7 @@ def test_header_found_under_titles_with_stt_and_footer_ignored(workbook):
     )})
     roster = roster_of(path)
     members = roster.members.sort("_row")
-    assert members["member_id"].to_list() == ["001", "002"]
+    assert members.select(roster.id_text()).to_series().to_list() == ["001", "002"]
     assert members["_row"].to_list() == [5, 6]  # Excel rows: 3 title/blank rows, header on row 4
     assert members["birth_date"].to_list() == [date(1980, 1, 2), date(1985, 3, 4)]
     assert members["admission_date"].to_list() == [date(2010, 2, 1), date(2009, 7, 6)]  # serial 40000
@@ -42,7 +42,7 @@ def test_signature_in_the_key_column_ends_the_table(workbook):
     rows = member_rows(["001", "An", "02/01/1980", "CB1", "01/02/2010", None])
     rows.insert(-2, [None, "Người lập biểu", None, None, None])
     roster = roster_of(workbook({"DSĐV": rows}))
-    assert roster.members["member_id"].to_list() == ["001"]
+    assert roster.members.select(roster.id_text()).to_series().to_list() == ["001"]
 
 
 def test_table_kind_from_header_when_sheet_name_is_unknown(workbook):
@@ -203,7 +203,7 @@ def test_semicolon_csv_and_parquet(tmp_path):
     pl.DataFrame({"member_id": ["001"], "full_name": ["An"], "birth_date": [date(1980, 1, 2)], "unit": ["CB1"],
                   "admission_date": [date(2010, 2, 1)]}).write_parquet(pq)
     roster = roster_of(csv, pq)
-    assert roster.ratings.select("member_id", "year", "rating").rows() == [("001", 2025, "HTTNV")]
+    assert roster.ratings.select(roster.id_text(), "year", "rating").rows() == [("001", 2025, "HTTNV")]
     assert roster.members.select("birth_date", "_row").rows() == [(date(1980, 1, 2), 2)]
 
 
@@ -229,7 +229,8 @@ def test_typed_parquet_reads_like_the_same_table_as_text(tmp_path):
     a, b = roster_of(typed), roster_of(text)
     for kind in ("members", "attendance", "dues", "issues"):
         assert getattr(a, kind).equals(getattr(b, kind)), kind
-    assert month_records(a, "dues").filter(pl.col("member_id") == "3").select("month", "state").rows() == [
+    assert a.ids.equals(b.ids)
+    assert month_records(a, "dues").filter(a.id_text() == "3").select("month", "state").rows() == [
         (date(2026, 1, 1), "blank"), (date(2026, 2, 1), "unpaid"), (date(2026, 3, 1), "paid")]
     assert a.issues.filter(pl.col("code") == "DAT005").select("field", "value").rows() == [
         ("2026-02", "-1"), ("2026-02", "??")]  # files in name order: dang-phi, then sinh-hoat
@@ -242,7 +243,7 @@ def test_parquet_whose_header_is_a_row_is_read_like_a_sheet(tmp_path):
                   "column_3": [None, "Ngày sinh", "02/01/1980"], "column_4": [None, "Chi bộ", "CB1"],
                   "column_5": [None, "Ngày vào Đảng", "01/02/2010"]}).write_parquet(path)
     roster = roster_of(path)
-    assert roster.members.select("member_id", "birth_date", "unit", "_row").rows() == [
+    assert roster.members.select(roster.id_text(), "birth_date", "unit", "_row").rows() == [
         ("001", date(1980, 1, 2), "CB1", 4)]
 
 
@@ -254,7 +255,7 @@ def test_directory_read_recursively_and_tables_stacked(tmp_path):
             [f"00{i}", "An", "02/01/1980", f"CB{i}", "01/02/2010", None])})
     (tmp_path / "ghi-chu.txt").write_text("not data")
     roster = roster_of(tmp_path)
-    assert sorted(roster.members["member_id"].to_list()) == ["000", "001", "002"]
+    assert sorted(roster.members.select(roster.id_text()).to_series().to_list()) == ["000", "001", "002"]
     assert len(roster.files) == 3
 
 
@@ -263,7 +264,7 @@ def test_a_probationary_list_without_card_numbers_is_read_by_lý_lịch_or_name(
                                    ["An", "1/1/1990", "CB", "1/6/2026", "012345HN"],
                                    ["Bình", "2/2/1991", "CB", "1/6/2026", None]]})
     roster = roster_of(path)
-    assert roster.members.sort("_row").select("member_id", "identified_by").rows() == [
+    assert roster.members.sort("_row").select(roster.id_text(), "identified_by").rows() == [
         ("LL 012345HN", "record_number"), ("binh 02/02/1991", "name_birth_date")]
     assert roster.issues.filter(pl.col("code") == "DAT010")["_row"].to_list() == [2, 3]
 
@@ -343,8 +344,8 @@ def test_parallel_loading_gives_the_same_roster_in_input_order(tmp_path):
     two = read_roster([tmp_path], workers=2)
     assert [s.file for s in two.sources] == [s.file for s in one.sources]
     assert [Path(s.file).suffix for s in two.sources] == [".xlsx", ".csv", ".xlsx", ".xlsx", ".parquet", ".parquet"]
-    assert two.members["member_id"].cast(pl.String).to_list() == ["000", "001", "002", "003", "004", "005"]
-    assert one.members.equals(two.members)
+    assert two.members.select(two.id_text()).to_series().to_list() == ["000", "001", "002", "003", "004", "005"]
+    assert one.members.equals(two.members) and one.ids.equals(two.ids)
 
 
 SOFFICE = __import__("shutil").which("soffice")
@@ -367,6 +368,7 @@ def test_ods_and_xls_read_like_xlsx(tmp_path, suffix, example):
     original = read_roster([source], workers=1)
     columns = ["member_id", "full_name", "birth_date", "admission_date", "unit", "record_number", "_row"]
     assert converted.members.select(columns).equals(original.members.select(columns))
+    assert converted.ids.equals(original.ids)
     assert month_records(converted, "attendance").equals(month_records(original, "attendance"))
 
 
@@ -396,8 +398,8 @@ def test_xls_with_a_card_header_over_digit_cells_and_a_branch_merged_down(tmp_pa
     source = write_workbook(tmp_path / "ds.xlsx", {"Đảng viên": rows}, {"Đảng viên": ["E2:G2", "B3:B4"]})
     subprocess.run([SOFFICE, "--headless", "--convert-to", "xls", "--outdir", str(tmp_path), str(source)],
                    check=True, capture_output=True, timeout=120)
-    members = read_roster([tmp_path / "ds.xls"], workers=1).members
-    assert members.select(pl.col("member_id").cast(pl.String), "unit").rows() == [
+    members = (roster := read_roster([tmp_path / "ds.xls"], workers=1)).members
+    assert members.select(roster.id_text(), "unit").rows() == [
         ("101", "Chi bộ 1"), ("102", "Chi bộ 1")]
 
 
@@ -425,9 +427,11 @@ def test_a_header_typed_once_over_blank_header_cells_spans_the_data_under_them(t
             ws.unmerge_cells(ref)
     wb.save(tmp_path / "typed-once.xlsx")
     columns = ["member_id", "full_name", "birth_date", "record_number", "_row"]
-    typed = read_roster([tmp_path / "typed-once.xlsx"], workers=1).members.select(columns)
-    assert typed.equals(read_roster([merged], workers=1).members.select(columns))
-    assert typed["member_id"].cast(pl.String).to_list()[0] == "21000101"
+    roster = read_roster([tmp_path / "typed-once.xlsx"], workers=1)
+    typed = roster.members.with_columns(roster.id_text()).select(columns)
+    other = read_roster([merged], workers=1)
+    assert typed.equals(other.members.with_columns(other.id_text()).select(columns))
+    assert typed.get_column("member_id").to_list()[0] == "21000101"
 
 
 @pytest.mark.parametrize("title, kind", [("SỔ THU ĐẢNG PHÍ NĂM 2026", "dues"),
@@ -490,29 +494,26 @@ def test_files_read_on_threads_report_the_first_bad_file_in_input_order(tmp_path
     assert raised.value.params["file"].endswith("a-danh-sach-dang-vien.csv")
 
 
-@pytest.mark.parametrize("join_from", [0, 100])
-def test_ids_that_lost_leading_zeros_take_the_one_member_they_differ_from_only_in_zeros(join_from):
-    """Whether the ids are found by the join or cast, an id no member holds takes the code of the one member
-    whose card differs from it only in leading zeros; with two such members, or none, it stays itself."""
+def test_ids_that_lost_leading_zeros_take_the_one_member_they_differ_from_only_in_zeros():
+    """An id no member holds takes the code of the one member whose card differs from it only in leading
+    zeros; with two such members, or none, it is no member's (null: `_code_ids` gives it a code of its own)."""
     from memberaudit.assemble import combine
 
     member_ids = pl.Series("member_id", ["01", "2", "003", "3", None, "x1"])
-    codes = member_ids.cast(pl.Categorical)
+    codes = combine.first_row_codes(member_ids)
     ids = pl.Series("member_id", ["1", "0002", "03", "9", None, "01", "x01"])
-    got = combine.aligned_codes(ids, member_ids, codes, join_from=join_from)
-    assert got.cast(pl.String).to_list() == ["01", "2", "03", "9", None, "01", "x01"]
+    got = combine.aligned_codes(ids, member_ids, codes)
+    assert member_ids.gather(got).to_list() == ["01", "2", None, None, None, "01", None]
 
 
 @settings(max_examples=150, deadline=None)
 @given(st.lists(st.sampled_from(["001", "002", "003", None]), max_size=12),
-       st.lists(st.sampled_from(["001", "002", "004", None]), max_size=12), st.sampled_from([0, 3, 100]),
-       st.booleans())
-def test_ids_aligned_with_the_members_take_their_codes_and_equal_a_plain_cast(members, records, join_from,
-                                                                             one_hash):
-    """Member ids of another table reuse the members' codes where the same id sits at the same position, and
-    the code of the member row holding them elsewhere (found by a join from `join_from` ids on); the result
-    is the plain Categorical cast either way (codes included). The join is on hashes: with every id of one
-    hash (`one_hash`), two member ids collide, or a stranger has a member's hash, and the result is the same."""
+       st.lists(st.sampled_from(["001", "002", "004", None]), max_size=12), st.booleans())
+def test_ids_take_the_code_of_the_first_member_row_holding_them(members, records, one_hash):
+    """A member id's code is the first members row holding it; another table's ids take that code (where
+    the same id sits at the same position, and found by a join on hashes elsewhere), null where no member
+    holds the id. With every id of one hash (`one_hash`), two member ids collide, or a stranger has a
+    member's hash, and the codes are the same."""
     from unittest import mock
 
     from memberaudit.assemble import combine
@@ -523,10 +524,27 @@ def test_ids_aligned_with_the_members_take_their_codes_and_equal_a_plain_cast(me
     member_ids = pl.Series("member_id", members, dtype=pl.String)
     ids = pl.Series("member_id", records, dtype=pl.String)
     with mock.patch.object(combine, "_key_hash", collide if one_hash else combine._key_hash):
-        got = combine.aligned_codes(ids, member_ids, member_ids.cast(pl.Categorical), join_from=join_from)
-    expected = ids.cast(pl.Categorical)
-    assert got.dtype == expected.dtype and got.to_list() == expected.to_list()
-    assert got.to_physical().to_list() == expected.to_physical().to_list()
+        codes = combine.first_row_codes(member_ids)
+        got = combine.aligned_codes(ids, member_ids, codes)
+    assert codes.dtype == got.dtype == pl.UInt32
+    assert codes.to_list() == [None if m is None else members.index(m) for m in members]
+    assert got.to_list() == [members.index(r) if r is not None and r in members else None for r in records]
+
+
+def test_ids_no_member_holds_take_one_code_per_text_across_tables(tmp_path):
+    """Ids of records no member holds get codes after the members', one per text whichever table holds it,
+    and their text back through `Roster.ids`."""
+    write_workbook(tmp_path / "ds.xlsx", {
+        "Đảng viên": member_rows(["001", "An", "02/01/1980", "CB1", "01/02/2010", None],
+                                 ["002", "Bình", "02/01/1981", "CB1", "01/02/2011", None]),
+        "Sinh hoạt 2026": [["Số thẻ", "T1", "T2"], ["009", "x", "x"], ["002", "x", "K"], ["001", "x", "x"]],
+        "Xếp loại": [["Số thẻ", "Năm", "Xếp loại"], ["008", 2025, "HTNV"], ["009", 2025, "HTNV"]]})
+    roster = read_roster([tmp_path], workers=1)
+    attendance = roster.attendance.sort("_row").get_column("member_id").to_list()
+    ratings = roster.ratings.sort("_row").get_column("member_id").to_list()
+    assert attendance[1:] == [1, 0] and attendance[0] == ratings[1] >= 2 and 2 <= ratings[0] != ratings[1]
+    assert roster.ratings.sort("_row").select(roster.id_text()).to_series().to_list() == ["008", "009"]
+    assert roster.id_codes(pl.Series(["002", "009", "nobody"])).to_list() == [1, attendance[0], None]
 
 
 def test_stacked_members_hold_their_unit_as_codes_too(tmp_path):
@@ -632,7 +650,7 @@ def test_values_computed_once_per_distinct_text_come_back_the_same_by_lookup_or_
 def test_workbooks_normalised_at_once_give_the_roster_of_each_normalised_alone(demo_dir):
     """The pipeline normalises every workbook it read at once (`_normalized`): the stacked Roster is the one
     normalising each workbook by itself and stacking them gives, issues and sources included."""
-    from memberaudit.assemble.combine import combine, member_codes
+    from memberaudit.assemble.combine import combine
     from memberaudit.assemble.pipeline import read_roster
     from memberaudit.model.roster import COLUMNS
     from memberaudit.normalize.build import normalize
@@ -640,9 +658,10 @@ def test_workbooks_normalised_at_once_give_the_roster_of_each_normalised_alone(d
 
     files = sorted(str(p) for p in demo_dir.iterdir() if p.suffix == ".xlsx")
     assert len(files) >= 4
-    alone = combine([member_codes(normalize(load_file(f))) for f in files])
+    alone = combine([normalize(load_file(f)) for f in files])
     together = read_roster(files, workers=1)
     assert together.issues.height and together.attendance.height
     for kind in COLUMNS:
         assert getattr(together, kind).equals(getattr(alone, kind)), kind
+    assert together.ids.equals(alone.ids)
     assert together.sources == alone.sources and together.skipped == alone.skipped

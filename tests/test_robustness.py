@@ -101,7 +101,7 @@ def test_error_cells_and_formulas_are_data_not_crashes(tmp_path):
     ws["D5"].data_type = "e"
     wb.save(tmp_path / "loi.xlsx")
     roster = read_roster([tmp_path / "loi.xlsx"], workers=1)
-    assert sorted(roster.members["member_id"].to_list()) == ["001", "002"]
+    assert sorted(roster.members.select(roster.id_text()).to_series().to_list()) == ["001", "002"]
     result = audit(roster, as_of=date(2026, 11, 30), config=Config(), select_codes=["DAT001"], lang="en")
     assert set(result.findings["member_id"].to_list()) == {"001", "002"}  # no readable birth date on either row
 

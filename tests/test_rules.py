@@ -9,7 +9,7 @@ import pytest
 
 from conftest import run_rule
 from memberaudit.checks.registry import rules
-from rule_cases import CASES
+from rule_cases import CASES, NOV
 
 
 @pytest.mark.parametrize("case", CASES, ids=[f"{c.code}-{c.id}" for c in CASES])
@@ -42,3 +42,12 @@ def test_every_rule_has_failing_and_passing_cases():
     assert codes - flagged == set(), "rules without a failing case"
     missing_pass = sorted(codes - clean)
     assert missing_pass == [], f"rules without a passing case: {missing_pass}"
+
+
+def test_a_repeated_card_is_shown_as_written():
+    """DAT004 points at the id cell: its value and message are the card as written, not the id's code."""
+    from conftest import member
+
+    result = run_rule("DAT004", {"members": [member("D7"), member("D1"), member("D1")]}, NOV)
+    (finding,) = result.findings.iter_rows(named=True)
+    assert finding["member_id"] == finding["value"] == "D1" and "D1" in finding["message"]

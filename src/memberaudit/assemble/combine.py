@@ -1,4 +1,4 @@
-"""Per-file Rosters stacked into one: row sources renumbered, committees filled, member ids made Categorical."""
+"""Per-file Rosters stacked into one: row sources renumbered, committees filled, member ids coded."""
 
 from __future__ import annotations
 
@@ -14,8 +14,8 @@ from memberaudit.read.headers import named_in_title
 
 
 def combine(parts: list[Roster]) -> Roster:
-    """One Roster from per-file Rosters: stack the frames (row sources renumbered), fill committees, make
-    member ids the Roster's Categorical and add the members' unit as one too (`_unit`, see roster)."""
+    """One Roster from per-file Rosters: stack the frames (row sources renumbered), fill committees, code
+    member ids (`Roster.ids`) and add the members' unit as a Categorical (`_unit`, see roster)."""
     if len(parts) == 1:
         roster = parts[0]
     else:
@@ -40,7 +40,7 @@ def combine(parts: list[Roster]) -> Roster:
     roster.members = _fill_parent_units(roster.members, roster.units, roster.sources).with_columns(
         pl.col("unit").cast(pl.Categorical).alias("_unit"))
     _match_names(roster)
-    _categorical_ids(roster)
+    _code_ids(roster)
     return roster
 
 
@@ -91,58 +91,58 @@ def fold_unit(column: str):
     return name_key(pl.col(column).fill_null(""))
 
 
-def member_codes(part: Roster) -> Roster:
-    """A file's members with their ids as the Roster's Categorical: one lookup per id in Polars' string map,
-    single-threaded (5.3 million ids: 3 s). The pipeline calls it on each file as soon as it is read, while
-    the next file is read, instead of leaving it all to `combine`."""
-    if part.members.schema["member_id"] == pl.String:
-        part.members = part.members.with_columns(pl.col("member_id").cast(pl.Categorical))
-    return part
-
-
-def _categorical_ids(roster) -> None:
-    """Member ids become the Roster's Categorical, once for all files (the rules match ids by their codes).
-
-    The members' ids are cast by `member_codes`; every other table's ids take the members' codes
-    (`aligned_codes`)."""
-    member_codes(roster)
-    codes = roster.members.get_column("member_id")
-    ids = codes.cast(pl.String)  # a gather from the categories: 0.1 s for 5.3 million
+def _code_ids(roster) -> None:
+    """Member ids become integer codes in every table (the rules match ids by them), their texts kept once
+    in `roster.ids`: a member's code is the first members row holding its id; every other table's ids take
+    the members' codes (`aligned_codes`), and ids no member holds codes after theirs, one per text."""
+    member_ids = roster.members.get_column("member_id").cast(pl.String)
+    codes = first_row_codes(member_ids)
+    found = {kind: aligned_codes(getattr(roster, kind).get_column("member_id"), member_ids, codes)
+             for kind in _ID_TABLES}
+    strangers = pl.concat([getattr(roster, kind).get_column("member_id").filter(found[kind].is_null())
+                           for kind in _ID_TABLES]).drop_nulls().unique(maintain_order=True)
+    roster.ids = pl.concat([member_ids, strangers]).alias("member_id")
+    roster.members = roster.members.with_columns(codes.alias("member_id"))
     for kind in _ID_TABLES:
         frame = getattr(roster, kind)
-        if frame.schema["member_id"] == pl.String:
-            setattr(roster, kind, frame.with_columns(aligned_codes(frame.get_column("member_id"), ids, codes)))
+        ids, known = frame.get_column("member_id"), found[kind]
+        if len(strangers) and known.null_count() > ids.null_count():
+            extra = ids.replace_strict(strangers, pl.int_range(len(member_ids), len(roster.ids), dtype=pl.UInt32,
+                                                               eager=True), default=None, return_dtype=pl.UInt32)
+            known = known.fill_null(extra)
+        setattr(roster, kind, frame.with_columns(known.alias("member_id")))
 
 
-_JOIN_FROM = 100_000  # ids from which those not aligned with the members are found among them by a join
+def first_row_codes(ids):
+    """For each id, the first row holding it (null for no id): found by the ids' 64-bit hashes (5.3 million
+    ids in 0.4 s, where Polars' Categorical took 2-3 s on one core), each checked against its row's text;
+    by the texts themselves when two ids share a hash."""
+    rows = pl.int_range(len(ids), dtype=pl.UInt32, eager=True).alias("_i").to_frame()
+    none = pl.repeat(None, len(ids), dtype=pl.UInt64, eager=True)
+    hashes = _key_hash(ids, 0).zip_with(ids.is_not_null(), none)  # rows without an id: one group of their own
+    first = rows.with_columns(hashes.alias("_h")).select(pl.col("_i").min().over("_h")).to_series()
+    if not (ids.gather(first) == ids).fill_null(True).all():  # two ids of one hash
+        first = rows.with_columns(ids.alias("_id")).select(pl.col("_i").min().over("_id")).to_series()
+    return first.zip_with(ids.is_not_null(), pl.repeat(None, len(ids), dtype=pl.UInt32, eager=True))
 
 
-def aligned_codes(ids, member_ids, member_codes, join_from: int = _JOIN_FROM):
-    """`ids` as the Categorical of `member_codes` (`member_ids` as codes): the code at the same position
-    where the id is the member's there (one system exports its tables in one order); elsewhere the code of
-    the member row holding the id, found by a join; a cast for ids no member holds.
-
-    A Categorical cast looks every id up in Polars' string map, single-threaded: a national export's 9
-    million ratings took 3.5-5.5 s cast, 0.6 s joined (`_member_row`). Under `join_from` ids left, they are
-    cast."""
+def aligned_codes(ids, member_ids, member_codes):
+    """`ids` as the codes of the members holding them (`member_ids`, coded `member_codes`), null for an id
+    no member holds: the code at the same position where the id is the member's there (one system exports
+    its tables in one order); elsewhere the code of the member row holding the id, found by a join on
+    hashes (`_member_row`), or of the one member whose card differs only in its leading zeros."""
     n = min(len(ids), len(member_ids))
     same = pl.concat([(ids.head(n) == member_ids.head(n)).fill_null(False),
                       pl.repeat(False, len(ids) - n, dtype=pl.Boolean, eager=True)])
-    codes = pl.concat([member_codes.head(n), pl.repeat(None, len(ids) - n, dtype=member_codes.dtype, eager=True)])
-    differ = pl.int_range(len(ids), dtype=pl.UInt32, eager=True).filter(~same)
+    none = pl.repeat(None, len(ids), dtype=pl.UInt32, eager=True)
+    codes = pl.concat([member_codes.head(n), none.head(len(ids) - n)]).zip_with(same, none)
+    differ = pl.int_range(len(ids), dtype=pl.UInt32, eager=True).filter(~same & ids.is_not_null())
     if not len(differ):
         return codes.alias(ids.name)
-    if len(differ) >= join_from:
-        rows = _member_row(ids, differ, member_ids, member_codes)
-        unknown = rows.is_null() & ids.is_not_null().gather(differ)
-        rest = member_codes.gather(rows)
-    else:
-        rest = ids.gather(differ).cast(pl.Categorical)
-        unknown = rest.is_not_null() & ~rest.is_in(member_codes.drop_nulls().implode())
+    rest = member_codes.gather(_member_row(ids, differ, member_ids, member_codes))
+    unknown = rest.is_null()
     if unknown.any():
-        strangers = ids.gather(differ.filter(unknown))
-        rest = rest.scatter(unknown.arg_true(), pl.select(pl.coalesce(
-            _zeros_lost(strangers, member_ids, member_codes), strangers.cast(pl.Categorical))).to_series())
+        rest = rest.scatter(unknown.arg_true(), _zeros_lost(ids.gather(differ.filter(unknown)), member_ids, member_codes))
     return codes.scatter(differ, rest).alias(ids.name)
 
 
@@ -181,7 +181,7 @@ def _member_row(ids, at, member_ids, member_codes):
     the text keeping order took 2-4.7 s for 9 million ratings, this 0.6 s. A second hash of another seed
     confirms each match (an id no member has, with a member's hash, stays unknown); two member ids of one
     hash are joined by their text instead."""
-    physical = member_codes.to_physical()
+    physical = member_codes
     rows = pl.int_range(len(physical), dtype=pl.UInt32, eager=True)
     if physical.null_count():
         rows, physical = rows.filter(physical.is_not_null()), physical.drop_nulls()

@@ -50,7 +50,7 @@ def read_roster(inputs: Iterable[str | Path], *, config: Config | None = None, y
     """Every input as one Roster (an InputError for an unreadable input); files the cache folder
     (`config.cache`) already holds are not read again. `meanwhile` runs on a thread while workers read
     (the caller's next imports)."""
-    from memberaudit.assemble.combine import combine, member_codes
+    from memberaudit.assemble.combine import combine
     from memberaudit.assemble.schemas import validate
     from memberaudit.read.discover import discover
 
@@ -76,8 +76,8 @@ def read_roster(inputs: Iterable[str | Path], *, config: Config | None = None, y
     done = 0
 
     def finished(index: int, part) -> None:
-        nonlocal done  # (a part read on a thread here comes with its codes already: `_read_here`)
-        parts[index], done = part if isinstance(part, Loaded) else member_codes(part), done + 1
+        nonlocal done
+        parts[index], done = part, done + 1
         if progress:
             progress(done, len(files))
 
@@ -104,7 +104,6 @@ def read_roster(inputs: Iterable[str | Path], *, config: Config | None = None, y
 def _normalized(parts: list, marks: dict) -> list:
     """Every run of consecutive workbooks still loaded normalised at once, into one Roster that is their
     Rosters stacked (sources in file order, as `combine` would number them); Rosters kept as they are."""
-    from memberaudit.assemble.combine import member_codes
     from memberaudit.normalize.build import normalize
 
     out: list = []
@@ -114,9 +113,9 @@ def _normalized(parts: list, marks: dict) -> list:
             run.append(part)
             continue
         if run:
-            out.append(member_codes(normalize(Loaded(tables=[t for p in run for t in p.tables],
-                                                     skipped=[s for p in run for s in p.skipped],
-                                                     files=[f for p in run for f in p.files]), extra_marks=marks)))
+            out.append(normalize(Loaded(tables=[t for p in run for t in p.tables],
+                                        skipped=[s for p in run for s in p.skipped],
+                                        files=[f for p in run for f in p.files]), extra_marks=marks))
             run = []
         if part is not None:
             out.append(part)
@@ -144,17 +143,14 @@ def _cache_entries(files: list[Path], folder: str | None, config: Config, year: 
 
 def _read_here(jobs: list, indices: list[int], finished: Callable) -> None:
     """Read these jobs in this process, several at a time on threads: Polars releases the GIL (three
-    Parquet files of a million members: 11.3 s one after another, 8.8 s on two threads). Each thread also
-    codes its file's member ids (`member_codes`: single-threaded in Polars, 3 s for a national members
-    table) while the other reads on; each file is `finished` on this thread as soon as it is read."""
+    Parquet files of a million members: 11.3 s one after another, 8.8 s on two threads); each file is
+    `finished` on this thread as soon as it is read."""
     if len(indices) < 2:
         for i in indices:
             finished(i, read_file(jobs[i]))
         return
-    from memberaudit.assemble.combine import member_codes
-
     with ThreadPoolExecutor(max_workers=min(os.cpu_count() or 1, len(indices))) as pool:
-        futures = {pool.submit(lambda job: member_codes(read_file(job)), jobs[i]): i for i in indices}
+        futures = {pool.submit(read_file, jobs[i]): i for i in indices}
         failed = []
         for future in as_completed(futures):
             if future.exception() is None:

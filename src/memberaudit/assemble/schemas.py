@@ -72,7 +72,7 @@ def validate(roster):
             pl.when(pl.col("check").str.starts_with("isin")).then(pl.lit(CATALOGUE["unknown_code"].rule))
             .otherwise(pl.lit(CATALOGUE["out_of_range"].rule)).alias("code"),
             "_src", "_row", pl.col("column").alias("field"), pl.col("failure_case").alias("value"),
-            (pl.col("member_id") if "member_id" in frame.columns else pl.lit(None, dtype=pl.String)).alias("member_id"),
+            (roster.id_text() if "member_id" in frame.columns else pl.lit(None, dtype=pl.String).alias("member_id")),
             pl.when(pl.col("check").str.starts_with("isin")).then(pl.lit("unknown_code"))
             .otherwise(pl.lit("out_of_range")).alias("detail")))
         for column in cells.get_column("column").unique().to_list():

@@ -25,7 +25,7 @@ def admitted_candidates(roster):
     def compute():
         members = all_firsts(roster).select("name_key", "birth_date", pl.col("unit").alias("_m_unit"),
                                             pl.col("admission_date").alias("_admitted"),
-                                            pl.col("member_id").cast(pl.String).alias("_member"))
+                                            roster.id_text().alias("_member"))
         joined = roster.candidates.join(members, on=["name_key", "birth_date"], how="inner")
         same_branch = pl.col("unit").is_null() | (pl.col("unit") == pl.col("_m_unit"))
         return joined.filter(same_branch).unique(["_src", "_row"], keep="first", maintain_order=True)
@@ -187,7 +187,7 @@ def introducer_not_eligible(roster, ctx):
     long = pl.concat([
         pending.select(*_candidate_columns(), "resolved_on", pl.col(c).alias("introducer"), pl.lit(i).alias("_n"))
         for i, c in enumerate(("introducer_1", "introducer_2"), 1)])
-    members = all_firsts(roster).with_columns(pl.col("member_id").cast(pl.String).alias("_id"),
+    members = all_firsts(roster).with_columns(roster.id_text().alias("_id"),
                                              name_key(pl.col("full_name")).alias("_key"))
     by_id = long.join(members.select("_id", pl.col("_id").alias("_by_id")), left_on="introducer", right_on="_id",
                       how="left")

@@ -95,7 +95,7 @@ def first_mask(members, keep):
 def first_rows(members):
     """Each member id's first row, in file and row order (rows without an id dropped).
 
-    `unique(keep="first")` hashes every id: 2.4 s for 5.3 million members. Here the ids' Categorical codes
+    `unique(keep="first")` hashes every id: 2.4 s for 5.3 million members. Here the ids' codes
     find the rows whose id is on several rows (nearly none), and only those are compared (0.15 s)."""
     if members.get_column("member_id").null_count():  # a filter copies every column, even keeping all rows
         members = members.filter(pl.col("member_id").is_not_null())
@@ -272,7 +272,7 @@ def months_between(start, end):
 def member_rows(records, members):
     """For each row of `records`, the row number in `members` holding its member_id (null when none).
 
-    Member ids are Categorical: their codes index an array of row numbers, so a million members'
+    Member ids are the Roster's integer codes: they index an array of row numbers, so a million members'
     attendance records are matched by a gather instead of a hash join (about 10× faster). An id on several
     member rows gets one of them, which is enough to test presence; to take a member's fields, pass
     `members` with each id once. Rows without an id match nothing, on either side."""
@@ -285,11 +285,10 @@ def member_rows(records, members):
 
 
 def _id_codes(a, b):
-    """The member ids of two frames as their Categorical codes, which index one table of ids only when both
-    columns share one Categorical dtype (the Roster's)."""
-    if a.schema["member_id"] != b.schema["member_id"] or not isinstance(a.schema["member_id"], pl.Categorical):
-        raise TypeError(f"member ids must share one Categorical dtype: {a.schema['member_id']}, {b.schema['member_id']}")
-    return a.get_column("member_id").to_physical(), b.get_column("member_id").to_physical()
+    """The member ids of two frames as the Roster's codes (`Roster.ids`), which index one table of ids."""
+    if a.schema["member_id"] != pl.UInt32 or b.schema["member_id"] != pl.UInt32:
+        raise TypeError(f"member ids must be the Roster's codes: {a.schema['member_id']}, {b.schema['member_id']}")
+    return a.get_column("member_id"), b.get_column("member_id")
 
 
 def unit_masks(roster, table: str):

@@ -128,7 +128,7 @@ def duplicate_member_id(roster, ctx):
     rows = roster.members.filter(repeats(roster.members))  # the few ids on several rows, found by id code
     rows = rows.filter(pl.struct("member_id", "unit").is_duplicated()).sort("_src", "_row")
     return rows.filter(pl.int_range(pl.len()).over("member_id", "unit") > 0).select(
-        "_src", "_row", pl.lit("member_id").alias("field"), pl.col("member_id").alias("value"), "member_id", "unit",
+        "_src", "_row", pl.lit("member_id").alias("field"), roster.id_text().alias("value"), "member_id", "unit",
         pl.lit("repeated_id").alias("detail"))
 
 
@@ -190,7 +190,7 @@ def unknown_member(roster, ctx):
                 pl.lit(table).alias("detail"))
         for table in ("attendance", "dues", "transfers", "ratings")
     ]
-    unknown = pl.concat(parts).with_columns(pl.col("member_id", "value").cast(pl.String))
+    unknown = pl.concat(parts).with_columns(roster.id_text("member_id"), roster.id_text("value"))
     return pl.concat([unknown.join(said.select("_src", "member_id"), on=["_src", "member_id"], how="anti"), said])
 
 

@@ -119,11 +119,12 @@ def _finish(r: Rule, raw, config: Config, roster, frames: dict, lang: str):
             pl.col("unit").is_null() | pl.col("full_name").is_null() | pl.col("parent_unit").is_null())).any()).item():
         # the member's own row, found by id code (a hash join on 5.3 million ids took 0.4 s per rule)
         members = frames["members"]
-        rows = member_rows(frame.select(pl.col("member_id").cast(members.schema["member_id"])), members)
+        rows = member_rows(frame.select(_codes(frame, roster)), members)
         frame = frame.with_columns(members.get_column(c).gather(rows) for c in ("_m_unit", "_m_name", "_m_parent")).with_columns(
             pl.coalesce("unit", "_m_unit").alias("unit"), pl.coalesce("full_name", "_m_name").alias("full_name"),
             pl.coalesce("parent_unit", "_m_parent").alias("parent_unit"))
-    frame = frame.with_columns(pl.col("member_id").cast(pl.String))
+    if frame.schema["member_id"] == pl.UInt32:
+        frame = frame.with_columns(roster.id_text())
     frame = (
         frame.join(frames["parents"], on="unit", how="left")
         .with_columns(pl.coalesce("parent_unit", "_u_parent").alias("parent_unit"))
@@ -142,6 +143,13 @@ def _finish(r: Rule, raw, config: Config, roster, frames: dict, lang: str):
         "file", "sheet", pl.col("_row").alias("row"), "column", "value",
         pl.lit(False).alias("waived"), pl.lit(None, dtype=pl.String).alias("waiver_reason"),
     ).cast(finding_schema())
+
+
+def _codes(frame, roster):
+    """The findings' member ids as the Roster's codes (a rule reporting on the data may give them as text)."""
+    if frame.schema["member_id"] == pl.UInt32:
+        return pl.col("member_id")
+    return pl.lit(roster.id_codes(frame.get_column("member_id").cast(pl.String))).alias("member_id")
 
 
 def message(template: str, frame, lang: str):

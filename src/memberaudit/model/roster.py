@@ -10,9 +10,10 @@ from memberaudit.model.source import Skipped, Source
 from memberaudit.model.vocab import ATTENDANCE_MARKS, DUES_STATES
 
 PROVENANCE = {"_src": "Int32", "_row": "Int32"}  # Excel rows end at 1,048,576
-# member ids are Categorical in the tables rules join: joins and distinct counts work on small integers
-# instead of hashing text; findings hold plain text.
-MEMBER_ID = "Categorical"
+# member ids, once the files' tables are stacked, are integer codes in every table rules join (`Roster.ids`
+# holds each code's text): joins, distinct counts and lookups work on small integers instead of hashing text
+# (`assemble.combine` codes them); findings hold plain text.
+MEMBER_ID = "UInt32"
 _DERIVING = threading.Lock()  # guards each Roster's table of locks
 # the tables kept as month masks (normalize): their mask columns, one per mark or dues state
 MASKS = {"attendance": tuple(ATTENDANCE_MARKS), "dues": DUES_STATES}
@@ -59,8 +60,8 @@ COLUMNS: dict[str, dict[str, str]] = {
 
 
 def schema(kind: str, *, file: bool = False) -> dict:
-    """Column → Polars dtype; with `file`, as one file's Roster holds them: member ids as text, made the
-    Categorical once for all files (`normalize.combine`)."""
+    """Column → Polars dtype; with `file`, as one file's Roster holds them: member ids as text, coded once
+    for all files (`assemble.combine`)."""
     return {name: pl.String if file and spec == MEMBER_ID else getattr(pl, spec) for name, spec in COLUMNS[kind].items()}
 
 
@@ -96,6 +97,9 @@ class Roster:
     skipped: list[Skipped] = field(default_factory=list)
     files: list[str] = field(default_factory=list)
     cached: list[str] = field(default_factory=list)  # the files taken from the cache folder, not read
+    # each member id code's text (`ids[code]`), once the tables are stacked and their ids coded: a member's
+    # code is the members row first holding its id; ids no member holds follow, in the order first found
+    ids: object = None
     _derived: dict = field(default_factory=dict, repr=False)
     _locks: dict = field(default_factory=dict, repr=False)
 
@@ -113,6 +117,17 @@ class Roster:
             if full_key not in self._derived:
                 self._derived[full_key] = compute()
             return self._derived[full_key]
+
+    def id_text(self, column: str = "member_id"):
+        """Expression: the text of the member id codes in `column`."""
+        return pl.lit(self.ids).gather(pl.col(column)).alias(column)
+
+    def id_codes(self, texts):
+        """The codes of member ids written as text (a Series; null for an id no table holds)."""
+        table = pl.DataFrame({"_id": self.ids, "_code": pl.int_range(len(self.ids), dtype=pl.UInt32, eager=True)})
+        found = texts.alias("_id").to_frame().join(table.unique("_id", keep="first"), on="_id", how="left",
+                                                    maintain_order="left")
+        return found.get_column("_code").alias(texts.name)
 
     def has(self, kind: str) -> bool:
         """Whether any input held a table of this kind (an empty table still counts as present)."""

@@ -43,7 +43,7 @@ def population(roster, as_of: date, new_in: int | None = None):
     else:
         members = current_members(roster).filter(pl.col("admission_date") <= as_of)
     return members.with_columns(age_years(as_of)).select(
-        "member_id", age_band().alias("age_band"), pl.col("age").alias("age_years"),
+        roster.id_text(), age_band().alias("age_band"), pl.col("age").alias("age_years"),
         pl.col("occupation_group").fill_null("other").alias("occupation"),
         pl.col("gender").fill_null("?"), pl.col("ethnicity").fill_null("?"),
         pl.col("parent_unit").fill_null("?"), pl.col("unit").fill_null("?")).collect()

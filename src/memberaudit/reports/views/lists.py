@@ -58,7 +58,7 @@ def evidence_words(rule: str, evidence: dict, lang: str) -> str:
 
 
 def _member_facts(roster):
-    return all_firsts(roster).select(pl.col("member_id").cast(pl.String), "birth_date", "admission_date")
+    return all_firsts(roster).select(roster.id_text(), "birth_date", "admission_date")
 
 
 def discipline_words(roster, lang: str) -> dict[str, str]:
@@ -66,7 +66,7 @@ def discipline_words(roster, lang: str) -> dict[str, str]:
     forms = catalogue(lang).VALUE_LABELS["form"]
     words: dict[str, list[str]] = {}
     for member_id, form, decided in (roster.discipline.sort("decided_on", descending=True, nulls_last=True)
-                                     .select(pl.col("member_id").cast(pl.String), "form", "decided_on").iter_rows()):
+                                     .select(roster.id_text(), "form", "decided_on").iter_rows()):
         when = decided.strftime("%d/%m/%Y") if decided else "?"
         words.setdefault(member_id, []).append(f"{forms.get(form, form or '?')} {when}")
     return {k: "; ".join(v) for k, v in words.items()}

@@ -98,7 +98,7 @@ def member_states(roster, as_of: date, required: list[str]):
             state = pl.when(pl.col("_probationary")).then(pl.lit(None, pl.String)).otherwise(state)
         states += [state.alias(f"s_{field}"), why.alias(f"d_{field}")]
     return members.with_columns(exempt.fill_null(False).alias("exempt"), probationary.alias("_probationary")).select(
-        pl.col("parent_unit").fill_null("—"), pl.col("unit").fill_null("—"), pl.col("member_id").cast(pl.String),
+        pl.col("parent_unit").fill_null("—"), pl.col("unit").fill_null("—"), roster.id_text(),
         "full_name", "birth_date", "exempt", (~pl.col("_probationary")).alias("official"), *states)
 
 
