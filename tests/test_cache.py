@@ -187,3 +187,18 @@ def test_every_layout_the_demo_holds_comes_back_from_the_cache_as_read(demo_dir,
     cached = read(files, tmp_path / "cache")
     assert cached.cached == [str(f) for f in files]
     same(fresh, cached)
+
+
+def test_an_entry_is_written_as_one_row_group_read_back_as_one_chunk(tmp_path):
+    """A national members table in Parquet's usual row groups came back as 43 chunks, and rechunking them
+    doubled the memory: each frame of an entry is one row group."""
+    import polars as pl
+
+    from memberaudit.model.roster import Roster, conform, empty
+    from memberaudit.model.vocab import TABLE_KINDS
+
+    roster = Roster(**{k: empty(k, file=True) for k in (*TABLE_KINDS, "issues")})
+    roster.members = conform("members", pl.DataFrame({"member_id": pl.int_range(600_000, eager=True).cast(pl.String)}),
+                             file=True)
+    cache.keep(str(tmp_path), "entry", roster)
+    assert pl.read_parquet(tmp_path / "entry" / "members.parquet").n_chunks() == 1
