@@ -511,7 +511,9 @@ def _field_columns(header: _Header, body) -> list:
             else:
                 parts = [line.list.get(position, null_on_oob=True) for line in lines]
                 picked = parts[0] if len(parts) == 1 else _joined(parts, body)
-            if len(columns) == 1 and (alone := _on_one_line(pl.col(f"c{c}").cast(pl.String), names, f)) is not None:
+            # (read on the one-line cells only: the other cells null, their regexes run on nothing)
+            one_line = pl.when(lines[0].list.len() == 1).then(pl.col(f"c{c}").cast(pl.String))
+            if len(columns) == 1 and (alone := _on_one_line(one_line, names, f)) is not None:
                 picked = pl.when((lines[0].list.len() == 1) & alone[0]).then(alone[1]).otherwise(picked)
             exprs.append(picked.str.strip_chars().alias(f))
     for f, columns in header.choices.items():
