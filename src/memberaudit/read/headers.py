@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import functools
 import re
 import unicodedata
 
@@ -33,6 +34,7 @@ _YEAR_HEADER = re.compile(r"^(?:(?:ket|qua|xep|loai|danh|gia|chat|luong|dang|vie
 _DAY_MONTH_YEAR = re.compile(r"\bngay thang nam\b")
 
 
+@functools.lru_cache(maxsize=2**16)  # the header search folds each cell once per table kind it tries
 def header_key(cell: str) -> str:
     """Fold a header cell for alias lookup; a parenthesised hint like "(dd/mm/yyyy)" is ignored, and "ngày,
     tháng, năm …" is "ngày …" ("Ngày, tháng, năm vào Đảng" is "Ngày vào Đảng")."""
@@ -85,6 +87,7 @@ def _choice_index() -> dict[str, dict[str, tuple[str, str]]]:
     return index
 
 
+@functools.lru_cache(maxsize=2**16)
 def choice_key(label: str) -> str:
     """A value heading a column, compared with its diacritics ("Năm", the year, is not "Nam", the sex) unless
     typed without any ("Nam", "Nu")."""
