@@ -103,20 +103,20 @@ def _code_ids(roster) -> None:
                            for kind in _ID_TABLES]).drop_nulls().unique(maintain_order=True)
     roster.ids = pl.concat([member_ids, strangers]).alias("member_id")
     roster.members = roster.members.with_columns(codes.alias("member_id"))
+    stranger_codes = pl.int_range(len(member_ids), len(roster.ids), dtype=pl.UInt32, eager=True)
     for kind in _ID_TABLES:
         frame = getattr(roster, kind)
         ids, known = frame.get_column("member_id"), found[kind]
-        if len(strangers) and known.null_count() > ids.null_count():
-            extra = ids.replace_strict(strangers, pl.int_range(len(member_ids), len(roster.ids), dtype=pl.UInt32,
-                                                               eager=True), default=None, return_dtype=pl.UInt32)
-            known = known.fill_null(extra)
+        at = (known.is_null() & ids.is_not_null()).arg_true()  # only the strangers' rows are looked up
+        if len(at):
+            known = known.scatter(at, ids.gather(at).replace_strict(strangers, stranger_codes, return_dtype=pl.UInt32))
         setattr(roster, kind, frame.with_columns(known.alias("member_id")))
 
 
 def first_row_codes(ids):
-    """For each id, the first row holding it (null for no id): found by the ids' 64-bit hashes (5.3 million
-    ids in 0.4 s, where Polars' Categorical took 2-3 s on one core), each checked against its row's text;
-    by the texts themselves when two ids share a hash."""
+    """For each id, the first row holding it (null for no id): found by the ids' 64-bit hashes, grouped on
+    every core (Polars' Categorical cast ran on one, behind its global map's lock), each checked against
+    its row's text; by the texts themselves when two ids share a hash."""
     rows = pl.int_range(len(ids), dtype=pl.UInt32, eager=True).alias("_i").to_frame()
     none = pl.repeat(None, len(ids), dtype=pl.UInt64, eager=True)
     hashes = _key_hash(ids, 0).zip_with(ids.is_not_null(), none)  # rows without an id: one group of their own

@@ -123,10 +123,12 @@ class Roster:
         return pl.lit(self.ids).gather(pl.col(column)).alias(column)
 
     def id_codes(self, texts):
-        """The codes of member ids written as text (a Series; null for an id no table holds)."""
-        table = pl.DataFrame({"_id": self.ids, "_code": pl.int_range(len(self.ids), dtype=pl.UInt32, eager=True)})
-        found = texts.alias("_id").to_frame().join(table.unique("_id", keep="first"), on="_id", how="left",
-                                                    maintain_order="left")
+        """The codes of member ids written as text (a Series; null for an id no table holds). Only the ids
+        asked for are looked up among all (a rule gives a few), each taking its first code."""
+        wanted = texts.drop_nulls().unique().implode()
+        table = (pl.DataFrame({"_id": self.ids}).with_row_index("_code").filter(pl.col("_id").is_in(wanted))
+                 .unique("_id", keep="first"))
+        found = texts.alias("_id").to_frame().join(table, on="_id", how="left", maintain_order="left")
         return found.get_column("_code").alias(texts.name)
 
     def has(self, kind: str) -> bool:
