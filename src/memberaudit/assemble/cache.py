@@ -109,8 +109,8 @@ def keep(folder: str, name: str, roster) -> None:
         meta = {"sources": [asdict(s) for s in roster.sources], "skipped": [asdict(s) for s in roster.skipped]}
         (staging / "meta.json").write_text(json.dumps(meta, ensure_ascii=False), encoding="utf-8")
         for kind in FRAMES:
-            # one row group: read back as one chunk, nothing to rechunk (a national members table written in
-            # Polars' row groups read back as 43 chunks, and rechunking them peaked at 4.7 GB, 3 s)
+            # one row group: read back as one chunk, nothing to rechunk (written in Polars' row groups, a
+            # national members table came back in dozens of chunks, and rechunking them copied it all)
             frame = getattr(roster, kind)
             frame.write_parquet(staging / f"{kind}.parquet", row_group_size=max(frame.height, 1))
         staging.rename(entry)
