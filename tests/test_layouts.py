@@ -1345,3 +1345,53 @@ def test_a_dues_record_a_row_per_quarter(tmp_path):
     got = month_records(roster, "dues").select(pl.col("month").dt.month(), "state").rows()
     assert got == [(1, "paid"), (2, "paid"), (3, "paid"), (4, "paid"), (5, "paid"), (6, "paid"), (7, "paid"),
                    (7, "unpaid"), (8, "unpaid"), (9, "unpaid")]
+
+
+_MOVED = member_rows(["21003301", "Phan Văn Tâm", "12/03/1961", "Chi bộ 4", "12/05/1985", "12/05/1986"],
+                     ["21003302", "Vũ Thị Lan", "04/07/1979", "Chi bộ 4", "02/09/2003", "02/09/2004"],
+                     ["21003303", "Lê Văn Tới", "01/01/1990", "Chi bộ 4", "02/09/2013", "02/09/2014"])
+
+
+def test_a_transfers_book_of_both_ways_with_one_place_and_one_date(tmp_path):
+    """Sổ theo dõi đảng viên chuyển đi, chuyển đến: a column saying which way ("Chuyển đi/Chuyển đến"), one place
+    ("Nơi chuyển đến/chuyển đi") and one date ("Ngày chuyển"). The way and the date were unused headers and the
+    place always the destination: a member received here had no date at all (TRF001, TRF003 and the form's
+    temporary arrivals never saw them). The place is where a member went or came from; the date the day
+    sent, or received; a kind that says only the way ("Chuyển đến") is no unknown kind."""
+    book = [["ĐẢNG BỘ PHƯỜNG LÁNG THƯỢNG"], ["SỔ THEO DÕI ĐẢNG VIÊN CHUYỂN ĐI, CHUYỂN ĐẾN"], ["Năm 2026"],
+            ["STT", "Họ và tên", "Số thẻ đảng viên", "Chuyển đi/Chuyển đến", "Nơi chuyển đến/chuyển đi", "Ngày chuyển",
+             "Hình thức"],
+            [1, "Phan Văn Tâm", "21003301", "Chuyển đi", "Đảng bộ xã Đông Anh", "05/03/2026", "Chính thức"],
+            [2, "Vũ Thị Lan", "21003302", "Chuyển đến", "Đảng bộ phường Kim Liên", "10/06/2026", "Tạm thời"],
+            [3, "Lê Văn Tới", "21003303", "Đến", "Đảng bộ Công ty Ánh Dương", "01/02/2026", "Chuyển đến"]]
+    path = write_workbook(tmp_path / "chi-bo-4.xlsx", {"Danh sách đảng viên": _MOVED, "Chuyển sinh hoạt": book})
+    roster = read_roster([path], workers=1)
+    assert roster.issues.height == 0
+    assert roster.transfers.sort("_row").select(
+        roster.id_text(), "direction", "from_unit", "to_unit", "issued_on", "received_on", "kind").rows() == [
+        ("21003301", "out", None, "Đảng bộ xã Đông Anh", date(2026, 3, 5), None, "official"),
+        ("21003302", "in", "Đảng bộ phường Kim Liên", None, None, date(2026, 6, 10), "temporary"),
+        ("21003303", "in", "Đảng bộ Công ty Ánh Dương", None, None, date(2026, 2, 1), "official")]
+    from memberaudit.reports.views.stats import Period, statistics
+    form7 = statistics(roster, Period(date(2026, 1, 1), date(2026, 12, 31)))["forms"]["7-BTCTW"][""]
+    assert form7["temporary_in"]["this"] == 1
+
+
+@pytest.mark.parametrize("sent, received", [("Chuyển đi", "Chuyển đến"), ("Sheet1", "Sheet2")])
+def test_the_members_sent_and_received_each_on_a_sheet(tmp_path, sent, received):
+    """A list of the members sent and one of those received, each on its own sheet ("Chuyển đi", "Chuyển đến",
+    or sheets named nothing with "DANH SÁCH ĐẢNG VIÊN CHUYỂN ĐI NĂM 2026" above): both were skipped as members
+    lists without a branch. They are transfers, and the one date of the list received is the day received."""
+    out = [["DANH SÁCH ĐẢNG VIÊN CHUYỂN ĐI NĂM 2026"],
+           ["STT", "Họ và tên", "Số thẻ", "Ngày sinh", "Ngày chuyển", "Nơi chuyển đến", "Số giấy giới thiệu"],
+           [1, "Phan Văn Tâm", "21003301", "12/03/1961", "05/03/2026", "Đảng bộ xã Đông Anh", "12/GGT"]]
+    came = [["DANH SÁCH ĐẢNG VIÊN CHUYỂN ĐẾN NĂM 2026"],
+            ["STT", "Họ và tên", "Số thẻ", "Ngày sinh", "Ngày chuyển", "Nơi chuyển đi", "Số giấy giới thiệu"],
+            [1, "Vũ Thị Lan", "21003302", "04/07/1979", "10/06/2026", "Đảng bộ phường Kim Liên", "15/GGT"]]
+    path = write_workbook(tmp_path / "chi-bo-4.xlsx", {"Danh sách đảng viên": _MOVED, sent: out, received: came})
+    roster = read_roster([path], workers=1)
+    assert [s.kind for s in roster.sources] == ["members", "transfers", "transfers"]
+    assert roster.transfers.sort("_src").select(
+        roster.id_text(), "direction", "from_unit", "to_unit", "issued_on", "received_on").rows() == [
+        ("21003301", "out", None, "Đảng bộ xã Đông Anh", date(2026, 3, 5), None),
+        ("21003302", "in", "Đảng bộ phường Kim Liên", None, None, date(2026, 6, 10))]

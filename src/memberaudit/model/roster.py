@@ -38,8 +38,8 @@ COLUMNS: dict[str, dict[str, str]] = {
     **{kind: {**PROVENANCE, "member_id": MEMBER_ID, "year": "Int32", **dict.fromkeys(codes, "UInt16")}
        for kind, codes in MASKS.items()},
     "transfers": {
-        **PROVENANCE, "member_id": MEMBER_ID, "kind": "String", "from_unit": "String", "to_unit": "String",
-        "issued_on": "Date", "received_on": "Date", "until": "Date", "purpose": "String", "study": "Boolean",
+        **PROVENANCE, "member_id": MEMBER_ID, "kind": "String", "direction": "String", "from_unit": "String",
+        "to_unit": "String", "issued_on": "Date", "received_on": "Date", "until": "Date", "purpose": "String", "study": "Boolean",
     },
     "ratings": {**PROVENANCE, "member_id": MEMBER_ID, "year": "Int32", "rating": "String"},
     "targets": {**PROVENANCE, "unit": "String", "year": "Int32", "admissions": "Int64"},

@@ -15,7 +15,12 @@ SHEET_ALIASES: dict[str, tuple[str, ...]] = {
     "attendance": ("Sinh hoạt", "Sinh hoạt chi bộ", "Điểm danh", "Chuyên cần", "attendance", "meetings"),
     "dues": ("Đảng phí", "Thu đảng phí", "dues"),
     "transfers": ("Chuyển sinh hoạt", "Giới thiệu sinh hoạt", "Chuyển sinh hoạt đảng", "Giới thiệu sinh hoạt đảng",
-                  "Sổ giới thiệu sinh hoạt đảng", "Chuyển SHĐ", "Giới thiệu SHĐ", "transfers"),
+                  "Sổ giới thiệu sinh hoạt đảng", "Chuyển SHĐ", "Giới thiệu SHĐ", "Sổ theo dõi chuyển sinh hoạt",
+                  "Theo dõi chuyển sinh hoạt", "Sổ theo dõi chuyển sinh hoạt đảng",
+                  # a book of the members sent and one of the members received, each on its own sheet
+                  "Chuyển đi", "Chuyển đến", "Chuyển ra", "Chuyển vào", "Đảng viên chuyển đi", "Đảng viên chuyển đến",
+                  "ĐV chuyển đi", "ĐV chuyển đến", "DS chuyển đi", "DS chuyển đến", "Danh sách đảng viên chuyển đi",
+                  "Danh sách đảng viên chuyển đến", "Danh sách chuyển đi", "Danh sách chuyển đến", "transfers"),
     "ratings": ("Xếp loại", "Đánh giá xếp loại", "Đánh giá", "Kết quả xếp loại", "Xếp loại đảng viên",
                 "Xếp loại chất lượng đảng viên", "ratings"),
     "targets": ("Chỉ tiêu", "Chỉ tiêu kết nạp", "targets"),
@@ -164,13 +169,24 @@ COLUMN_ALIASES: dict[str, dict[str, tuple[str, ...]]] = {
         "member_id": _MEMBER_KEY,
         "full_name": _FULL_NAME,
         **_ABOUT,
+        # a book of both ways: which way each row went, one place column and one date for both
+        "direction": ("Chuyển đi/Chuyển đến", "Chuyển đến/Chuyển đi", "Chuyển đi/đến", "Chuyển đến/đi", "Đi/Đến", "Đến/Đi",
+                      "Chiều chuyển", "Chuyển ra/Chuyển vào", "Chuyển vào/Chuyển ra", "Chuyển đến hay chuyển đi",
+                      "Chuyển đi hay chuyển đến", "Tăng/Giảm", "Biến động tăng/giảm", "direction"),
+        "place": ("Nơi chuyển đến/chuyển đi", "Nơi chuyển đi/chuyển đến", "Nơi chuyển đến/đi", "Nơi chuyển đi/đến",
+                  "Nơi đến/Nơi đi", "Nơi đi/Nơi đến", "Nơi đi/đến", "Nơi đến/đi", "Chuyển đến/chuyển từ",
+                  "Chuyển từ/chuyển đến", "Đơn vị chuyển đến/chuyển đi", "Đơn vị chuyển đi/chuyển đến",
+                  "Tổ chức đảng chuyển đến/chuyển đi", "Nơi chuyển", "Đơn vị chuyển", "place"),
         "kind": ("Loại", "Hình thức", "Loại chuyển sinh hoạt", "Hình thức chuyển sinh hoạt", "Tạm thời/Chính thức",
                  "Chính thức/Tạm thời", "kind"),
         "from_unit": ("Từ chi bộ", "Từ đảng bộ", "Nơi đi", "Nơi chuyển đi", "Chuyển từ", "Nơi giới thiệu đảng viên chuyển",
                       "from_unit"),
         "to_unit": ("Đến chi bộ", "Nơi đến", "Nơi chuyển đến", "Chuyển đến", "Nơi đảng viên đến", "to_unit"),
+        # the one date of a book of both ways is the day sent, or received for a member received (normalize)
         "issued_on": ("Ngày cấp giấy", "Ngày giới thiệu", "Ngày cấp giấy giới thiệu", "Ngày chuyển đi", "Ngày ký giấy giới thiệu",
-                      "Ngày ký giấy", "Ngày đi", "issued_on"),
+                      "Ngày ký giấy", "Ngày đi", "Ngày chuyển", "Ngày chuyển sinh hoạt", "Ngày chuyển sinh hoạt đảng",
+                      "Ngày chuyển SH", "Ngày chuyển SHĐ", "Ngày chuyển đi/đến", "Ngày chuyển đến/đi", "Ngày đi/đến",
+                      "Ngày đến/đi", "issued_on"),
         "received_on": ("Ngày tiếp nhận", "Ngày nhận", "Ngày nộp giấy", "Ngày đến nộp giấy", "Ngày chuyển vào", "Ngày chuyển đến",
                         "Ngày đến", "received_on"),
         "until": ("Đến ngày", "Thời hạn", "Ngày hết hạn", "Hết hạn", "until"),
@@ -384,6 +400,12 @@ TRANSFER_KINDS: dict[str, tuple[str, ...]] = {
                  "CT", "official"),
     "temporary": ("Tạm thời", "Chuyển sinh hoạt đảng tạm thời", "Chuyển sinh hoạt tạm thời", "Chuyển tạm thời",
                   "Tạm", "TT", "temporary"),
+}
+
+# which way a transfer went, as a book of both ways writes it, or its sheet or title names it
+TRANSFER_DIRECTIONS: dict[str, tuple[str, ...]] = {
+    "out": ("Chuyển đi", "Đi", "Chuyển ra", "Ra", "Đã chuyển đi", "Giới thiệu đi", "Giảm", "out"),
+    "in": ("Chuyển đến", "Đến", "Chuyển vào", "Vào", "Đã chuyển đến", "Tiếp nhận", "Nhận", "Tăng", "in"),
 }
 
 STUDY_WORDS = ("học tập", "study", "đi học", "học")

@@ -26,6 +26,7 @@ from memberaudit.model.vocab import (
     STATUSES,
     STUDY_WORDS,
     TABLE_KINDS,
+    TRANSFER_DIRECTIONS,
     TRANSFER_KINDS,
     UNIT_KINDS,
 )
@@ -487,8 +488,39 @@ def _dues_states(values, vocabulary: dict) -> dict:
     return {v: state(v) for v in values}
 
 
+_WAYS = {way: tuple(a for a in aliases if " " in a) for way, aliases in TRANSFER_DIRECTIONS.items()}
+
+
+def _way_named(source) -> str | None:
+    """The way a sheet's transfers all went, as its name or title says ("Chuyển đến", "DANH SÁCH ĐẢNG VIÊN
+    CHUYỂN ĐI NĂM 2026"); None where it names both ways ("… CHUYỂN ĐI, CHUYỂN ĐẾN") or none."""
+    text = " ".join(f" {fold(t)} " for t in (source.sheet, *source.titles))
+    ways = {way for way, aliases in _WAYS.items() if any(f" {fold(a)} " in text for a in aliases)}
+    return ways.pop() if len(ways) == 1 else None
+
+
+def _direction(frame, issues, sources):
+    """Which way each transfer went: its direction column ("Chuyển đi/Chuyển đến": Chuyển đến), else its kind's
+    words ("Chuyển đến tạm thời"; a kind saying only the way is no kind), else the sheet's name or title;
+    in the transfers book (Mẫu 10-SHĐ) a row with where the member came from and no destination came in."""
+    frame = _code(frame, issues, "direction", TRANSFER_DIRECTIONS)
+    kinds = frame.get_column("kind").unique().to_list()
+    kind_way = code_map(kinds, _WAYS, contains=True)
+    only_way = [k for k, way in kind_way.items() if way and code_map([k], TRANSFER_KINDS, contains=True)[k] is None]
+    named = {i: way for i, source in enumerate(sources) if (way := _way_named(source))}
+    both = [i for i, source in enumerate(sources) if {"from_unit", "to_unit"} <= set(source.columns)]
+    booked = (pl.when(pl.col("_src").is_in(both) & pl.col("to_unit").is_null() & pl.col("from_unit").is_not_null())
+              .then(pl.lit("in")))
+    return frame.with_columns(
+        pl.coalesce("direction", pl.col("kind").replace_strict(kind_way, default=None, return_dtype=pl.String),
+                    pl.col("_src").replace_strict(named, default=None, return_dtype=pl.String), booked)
+        .alias("direction"),
+        pl.when(pl.col("kind").is_in(only_way)).then(None).otherwise(pl.col("kind")).alias("kind"))
+
+
 def _transfers(frame, issues, sources, extra_marks):
-    frame = _ensure(by_name(frame, sources), "member_id", "kind", "purpose", "until", "from_unit", "to_unit")
+    frame = _ensure(by_name(frame, sources), "member_id", "kind", "purpose", "until", "from_unit", "to_unit",
+                    "direction", "place", "received_on")
     _required(frame, "transfers", issues)
     # a temporary transfer's term written as its length ("Thời hạn": "12 tháng", "6 THÁNG", "1 năm") ends that
     # long after the letter was issued
@@ -502,13 +534,19 @@ def _transfers(frame, issues, sources, extra_marks):
     if terms:
         frame = frame.with_columns(pl.coalesce("until", pl.col("issued_on").dt.offset_by(
             pl.format("{}mo", pl.col("_term")))).alias("until")).drop("_term")
-    # the transfers book (Mẫu 10-SHĐ) has one date a row, "ngày giới thiệu đảng viên đi, ngày tiếp nhận đảng
-    # viên đến": for a member received here (where they came from, and no destination) it is the day received
-    both = [i for i, source in enumerate(sources) if {"from_unit", "to_unit"} <= set(source.columns)]
-    received = (pl.col("_src").is_in(both) & pl.col("to_unit").is_null() & pl.col("from_unit").is_not_null()
-                & pl.col("received_on").is_null())
-    frame = frame.with_columns(pl.when(received).then(pl.col("issued_on")).otherwise(pl.col("received_on")).alias("received_on"),
-                               pl.when(~received).then(pl.col("issued_on")).alias("issued_on"))
+    frame = _direction(frame, issues, sources)
+    # a book of both ways has one place and one date a row: the place is where a member went, or came from;
+    # the date the day sent, or for a member received here the day received (where the sheet keeps no other
+    # date for it: Mẫu 10-SHĐ heads its one date "ngày giới thiệu đảng viên đi, ngày tiếp nhận đảng viên đến")
+    came = pl.col("direction") == "in"
+    undated = [i for i, source in enumerate(sources)
+               if source.columns.get("received_on") in (None, source.columns.get("issued_on"))]
+    received = came.fill_null(False) & pl.col("_src").is_in(undated) & pl.col("received_on").is_null()
+    frame = frame.with_columns(
+        pl.when(came).then(pl.coalesce("from_unit", "place")).otherwise(pl.col("from_unit")).alias("from_unit"),
+        pl.when(came).then(pl.col("to_unit")).otherwise(pl.coalesce("to_unit", "place")).alias("to_unit"),
+        pl.when(received).then(pl.col("issued_on")).otherwise(pl.col("received_on")).alias("received_on"),
+        pl.when(~received).then(pl.col("issued_on")).alias("issued_on"))
     frame = _code(frame, issues, "kind", TRANSFER_KINDS, contains=True)
     study = "|".join(re.escape(fold(w)) for w in STUDY_WORDS)
     purposes = frame.get_column("purpose").unique().to_list()

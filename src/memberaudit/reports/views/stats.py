@@ -353,10 +353,15 @@ def _badges(present, period: Period) -> dict:
 
 
 def _temporary(roster, units: list[str], period: Period) -> dict:
-    letters = roster.transfers.filter(pl.col("kind") == "temporary")
+    """Temporary letters received by and issued from `units`; a branch's own book of both ways names only the
+    other side (where the member came from, or went): its own side is the member's branch."""
+    own = roster.members.select("member_id", pl.col("unit").alias("_own")).unique("member_id", keep="first")
+    letters = roster.transfers.filter(pl.col("kind") == "temporary").join(own, on="member_id", how="left")
+    came = pl.coalesce("to_unit", pl.when(pl.col("direction") == "in").then("_own")).is_in(units)
+    went = pl.coalesce("from_unit", pl.when(pl.col("direction") == "out").then("_own")).is_in(units)
     return {
-        "temporary_in": letters.filter(pl.col("to_unit").is_in(units) & _between("received_on", period)).height,
-        "temporary_out": letters.filter(pl.col("from_unit").is_in(units) & _between("issued_on", period)).height,
+        "temporary_in": letters.filter(came & _between("received_on", period)).height,
+        "temporary_out": letters.filter(went & _between("issued_on", period)).height,
     }
 
 
