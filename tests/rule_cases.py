@@ -65,6 +65,10 @@ CASES = [
           "attendance": [att("A1", m4="K", m6="K", m7="K")]}, ["A1"]),
     Case("ATT001", "exited-member-ignored", NOV,
          {"members": [member("A1", status="Đã chuyển đi")], "attendance": [att("A1", m2="K", m3="K", m4="K")]}, []),
+    # attending elsewhere for a time: judged where they attend, never here; one at home is
+    Case("ATT001", "member-attending-elsewhere-for-a-time", NOV,
+         {"members": [member("A1", status="Chuyển sinh hoạt tạm thời"), member("A2")],
+          "attendance": [att("A1", m2="K", m3="K", m4="K"), att("A2", m2="K", m3="K", m4="K")]}, ["A2"]),
     Case("ATT001", "months-after-as-of-ignored", date(2026, 3, 31),
          {"members": [member("A1")], "attendance": [att("A1", m2="K", m3="K", m4="K")]}, []),
     Case("ATT001", "rolling-window-reaches-last-year", date(2026, 2, 28),
@@ -87,6 +91,11 @@ CASES = [
     Case("DUE001", "empty-wide-cells-are-unpaid", date(2026, 7, 31),
          {"members": [member("D1")], "dues": [dues("D1", m1=50000, m2=50000, m3=50000, m4=50000, m5=None,
                                                    m6=None, m7=None, m8=None)]}, ["D1"]),
+    # attending elsewhere for a time: pays the dues there (the empty months here are no debt)
+    Case("DUE001", "member-attending-elsewhere-for-a-time", date(2026, 7, 31),
+         {"members": [member("D1", status="Chuyển SH tạm thời"), member("D2")],
+          "dues": [dues("D1", m1=50000, m2=None, m3=None, m4=None), dues("D2", m1=50000, m2=None, m3=None, m4=None)]},
+         ["D2"]),
     Case("DUE001", "excused-and-paid-months-are-not", date(2026, 7, 31),
          {"members": [member("D1")], "dues": [dues("D1", m1="x", m2="miễn", m3="đã nộp", m4="giảm", m5=0,
                                                    m6="nợ", m7="50.000", m8="50.000 đ", m9="30 000 VNĐ")]}, []),
@@ -223,6 +232,10 @@ CASES = [
          {"members": [member("R1"), member("R2"), member("R3", admitted="10/02/2026", official=None),
                       member("R4", status="Miễn sinh hoạt"), member("R5", unit="CB9")],
           "ratings": [{"member_id": "R2", "2025": "HTTNV"}]}, ["R1"]),
+    # "Không xếp loại" is the year's rating on record (unranked), not a missing one
+    Case("RAT002", "unranked-is-rated", NOV,
+         {"members": [member("R1"), member("R2")],
+          "ratings": [{"member_id": "R1", "2025": "Không xếp loại"}, {"member_id": "R2", "2024": "HTNV"}]}, ["R2"]),
     Case("RAT002", "all-rated", NOV,
          {"members": [member("R1")], "ratings": [{"member_id": "R1", "year": "2025", "rating": "HTXSNV"}]}, []),
     # --- EXM001 -------------------------------------------------------------------------------------------------

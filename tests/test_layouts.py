@@ -230,6 +230,22 @@ def test_statuses_as_lists_write_them_and_a_reason_after_one(tmp_path, written, 
     assert roster.issues.filter(pl.col("code") == "DAT005").height == 0
 
 
+@pytest.mark.parametrize("column, written", [("Tình trạng", "Chuyển sinh hoạt tạm thời"),
+                                             ("Tình trạng", "Chuyển SH tạm thời (từ 01/3/2026)"),
+                                             ("Ghi chú", "Đi sinh hoạt tạm thời")])
+def test_a_member_attending_elsewhere_for_a_time_is_a_member_here(tmp_path, column, written):
+    """The home list's side of a temporary transfer ("Chuyển sinh hoạt tạm thời", in the status or the notes)
+    was an unknown status (DAT005) or no status: the member counted as present here, where their empty dues
+    months made them a DUE001 candidate. They are official (or probationary) here, attending elsewhere."""
+    path = write_workbook(tmp_path / "ds.xlsx", {"DS": [
+        ["CHI BỘ 3"], ["Số thẻ", "Họ và tên", "Ngày sinh", "Ngày vào Đảng", "Ngày chính thức", column],
+        ["09000001", "Ông Văn Một", "02/01/1970", "03/02/2000", "03/02/2001", written],
+        ["09000002", "Bà Thị Hai", "02/01/1972", "03/02/2025", None, None]]})
+    roster = read(path)
+    assert roster.members.select("status", "away").rows() == [("official", True), ("probationary", False)]
+    assert roster.issues.filter(pl.col("code") == "DAT005").height == 0
+
+
 @pytest.mark.parametrize("header", ["Chi bộ đang sinh hoạt", "Nơi sinh hoạt Đảng", "Tổ chức Đảng sinh hoạt *",
                                     "thuộc chi bộ", "Mã Chi Bộ", "CHI BỘ\n(ghi tên đầy đủ)"])
 def test_branch_headers_seen_in_real_files(tmp_path, header):

@@ -23,7 +23,8 @@ from memberaudit.model.lazy import pl
       vi={'title': 'Bỏ sinh hoạt đảng không có lý do chính đáng',
           'message': 'Vắng sinh hoạt không lý do {count} tháng: {months}',
           'what': 'Đếm số tháng trong kỳ (từ tháng vào Đảng) đảng viên vắng sinh hoạt không lý do; tháng '
-                  'được miễn sinh hoạt không tính. Đạt {months} tháng trở lên thì đưa vào danh sách rà soát.',
+                  'được miễn sinh hoạt không tính. Đạt {months} tháng trở lên thì đưa vào danh sách rà soát. '
+                  'Đảng viên đang chuyển sinh hoạt tạm thời đi nơi khác sinh hoạt ở nơi đó, không xét ở đây.',
           'why': 'Điều lệ Đảng (Điều 8 khoản 2) và Quy định 294-QĐ/TW (mục 8.1): đảng viên bỏ sinh hoạt đảng '
                  'ba tháng trong năm mà không có lý do chính đáng thì chi bộ xem xét, đề nghị xóa tên.',
           'example': 'Ghi K các tháng 2, 5 và 8/2026, P tháng 3: đưa vào danh sách với các tháng 02/2026, '
@@ -36,7 +37,8 @@ def missed_months(roster, ctx):
     ## What it does
     Counts, for each active member, the distinct months of the window (from the admission month on)
     with an unexcused absence. Months in which the member is exempt (status and exemption dates, or an
-    exempt mark) do not count. Flags the member when the count reaches `months` (3).
+    exempt mark) do not count. Flags the member when the count reaches `months` (3). A member attending
+    elsewhere for a time (status "Chuyển sinh hoạt tạm thời") attends there and is not judged here.
 
     ## Why
     The Party Charter (Art. 8.2) and Regulation 294-QĐ/TW (8.1) put a member who skips branch life three
@@ -46,7 +48,8 @@ def missed_months(roster, ctx):
     Marks K in February, May and August 2026, P in March: flagged with months 02/2026, 05/2026, 08/2026.
     A fourth K in a month covered by "Miễn sinh hoạt từ ngày" does not count.
     """
-    active = active_members(roster, ctx)
+    # a member attending elsewhere for a time (Chuyển sinh hoạt tạm thời) attends there, not here
+    active = active_members(roster, ctx).filter(~pl.col("away").fill_null(False))
     marks = candidate_months(roster.attendance, ctx, ("unexcused", "exempt"), pl.col("unexcused"),
                              ctx.params["months"], "mark")
     exempt_marks = marks.filter(pl.col("mark") == "exempt").select("member_id", "month").unique()

@@ -28,7 +28,8 @@ from memberaudit.model.roster import MASKS
           'what': 'Đếm số tháng trong kỳ đảng viên chưa đóng đảng phí (ghi 0, K, chưa nộp, nợ, hoặc ô trống '
                   'trong bảng theo tháng), trừ tháng được miễn, giảm. Đảng viên có tuổi đảng từ '
                   '{exempt_party_age} năm được miễn đảng phí. Đạt {months} tháng thì đưa vào danh sách rà '
-                  'soát.',
+                  'soát. Đảng viên đang chuyển sinh hoạt tạm thời đi nơi khác đóng đảng phí ở nơi sinh hoạt tạm '
+                  'thời, không xét ở đây.',
           'why': 'Điều lệ Đảng (Điều 8 khoản 2) và Quy định 01-QĐ/TW (2026) về đảng phí.',
           'example': 'Sổ đảng phí theo cột tháng ghi 50000 ở T1-T4, để trống T5-T7, kiểm tra ngày '
                      '31/07/2026: đưa vào danh sách với các tháng 05, 06, 07/2026.',
@@ -41,7 +42,8 @@ def unpaid_months(roster, ctx):
     unpaid: marked unpaid (0, K, chưa nộp, nợ), or left empty in a wide dues sheet (an empty cell of the
     as-of month only once that month has ended). A month with any paid
     or excused record is not unpaid. Members whose party age on the as-of date is at least
-    `exempt_party_age` (50) are exempt from dues and never flagged.
+    `exempt_party_age` (50) are exempt from dues and never flagged, nor are members attending elsewhere for
+    a time (status "Chuyển sinh hoạt tạm thời"), who pay where they attend.
 
     ## Why
     Leaving dues unpaid three months in a year without a valid reason is a ground for removal review
@@ -50,7 +52,8 @@ def unpaid_months(roster, ctx):
     ## Example
     A wide dues sheet with 50000 in T1-T4 and empty T5-T7, as of 31/07/2026: flagged for 05, 06, 07/2026.
     """
-    active = active_members(roster, ctx).select(*MEMBER_COLUMNS, "status", "admission_date", "exempt_from",
+    # a member attending elsewhere for a time pays the dues there (Quy định 01-QĐ/TW)
+    active = active_members(roster, ctx).filter(~pl.col("away").fill_null(False)).select(*MEMBER_COLUMNS, "status", "admission_date", "exempt_from",
                                                 "exempt_to", "party_age_gap_months")
     active = active.filter(party_age_years(ctx.as_of) < ctx.params["exempt_party_age"])
     # dues keep being owed in exempt months, so only the months before admission are left out

@@ -22,7 +22,7 @@ COLUMNS: dict[str, dict[str, str]] = {
     "members": {
         **PROVENANCE, "member_id": MEMBER_ID, "full_name": "String", "name_key": "String", "birth_date": "Date",
         "unit": "String", "parent_unit": "String", "admission_date": "Date", "official_date": "Date",
-        "status": "String", "gender": "String", "ethnicity": "String", "occupation": "String",
+        "status": "String", "away": "Boolean", "gender": "String", "ethnicity": "String", "occupation": "String",
         "occupation_group": "String", "residence": "String", "national_id": "String", "exempt_from": "Date",
         "exempt_to": "Date", "left_workplace_date": "Date", "party_age_gap_months": "Int64",
         # what registers and the party database also hold (the statistics forms and data quality read them)

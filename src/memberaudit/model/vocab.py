@@ -348,6 +348,12 @@ STATUSES: dict[str, tuple[str, ...]] = {
                "exempt"),
     "temp_exempt": ("Tạm miễn sinh hoạt", "Tạm miễn", "temporarily exempt", "temp_exempt"),
     "guest": ("Sinh hoạt tạm thời", "Tạm thời", "SHT", "temporary guest", "guest"),
+    # the home list's side of a temporary transfer: a member of this branch attending elsewhere for a time,
+    # official or probationary as the official date says (Quy định 294-QĐ/TW, mục 6.3.2)
+    "away": ("Chuyển sinh hoạt tạm thời", "Chuyển sinh hoạt đảng tạm thời", "Chuyển SH tạm thời", "Chuyển SHĐ tạm thời",
+             "Đi sinh hoạt tạm thời", "Sinh hoạt tạm thời nơi khác", "Sinh hoạt tạm thời ở nơi khác",
+             "Gửi sinh hoạt tạm thời", "Đã chuyển sinh hoạt tạm thời", "Chuyển tạm thời", "Tạm chuyển sinh hoạt",
+             "CSHTT", "away"),
     "transferred": ("Đã chuyển đi", "Chuyển đi", "Chuyển sinh hoạt", "Đã chuyển ra", "Chuyển ra", "CĐi", "CĐ",
                     "Đã chuyển sinh hoạt", "Đã chuyển sinh hoạt đi", "Chuyển sinh hoạt đi",
                     "transferred"),
@@ -372,6 +378,10 @@ RATINGS: dict[str, tuple[str, ...]] = {
     "HTNV": ("Hoàn thành nhiệm vụ", "HTNV", "HT", "Hoàn thành", "Mức 3", "Hoàn thành NV"),
     "KHTNV": ("Không hoàn thành nhiệm vụ", "KHTNV", "KHT", "Không hoàn thành", "Mức 4", "Không hoàn thành NV",
               "Không HTNV", "Không HT nhiệm vụ"),
+    # rated, but in no level: a member the year's rules leave unranked (Quy định 366-QĐ/TW: ill for long,
+    # admitted late in the year, …): a rating on record, never a failing one
+    "KXL": ("Không xếp loại", "KXL", "Không xếp loại chất lượng", "Không đánh giá xếp loại", "Không đánh giá, xếp loại",
+            "Không phân loại", "Không xếp loại đảng viên"),
 }
 
 # the values a wide sheet's cells hold, per kind (a month's or year's sub-columns may be headed by them)

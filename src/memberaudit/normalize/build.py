@@ -182,12 +182,13 @@ def _members(frame, issues, sources, extra_marks):
     frame = _code(frame, issues, "left_how", LEFT_HOW, contains=True)
     official = pl.col("official_date").is_not_null()
     by_date = pl.when(official).then(pl.lit("official")).otherwise(pl.lit("probationary"))
-    status = pl.when(pl.col("status__text").is_null() | (pl.col("status") == "active")).then(by_date) \
+    away = pl.col("status") == "away"
+    status = pl.when(pl.col("status__text").is_null() | (pl.col("status") == "active") | away).then(by_date) \
         .otherwise(pl.col("status"))
     for column, exit_status in EXIT_DATES.items():  # a filled exit date makes the member exited
         exited = pl.coalesce("left_how", pl.lit(exit_status)) if column == "left_on" else pl.lit(exit_status)
         status = pl.when(pl.col(column).is_not_null()).then(exited).otherwise(status)
-    frame = frame.with_columns(status.alias("status"))
+    frame = frame.with_columns(status.alias("status"), away.fill_null(False).alias("away"))
     # the party database's one date: the exit date of an exited member, else the start of an exemption;
     # a status written with its date ("TT (02/02/2026)") dates the exit
     exit_on = pl.coalesce("exit_date", "status_date")
@@ -243,7 +244,8 @@ def _status_parts(column: str) -> list:
 
 # what a list's notes may say became of a member: an exit, an exemption, a guest's entry (in words: the
 # status's codes, "TT", "XT", "CĐi", are too short to tell in free text, where "TT" is also "tạm thời")
-_NOTE_STATUSES = ("transferred", "deceased", "removed", "expelled", "resigned", "exempt", "temp_exempt", "guest")
+_NOTE_STATUSES = ("transferred", "deceased", "removed", "expelled", "resigned", "exempt", "temp_exempt", "guest",
+                  "away")
 
 
 def _in_words(text: str) -> bool:
