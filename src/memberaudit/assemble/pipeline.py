@@ -25,11 +25,11 @@ IN_PROCESS = {".parquet", ".csv"}
 def read_file(job: tuple[str, dict, dict, int | None, bool, tuple[str, str] | None]):
     """Load one file, or take it from the cache (folder, entry name): the unit of parallel work.
 
-    A workbook read for no cache entry comes back loaded, not normalised (its raw tables, `Loaded`): the
-    main process normalises every such workbook at once (`_normalized`), which costs a fifth of doing it
+    A workbook read for no cache entry comes back loaded and shaped, not normalised (its raw tables,
+    `Loaded`): the main process normalises every such workbook at once (`_normalized`), which costs a fifth of doing it
     workbook by workbook (normalising is some 250 Polars operations, whatever the number of rows). Parquet
     and CSV files, and files kept in the cache, come back as their Roster."""
-    from memberaudit.normalize.build import normalize
+    from memberaudit.normalize.build import normalize, shape
     from memberaudit.read.tables import load_file
 
     path, aliases, marks, year, include_hidden, entry = job
@@ -37,7 +37,7 @@ def read_file(job: tuple[str, dict, dict, int | None, bool, tuple[str, str] | No
         return roster
     loaded = load_file(path, extra_aliases=aliases, year=year, include_hidden=include_hidden)
     if not entry and Path(path).suffix.lower() not in IN_PROCESS:
-        return loaded
+        return shape(loaded)
     roster = normalize(loaded, extra_marks=marks)
     if entry:
         cache.keep(*entry, roster)

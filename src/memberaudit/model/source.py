@@ -33,6 +33,7 @@ class Source:
 class RawTable:
     source: Source
     frame: object  # pl.DataFrame of text columns named by field or wide key, plus `_row` (Excel row)
+    shaped: bool = False  # its ids' digits and its year columns already reshaped (normalize.shape)
 
 
 @dataclass

@@ -68,8 +68,18 @@ def _month_columns(frame) -> list[str]:
     return [c for c in frame.columns if MONTH_KEY.match(c)]
 
 
-def _with_src(table: RawTable, index: int):
-    frame = _grouped_ids(table.frame.with_columns(pl.lit(index, dtype=pl.Int32).alias("_src")))
+def shape(loaded: Loaded) -> Loaded:
+    """Each raw table's own reshaping, which needs no other table: ids typed with grouped digits, a column per
+    year turned into a row per year. Done where the workbook was read (a worker reading many workbooks does
+    it beside the reading, not after the last one); `normalize` does it for tables not yet shaped."""
+    for table in loaded.tables:
+        if not table.shaped:
+            table.frame, table.shaped = _shaped(table.frame), True
+    return loaded
+
+
+def _shaped(frame):
+    frame = _grouped_ids(frame)
     # a column per year (ratings: two or three years) becomes a row per year; month columns stay as they
     # are: attendance and dues turn them into month masks, one row per table row
     wide = [c for c in frame.columns if _YEAR_KEY.match(c)]
@@ -79,6 +89,11 @@ def _with_src(table: RawTable, index: int):
     by_names = "member_id" not in frame.columns or frame.get_column("member_id").null_count() > 0
     keep = [c for c in frame.columns if c not in wide and (c != "full_name" or by_names)]
     return frame.unpivot(on=wide, index=keep, variable_name="field", value_name="value")
+
+
+def _with_src(table: RawTable, index: int):
+    frame = table.frame if table.shaped else _shaped(table.frame)
+    return frame.with_columns(pl.lit(index, dtype=pl.Int32).alias("_src"))
 
 
 def _grouped_ids(frame):

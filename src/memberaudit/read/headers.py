@@ -286,6 +286,10 @@ class Matcher:
         # longest first: "ngay vao dang chinh thuc" (official) is tried before "ngay vao dang" (admission)
         self.phrases = sorted(((f" {a} ", f, a.count(" ") + 1) for a, f in aliases.items() if " " in a),
                               key=lambda p: -p[2])
+        # a phrase stands in a header only where its first word does: each header tries those phrases alone
+        self._starting: dict[str, list[int]] = {}
+        for rank, (phrase, _, _) in enumerate(self.phrases):
+            self._starting.setdefault(phrase.split()[0], []).append(rank)
         self._cache: dict[str, tuple[str | None, int]] = {}
         self._fields: dict[str, tuple[tuple[str | None, ...], int]] = {}
 
@@ -307,8 +311,9 @@ class Matcher:
                 found = (self.exact[key], 100)
             else:
                 padded = f" {key} "
-                found = next(((f, n) for phrase, f, n in self.phrases if phrase in padded and _holds(padded, phrase, f)),
-                             (None, 0))
+                ranks = sorted({r for word in set(key.split()) for r in self._starting.get(word, ())})
+                found = next(((f, n) for phrase, f, n in map(self.phrases.__getitem__, ranks)
+                              if phrase in padded and _holds(padded, phrase, f)), (None, 0))
         self._cache[key] = found
         return found
 
