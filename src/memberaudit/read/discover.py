@@ -10,6 +10,8 @@ from memberaudit.model.errors import InputError
 
 EXCEL_SUFFIXES = {".xlsx", ".xlsm", ".xls", ".ods"}
 SUFFIXES = EXCEL_SUFFIXES | {".csv", ".parquet"}
+# Excel 2003 XML workbooks: read when the file says it is one (other XML files in a folder are not ours)
+XML_SUFFIX = ".xml"
 # the Cache Directory Tagging Standard: a folder holding this file is ours and never read as input
 CACHE_TAG = "CACHEDIR.TAG"
 CACHE_TAG_TEXT = "Signature: 8a477f597d28d172789f06886806bc55\n# memberaudit cache: never read as input.\n"
@@ -38,11 +40,12 @@ def discover(inputs: Iterable[str | Path]) -> list[Path]:
                 dirs[:] = [d for d in dirs if not d.startswith(".") and not is_ours(Path(folder, d))]
                 inside.extend(
                     p for p in (Path(folder, f) for f in files)
-                    if p.suffix.lower() in SUFFIXES and not p.name.startswith(("~$", ".")) and p.is_file()
+                    if (p.suffix.lower() in SUFFIXES or _workbook_xml(p)) and not p.name.startswith(("~$", "."))
+                    and p.is_file()
                 )
             found.extend(sorted(inside))
         else:
-            if path.suffix.lower() not in SUFFIXES:
+            if path.suffix.lower() not in SUFFIXES and not _workbook_xml(path):
                 raise InputError("input.format", file=str(path), suffixes=", ".join(sorted(SUFFIXES)))
             if not path.is_file():
                 raise InputError("input.not_file", file=str(path))
@@ -50,3 +53,16 @@ def discover(inputs: Iterable[str | Path]) -> list[Path]:
     if not found:
         raise InputError("input.none", inputs=", ".join(map(str, inputs)))
     return found
+
+
+def _workbook_xml(path: Path) -> bool:
+    """An `.xml` file that is an Excel 2003 XML workbook, by its first bytes."""
+    if path.suffix.lower() != XML_SUFFIX or not path.is_file():
+        return False
+    from memberaudit.read.markup import markup_kind
+
+    try:
+        with open(path, "rb") as stream:
+            return markup_kind(stream.read(4096)) == "xml"
+    except OSError:
+        return False

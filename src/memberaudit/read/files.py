@@ -6,13 +6,15 @@ Nothing here finds tables; a grid is the sheet as calamine reads it, a text colu
 from __future__ import annotations
 
 import io
+import xml.etree.ElementTree as ET
 from pathlib import Path
 
 from memberaudit.model.errors import InputError
 from memberaudit.model.lazy import pl
 from memberaudit.model.source import Skipped
 from memberaudit.read import xlsx
-from memberaudit.read.discover import EXCEL_SUFFIXES
+from memberaudit.read.discover import EXCEL_SUFFIXES, XML_SUFFIX
+from memberaudit.read.markup import markup_kind, read_markup
 
 
 def read_grids(path: Path, include_hidden: bool = False):
@@ -22,7 +24,7 @@ def read_grids(path: Path, include_hidden: bool = False):
     A Parquet file yields its column names as a one-row grid and its typed columns as a sixth item, the body.
     """
     suffix = path.suffix.lower()
-    if suffix in EXCEL_SUFFIXES:
+    if suffix in EXCEL_SUFFIXES or suffix == XML_SUFFIX:
         yield from _excel_grids(path, include_hidden)
     elif suffix == ".csv":
         yield path.stem, _csv_grid(path), 0, path.stem, list
@@ -34,6 +36,11 @@ def read_grids(path: Path, include_hidden: bool = False):
 def _excel_grids(path: Path, include_hidden: bool = False):
     import fastexcel
 
+    with open(path, "rb") as stream:
+        kind = markup_kind(stream.read(4096))
+    if kind:
+        yield from _markup_grids(path, kind, include_hidden)
+        return
     try:
         reader = fastexcel.read_excel(str(path))
         names = reader.sheet_names
@@ -72,6 +79,25 @@ def _excel_grids(path: Path, include_hidden: bool = False):
         offset = columns[0].absolute_index if columns else 0
         grid = grid.rename({c: f"c{i}" for i, c in enumerate(grid.columns)})
         yield name, grid, offset, name, lambda name=name: merges_of(name)
+
+
+def _markup_grids(path: Path, kind: str, include_hidden: bool):
+    """The sheets of an HTML table or Excel 2003 XML file saved under an Excel name, as `_excel_grids`'s."""
+    try:
+        sheets = read_markup(path.read_bytes(), kind, path.stem, lambda raw: _decode(raw, path))
+    except ET.ParseError as exc:
+        raise InputError("input.unreadable", file=str(path), reason=str(exc)) from exc
+    for sheet in sheets:
+        if sheet.hidden and not include_hidden:
+            yield Skipped(str(path), sheet.name, "skip.hidden")
+            continue
+        width = max(map(len, sheet.rows), default=0)
+        if not width:
+            yield Skipped(str(path), sheet.name, "skip.empty")
+            continue
+        columns = {f"c{i}": [row[i] if i < len(row) else None for row in sheet.rows] for i in range(width)}
+        yield sheet.name, pl.DataFrame(columns, schema=dict.fromkeys(columns, pl.String)), 0, sheet.name, \
+            lambda merges=sheet.merges: merges
 
 
 def _reason(path: Path, exc: Exception) -> str:
