@@ -1411,3 +1411,42 @@ def test_the_members_sent_and_received_each_on_a_sheet(tmp_path, sent, received)
         roster.id_text(), "direction", "from_unit", "to_unit", "issued_on", "received_on").rows() == [
         ("21003301", "out", None, "Đảng bộ xã Đông Anh", date(2026, 3, 5), None),
         ("21003302", "in", "Đảng bộ phường Kim Liên", None, None, date(2026, 6, 10))]
+
+
+def test_a_long_personal_record_s_headers_that_name_other_facts(tmp_path):
+    """A list with the personal record's many columns: "Tình trạng sức khỏe" was read as the status (every
+    member an unknown status, DAT005, and no current member at all), "Tên gọi khác" as the name in use (with
+    "Họ và tên khai sinh" beside it), "Nơi thường trú" as the residence beside "Chỗ ở hiện nay". Health and
+    another name are no fields the rules read; the residence is where the member lives now, the registered
+    address only where the list has no other."""
+    header = ["STT", "Họ và tên khai sinh", "Tên gọi khác", "Ngày, tháng, năm sinh", "Giới tính", "Quê quán",
+              "Nơi thường trú", "Chỗ ở hiện nay", "Số CMND/CCCD", "Ngày cấp thẻ", "Số thẻ đảng viên", "Ngày vào Đảng",
+              "Ngày chính thức", "Tình trạng sức khỏe", "Tình trạng hôn nhân", "Chi bộ"]
+    rows = [[1, "Nguyễn Văn Bình", "Bình Minh", "01/02/1960", "Nam", "Hà Tĩnh", "Xóm 2, xã Y", "Số 5 ngõ 3",
+             "001060000001", "19/05/2010", "21000102", "03/02/1985", "03/02/1986", "Tốt", "Đã kết hôn", "Chi bộ 3"],
+            [2, "Lê Thị Cúc", None, "05/06/1972", "Nữ", "Nghệ An", "Thôn 4, xã Z", None, "040172000002", None,
+             "21000103", "04/05/2000", "04/05/2001", "Yếu", None, "Chi bộ 3"]]
+    path = write_workbook(tmp_path / "ly-lich.xlsx", {"DSĐV": [["DANH SÁCH ĐẢNG VIÊN"], header, *rows]})
+    roster = read(path)
+    assert roster.issues.height == 0
+    assert roster.members.sort("_row").select("full_name", "status", "residence", "national_id").rows() == [
+        ("Nguyễn Văn Bình", "official", "Số 5 ngõ 3", "001060000001"),
+        ("Lê Thị Cúc", "official", "Thôn 4, xã Z", "040172000002")]
+
+
+def test_the_committee_s_decision_headed_in_full_and_what_a_dues_book_says_is_owed(tmp_path):
+    """A year's ratings headed "Cấp ủy cấp trên trực tiếp quyết định" beside "Chi bộ đề xuất": the committee's
+    column was unused and the branch's proposal stood as the rating. A dues book's "Số tiền phải đóng hằng
+    tháng" (what is owed) was read as an amount paid."""
+    members = member_rows(["21003301", "Phan Văn Tâm", "12/03/1961", "Chi bộ 4", "12/05/1985", "12/05/1986"])
+    ratings = [["KẾT QUẢ ĐÁNH GIÁ, XẾP LOẠI CHẤT LƯỢNG ĐẢNG VIÊN NĂM 2025"],
+               ["STT", "Họ và tên", "Số thẻ", "Tự đánh giá, xếp loại", "Chi bộ đề xuất",
+                "Cấp ủy cấp trên trực tiếp quyết định"],
+               [1, "Phan Văn Tâm", "21003301", "HTTNV", "HTTNV", "KHTNV"]]
+    dues = [["SỔ THU ĐẢNG PHÍ NĂM 2026"], ["STT", "Họ và tên", "Số thẻ", "Số tiền phải đóng hằng tháng", "T1", "T2"],
+            [1, "Phan Văn Tâm", "21003301", "81.900", "81.900", None]]
+    path = write_workbook(tmp_path / "cb4.xlsx", {"Danh sách đảng viên": members, "Xếp loại": ratings,
+                                                 "Đảng phí": dues})
+    roster = read(path)
+    assert roster.ratings.select("year", "rating").rows() == [(2025, "KHTNV")]
+    assert roster.sources[2].columns.get("rate") == "D" and "amount" not in roster.sources[2].columns

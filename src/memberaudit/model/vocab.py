@@ -57,6 +57,10 @@ _ABOUT = {
     "position": ("Chức vụ", "Chức danh", "Chức vụ chính quyền", "Chức vụ đảng", "Chức vụ trong Đảng", "Chức vụ trong chi bộ"),
     # notes, where a members list without a status column says what became of a member ("Từ trần 05/6/2026")
     "note": ("Ghi chú", "Chú thích", "Biến động", "Ghi chú biến động", "Tình hình biến động"),
+    # "Tình trạng sức khỏe" and "Tình trạng hôn nhân" are no status; "Tên gọi khác" no name in use
+    "health": ("Tình trạng sức khỏe", "Tình trạng sức khoẻ", "Sức khỏe", "Sức khoẻ", "Tình hình sức khỏe"),
+    "marital_status": ("Tình trạng hôn nhân", "Hôn nhân"),
+    "other_name": ("Tên gọi khác", "Tên khác", "Bí danh"),
 }
 
 COLUMN_ALIASES: dict[str, dict[str, tuple[str, ...]]] = {
@@ -98,14 +102,17 @@ COLUMN_ALIASES: dict[str, dict[str, tuple[str, ...]]] = {
                              "political_theory"),
         "foreign_language": ("Ngoại ngữ",),
         "youth_union": ("Đoàn viên", "youth_union"),
-        "residence": ("Nơi cư trú", "Nơi ở hiện nay", "Địa chỉ", "Nơi thường trú", "Nơi ở", "Chỗ ở hiện nay", "Chỗ ở",
-                      "Nơi ở hiện tại", "Chỗ ở hiện tại", "Địa chỉ thường trú", "Địa chỉ cư trú", "Hộ khẩu thường trú",
-                      "Hộ khẩu", "Thường trú", "Nơi đăng ký thường trú", "Nơi đăng ký hộ khẩu thường trú",
+        "residence": ("Nơi cư trú", "Nơi ở hiện nay", "Địa chỉ", "Nơi ở", "Chỗ ở hiện nay", "Chỗ ở",
+                      "Nơi ở hiện tại", "Chỗ ở hiện tại", "Địa chỉ cư trú", "Địa chỉ hiện nay", "Nơi tạm trú", "Tạm trú",
                       "residence"),
+        # where the member is registered to live: their residence where the list names no other (normalize)
+        "permanent_residence": ("Nơi thường trú", "Địa chỉ thường trú", "Hộ khẩu thường trú", "Hộ khẩu", "Thường trú",
+                                "Nơi đăng ký thường trú", "Nơi đăng ký hộ khẩu thường trú"),
         "hometown": ("Quê quán",),
         **_ABOUT,
         "national_id": ("Số CCCD", "CCCD", "Số định danh", "Số định danh cá nhân", "Số CMND", "Căn cước công dân",
-                        "Số căn cước", "Số căn cước công dân", "CCCD/CMND", "national_id"),
+                        "Số căn cước", "Số căn cước công dân", "CCCD/CMND", "Số CMND/CCCD", "CMND/CCCD", "Số CCCD/CMND",
+                        "CMND", "Số CMT", "Số chứng minh nhân dân", "national_id"),
         "phone": ("Số điện thoại", "SĐT", "Điện thoại", "phone"),
         "exempt_from": ("Miễn sinh hoạt từ ngày", "Ngày miễn sinh hoạt", "Miễn công tác và sinh hoạt từ ngày",
                         "Ngày miễn công tác và sinh hoạt", "Miễn SH từ ngày", "Ngày miễn SH", "Miễn sinh hoạt từ",
@@ -163,7 +170,8 @@ COLUMN_ALIASES: dict[str, dict[str, tuple[str, ...]]] = {
         "rate": ("Mức đóng", "Mức đóng hằng tháng", "Mức đóng hàng tháng", "Mức đảng phí", "Mức đảng phí hằng tháng",
                  "Mức đảng phí hàng tháng", "Mức thu",
                  # what was owed, beside what was paid ("Số tiền phải nộp" | "Số tiền đã nộp")
-                 "Số tiền phải nộp", "Phải nộp", "Số phải nộp"),
+                 "Số tiền phải nộp", "Phải nộp", "Số phải nộp", "Số tiền phải đóng", "Phải đóng", "Số phải đóng",
+                 "Mức đóng đảng phí", "Số tiền đảng phí phải đóng", "Số tiền đảng phí phải nộp"),
     },
     "transfers": {
         "member_id": _MEMBER_KEY,
@@ -202,7 +210,10 @@ COLUMN_ALIASES: dict[str, dict[str, tuple[str, ...]]] = {
                    "Cấp trên quyết định", "Cấp ủy cấp trên quyết định", "Kết quả xếp loại của cấp ủy",
                    "Đảng ủy quyết định", "Cấp ủy quyết định", "Cấp ủy cơ sở quyết định", "Quyết định của cấp ủy",
                    "Cấp có thẩm quyền quyết định", "Phân loại", "Kết quả phân loại", "Phân loại đảng viên",
-                   "Phân loại chất lượng", "Xếp loại chất lượng", "rating"),
+                   "Phân loại chất lượng", "Xếp loại chất lượng", "Cấp ủy cấp trên trực tiếp quyết định",
+                   "Cấp trên trực tiếp quyết định", "Cấp ủy cấp trên trực tiếp", "Đảng ủy cơ sở quyết định",
+                   "Quyết định xếp loại", "Kết quả quyết định", "Cấp ủy có thẩm quyền quyết định", "Quyết định của cấp trên",
+                   "rating"),
         "rating_branch": ("Chi bộ xếp loại", "Chi bộ đề nghị", "Chi bộ đánh giá", "Chi bộ đề xuất"),
         # the member's own rating of themself: read so that it is no rating, never one that stands
         "rating_self": ("Tự xếp loại", "Cá nhân tự xếp loại", "Đảng viên tự xếp loại", "Tự nhận mức xếp loại",

@@ -182,6 +182,9 @@ def _members(frame, issues, sources, extra_marks):
             pl.coalesce(pl.col("birth_date").cast(pl.String), "birth_date_male", "birth_date_female").alias("birth_date"),
             pl.coalesce("gender", pl.when(pl.col("birth_date_male").is_not_null()).then(pl.lit("Nam"))
                         .when(pl.col("birth_date_female").is_not_null()).then(pl.lit("Nữ"))).alias("gender"))
+    if "permanent_residence" in frame.columns:  # the registered address, where no other is named
+        frame = frame.with_columns(pl.coalesce(*[c for c in ("residence", "permanent_residence") if c in frame.columns])
+                                   .alias("residence"))
     # a birth name stands in for a missing name in use; a status may carry its date
     if frame.get_column("full_name").null_count() and frame.get_column("birth_name").null_count() < frame.height:
         frame = frame.with_columns(pl.coalesce("full_name", "birth_name").alias("full_name"))
