@@ -1450,3 +1450,25 @@ def test_the_committee_s_decision_headed_in_full_and_what_a_dues_book_says_is_ow
     roster = read(path)
     assert roster.ratings.select("year", "rating").rows() == [(2025, "KHTNV")]
     assert roster.sources[2].columns.get("rate") == "D" and "amount" not in roster.sources[2].columns
+
+
+def test_introducers_under_one_title_and_a_decision_s_number_and_date_in_one_cell(tmp_path):
+    """A candidates list with "Người giới thiệu" › Người thứ nhất | Người thứ hai: the second introducer was
+    unused, ADM004 saying there was none; "Số, ngày quyết định kết nạp" holding "Số 123-QĐ/ĐU ngày 25/05/2026"
+    was unused too (a header that begins with "Số" names no date), so ADM001 saw no decision."""
+    members = member_rows(["21003301", "Phan Văn Tâm", "12/03/1961", "Chi bộ 4", "12/05/1985", "12/05/1986"],
+                          ["21003302", "Vũ Thị Lan", "04/07/1979", "Chi bộ 4", "02/09/2003", "02/09/2004"])
+    top = ["STT", "Họ và tên", "Ngày sinh", "Ngày viết đơn xin vào Đảng", "Người giới thiệu", None,
+           "Ngày chi bộ họp xét kết nạp", "Số, ngày quyết định kết nạp", "Ngày tổ chức lễ kết nạp"]
+    sub = [None] * 4 + ["Người thứ nhất", "Người thứ hai", None, None, None]
+    book = [["DANH SÁCH QUẦN CHÚNG ƯU TÚ ĐỀ NGHỊ KẾT NẠP ĐẢNG NĂM 2026"], ["CHI BỘ 4"], top, sub,
+            [1, "Đỗ Minh Quân", "15/08/1998", "15/02/2026", "Phan Văn Tâm", "Vũ Thị Lan", "10/03/2026",
+             "Số 123-QĐ/ĐU ngày 25/05/2026", None]]
+    path = write_workbook(tmp_path / "cb4.xlsx", {"Danh sách đảng viên": members, "Phát triển đảng viên": book},
+                          {"Phát triển đảng viên": ["E3:F3", *(f"{c}3:{c}4" for c in "ABCDGHI")]})
+    roster = read(path)
+    assert roster.issues.height == 0
+    assert roster.candidates.select("introducer_1", "introducer_2", "decided_on").rows() == [
+        ("Phan Văn Tâm", "Vũ Thị Lan", date(2026, 5, 25))]
+    result = audit(roster, as_of=date(2026, 11, 30), config=Config(), select_codes=["ADM"], lang="en")
+    assert result.findings.get_column("rule").to_list() == ["ADM002"]

@@ -617,7 +617,8 @@ def test_date_columns_parse_like_each_cell_through_the_cascade(cells, allow_part
 
 
 @pytest.mark.parametrize("cell", ["02/01/1980", "ngày 2 tháng 1 năm 1980", "2 THÁNG 1 NĂM 1980", "Ngày 02/01/1980",
-                                  "02 / 01 / 1980", "02/01/1980 (KN)"])
+                                  "02 / 01 / 1980", "02/01/1980 (KN)", "Số 123-QĐ/ĐU ngày 02/01/1980",
+                                  "QĐ số 12 ngày 2 tháng 1 năm 1980", "15-QĐ/ĐU, ngày 2/1/1980 của Đảng ủy"])
 def test_dates_written_out_or_spaced_are_the_date(cell):
     from memberaudit.normalize.values import parse_dates
 

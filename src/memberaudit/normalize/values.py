@@ -22,7 +22,11 @@ def parse_date(column: str, *, allow_partial: bool) -> list:
     """
     # a date written out ("ngày 12 tháng 5 năm 1985", "Ngày 12/05/1985"), spaced ("12 / 05 / 1985") or with a
     # note after it ("12/05/1985 (KN)") is the date
+    # a decision written with its number ("Số 123-QĐ/ĐU ngày 25/05/2026", "QĐ số 12 ngày 3 tháng 4 năm 2026")
+    # is dated by the day it names
     s = (pl.col(column).str.strip_chars()
+         .str.replace(r"(?i)^.*?\S\s+ng[àa]y\s+(\d{1,2}\s*[/.\-]\s*\d{1,2}\s*[/.\-]\s*\d{2,4})(?:[^\d/.\-].*)?$", "$1")
+         .str.replace(r"(?i)^.*?\S\s+ng[àa]y\s+(\d{1,2})\s*th[áa]ng\s*(\d{1,2})\s*n[ăa]m\s*(\d{4})\b.*$", "$1/$2/$3")
          .str.replace(r"(?i)^ng[àa]y\s*", "")
          .str.replace(r"(?i)^(\d{1,2})\s*th[áa]ng\s*(\d{1,2})\s*n[ăa]m\s*(\d{2,4})$", "$1/$2/$3")
          .str.replace_all(r"(\d)\s*([/.\-])\s*(\d)", "$1$2$3")
