@@ -1472,3 +1472,48 @@ def test_introducers_under_one_title_and_a_decision_s_number_and_date_in_one_cel
         ("Phan Văn Tâm", "Vũ Thị Lan", date(2026, 5, 25))]
     result = audit(roster, as_of=date(2026, 11, 30), config=Config(), select_codes=["ADM"], lang="en")
     assert result.findings.get_column("rule").to_list() == ["ADM002"]
+
+
+_FULL_LIST = member_rows(["21003301", "Phan Văn Tâm", "12/03/1941", "Chi bộ 4", "12/05/1965", "12/05/1966"],
+                         ["21003302", "Vũ Thị Lan", "04/07/1979", "Chi bộ 4", "02/09/2003", "02/09/2004"],
+                         ["21003303", "Lê Văn Ba", "01/01/1980", "Chi bộ 4", "02/09/2005", "02/09/2006"])
+
+
+def test_a_sheet_of_the_exempt_members_beside_the_full_list(tmp_path):
+    """The branch keeps the exempt members on a sheet of their own ("DANH SÁCH ĐẢNG VIÊN ĐƯỢC MIỄN CÔNG TÁC VÀ
+    SINH HOẠT ĐẢNG", with "Miễn từ ngày"): read as a second members list, each of them was listed twice
+    (DAT004) and, official on the full list, missed meetings (ATT001, the screening list). The sheet says more
+    of members already listed: they are exempt, from that day, and listed once."""
+    exempt = [["DANH SÁCH ĐẢNG VIÊN ĐƯỢC MIỄN CÔNG TÁC VÀ SINH HOẠT ĐẢNG"],
+              ["STT", "Họ và tên", "Số thẻ", "Ngày sinh", "Chi bộ", "Ngày vào Đảng", "Lý do miễn", "Miễn từ ngày"],
+              [1, "Phan Văn Tâm", "21003301", "12/03/1941", "Chi bộ 4", "12/05/1965", "Tuổi cao, sức yếu",
+               "01/01/2024"]]
+    attendance = [["SINH HOẠT 2026"], ["STT", "Số thẻ", "Họ và tên", "T1", "T2", "T3", "T4"],
+                  [1, "21003301", "Phan Văn Tâm", "K", "K", "K", "K"], [2, "21003302", "Vũ Thị Lan", "x", "x", "x", "x"],
+                  [3, "21003303", "Lê Văn Ba", "x", "x", "x", "x"]]
+    path = write_workbook(tmp_path / "cb4.xlsx", {"Danh sách đảng viên": _FULL_LIST, "Miễn sinh hoạt": exempt,
+                                                 "Sinh hoạt": attendance})
+    roster = read(path)
+    assert roster.issues.height == 0
+    assert roster.members.sort("_row").select(roster.id_text(), "status", "exempt_from", "_row").rows() == [
+        ("21003301", "exempt", date(2024, 1, 1), 5), ("21003302", "official", None, 6),
+        ("21003303", "official", None, 7)]
+    result = audit(roster, as_of=date(2026, 11, 30), config=Config(), select_codes=["ATT001", "DAT004"], lang="en")
+    assert result.findings.height == 0
+
+
+def test_a_sheet_of_some_members_by_name_needs_no_branch_and_a_sheet_of_others_still_does(tmp_path):
+    """A sheet of the probationary members by name and birth date, without a branch or card column, was
+    skipped (no 'Chi bộ' column); read as a members list it would have said the member had no card (DAT010)
+    and no branch. It adds to their rows; a sheet of people the full list does not hold is skipped as before."""
+    probationary = [["DANH SÁCH ĐẢNG VIÊN DỰ BỊ"],
+                    ["STT", "Họ và tên", "Ngày sinh", "Ngày kết nạp", "Ngày hết hạn dự bị", "Người giúp đỡ"],
+                    [1, "Lê Văn Ba", "01/01/1980", "02/09/2005", "02/09/2006", "Vũ Thị Lan"]]
+    others = [["DANH SÁCH"], ["STT", "Họ và tên", "Ngày sinh", "Ngày vào Đảng"], [1, "Người Khác", "01/01/1990", "01/01/2020"]]
+    path = write_workbook(tmp_path / "cb4.xlsx", {"Danh sách đảng viên": _FULL_LIST, "ĐV dự bị": probationary,
+                                                 "Khác": others})
+    roster = read(path)
+    assert roster.members.height == 3 and roster.issues.height == 0
+    assert roster.members.sort("_row").get_column("status").to_list() == ["official", "official", "official"]
+    assert [(s.sheet, s.reason) for s in roster.skipped] == [("Khác", "skip.missing_column")]
+    assert roster.sources[1].supplements == "Danh sách đảng viên" and roster.sources[1].title_status == "Dự bị"

@@ -27,6 +27,11 @@ class Source:
     unused: dict[str, str] = field(default_factory=dict)  # column letter → header read into no field
     unlabeled: list[str] = field(default_factory=list)  # columns holding data under no header
     title_months: list[tuple[int, int]] = field(default_factory=list)  # (year, month) a title names: dues by name
+    # a members list of some of another list's members ("DANH SÁCH ĐẢNG VIÊN ĐƯỢC MIỄN SINH HOẠT"): that list's
+    # sheet, and the status its title names; its rows add to theirs, never stand as members of their own
+    supplements: str | None = None
+    title_status: str | None = None
+    missing: list[str] = field(default_factory=list)  # required fields it lacks (read only as a supplement)
 
 
 @dataclass

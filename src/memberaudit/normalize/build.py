@@ -18,6 +18,7 @@ from memberaudit.model.vocab import (
     DISCIPLINE_FORMS,
     DUES_MARKS,
     EXIT_DATES,
+    EXIT_STATUSES,
     GENDERS,
     LEFT_HOW,
     OCCUPATION_GROUPS,
@@ -189,6 +190,11 @@ def _members(frame, issues, sources, extra_marks):
     if frame.get_column("full_name").null_count() and frame.get_column("birth_name").null_count() < frame.height:
         frame = frame.with_columns(pl.coalesce("full_name", "birth_name").alias("full_name"))
     frame = _status_from_notes(frame)
+    # a list of some members whose title names their status ("… ĐẢNG VIÊN ĐƯỢC MIỄN CÔNG TÁC VÀ SINH HOẠT")
+    titled = {i: s.title_status for i, s in enumerate(sources) if s.supplements and s.title_status}
+    if titled:
+        frame = frame.with_columns(pl.coalesce("status", pl.col("_src").replace_strict(
+            titled, default=None, return_dtype=pl.String)).alias("status"))
     code, when = _status_parts("status")
     frame = on_distinct(frame, "status", _status_code=code, status_date=when)
     frame = frame.with_columns(pl.col("_status_code").alias("status"), pl.col("status").alias("_status_cell")
@@ -230,8 +236,63 @@ def _members(frame, issues, sources, extra_marks):
     frame = frame.with_columns(pl.when(gap.abs() < 10_000).then(gap).cast(pl.Int64).alias("_gap"))
     issues.append(issue_rows(frame, pl.col("party_age_gap_months").is_not_null() & pl.col("_gap").is_null(),
                              "party_age_gap_months", pl.col("party_age_gap_months"), "not_a_number"))
-    return _national_ids(frame.with_columns(group, pl.col("_gap").fill_null(0).alias("party_age_gap_months"))
-                         .drop("_gap"))
+    frame = _national_ids(frame.with_columns(group, pl.col("_gap").fill_null(0).alias("party_age_gap_months"))
+                          .drop("_gap"))
+    return _supplemented(frame, issues, sources)
+
+
+# what a list of some members cannot say of them: their identity and where they stand (the full list's)
+_OWN = ("_src", "_row", "member_id", "full_name", "name_key", "identified_by", "unit", "parent_unit")
+
+
+def _supplemented(frame, issues: list, sources):
+    """Each row of a list of some members (`Source.supplements`: the exempt, the probationary, on a sheet of
+    their own) added to the member's row in the file's full list, found by card, else by name (and birth date
+    where both have it, a name the full list holds once): what the full row leaves empty the other fills; its
+    status (an exemption, a stay elsewhere, an exit) stands unless the full row's is an exit. The rows added are no members of their own, and what they
+    lack (a branch, dates, a card the full row has) is no data finding."""
+    mains = {i: j for i, s in enumerate(sources) if s.kind == "members" and s.supplements
+             for j, t in enumerate(sources) if t.kind == "members" and t.file == s.file and t.sheet == s.supplements}
+    if not mains:
+        return frame
+    by_card = [i for i in mains if "member_id" in sources[i].columns]
+    parts = frame.filter(pl.col("_src").is_in(list(mains))).with_columns(
+        pl.col("_src").replace_strict(mains, return_dtype=pl.Int32).alias("_main"))
+    full = frame.filter(pl.col("_src").is_in(list(set(mains.values()))))
+    once = full.filter(pl.len().over("_src", "name_key") == 1)
+    found = pl.concat([
+        parts.filter(pl.col("_src").is_in(by_card)).join(
+            full.select(pl.col("_src").alias("_main"), "member_id", pl.col("_row").alias("_to"))
+            .unique(["_main", "member_id"], keep="first"), on=["_main", "member_id"]),
+        parts.filter(~pl.col("_src").is_in(by_card)).join(
+            once.select(pl.col("_src").alias("_main"), "name_key", pl.col("_row").alias("_to"),
+                        pl.col("birth_date").alias("_born")), on=["_main", "name_key"])
+        .filter(pl.col("birth_date").is_null() | pl.col("_born").is_null() | (pl.col("birth_date") == pl.col("_born")))
+        .drop("_born"),
+    ], how="diagonal_relaxed").unique(["_main", "_to"], keep="first")
+    if not found.height:
+        return frame
+    facts = [c for c in frame.columns if c not in _OWN]
+    added = found.select(pl.col("_main").alias("_src"), pl.col("_to").alias("_row"),
+                         *(pl.col(c).alias(f"{c}__more") for c in facts))
+    # the membership's stage is the full row's (its dates say it); an exemption, a stay elsewhere or an exit
+    # the other list names is news
+    kept = (pl.col("status").is_in(list(EXIT_STATUSES)) | pl.col("status__more").is_null()
+            | pl.col("status__more").is_in(["official", "probationary"]))
+    frame = (frame.join(found.select("_src", "_row"), on=["_src", "_row"], how="anti", maintain_order="left")
+             .join(added, on=["_src", "_row"], how="left", maintain_order="left")
+             .with_columns(
+                 pl.when(kept).then(pl.col("status"))
+                 .otherwise(pl.col("status__more")).alias("status"),
+                 *(pl.coalesce(c, f"{c}__more").alias(c) for c in facts if c != "status"))
+             .drop(f"{c}__more" for c in facts))
+    gone = found.select("_src", "_row")
+    for k, issue in enumerate(issues):
+        if issue.height:
+            issues[k] = pl.concat([issue.filter(~pl.col("code").is_in(["DAT001", "DAT010"])),
+                                   issue.filter(pl.col("code").is_in(["DAT001", "DAT010"]))
+                                   .join(gone, on=["_src", "_row"], how="anti")])
+    return frame
 
 
 def _occupation_group(frame):

@@ -91,6 +91,17 @@ _SECTION_STATUSES = {fold(alias): aliases[0] for aliases in STATUSES.values() fo
 _COUNT = re.compile(r"\s*[(:].*$")  # "(03 đồng chí)", ": 3 đ/c"
 
 
+def status_in_titles(titles: list[str]) -> str | None:
+    """The status a list's title names for all its members ("DANH SÁCH ĐẢNG VIÊN ĐƯỢC MIỄN CÔNG TÁC VÀ SINH
+    HOẠT ĐẢNG", "… ĐẢNG VIÊN DỰ BỊ"), as written first in the vocabulary: the longest name a title holds, None
+    where two statuses' names of that length stand there."""
+    text = " ".join(f" {fold(t)} " for t in titles)
+    found = [(len(alias.split()), status) for alias, status in _SECTION_STATUSES.items() if f" {alias} " in text]
+    longest = max((n for n, _ in found), default=0)
+    named = {status for n, status in found if n == longest}
+    return named.pop() if len(named) == 1 else None
+
+
 def _section(name: str, wanted: set[str]) -> tuple[str, str] | None:
     """(field, value) a section row's text names: a branch, a committee or a status."""
     folded = fold(name)

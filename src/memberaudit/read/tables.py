@@ -55,6 +55,7 @@ from memberaudit.read.rows import (
     records_over_rows,
     repeated_rows,
     section_rows,
+    status_in_titles,
     within_record,
 )
 
@@ -82,7 +83,7 @@ def load_file(path: str, *, extra_aliases: dict | None = None, year: int | None 
         (loaded.tables if isinstance(result, RawTable) else loaded.skipped).append(result)
     if not loaded.tables and all(s.reason == "skip.empty" for s in loaded.skipped):
         raise InputError("input.empty", file=path)
-    return _latest_lists(loaded)
+    return _supplements(_latest_lists(loaded))
 
 
 def _latest_lists(loaded: Loaded) -> Loaded:
@@ -127,9 +128,34 @@ def _fill_merges(grid, merges, offset: int):
                              for name, (rows, values) in cells.items())
 
 
-def _list_keys(table: RawTable) -> set[str]:
-    """A members list's card numbers, else its names (folded), to tell whether two lists are of one branch."""
-    column = next((c for c in ("member_id", "full_name") if c in table.frame.columns), None)
+def _supplements(loaded: Loaded) -> Loaded:
+    """A members list of some of the members of the file's full list (the exempt, the probationary, on a sheet
+    of their own): its rows say more of members already listed, so they add to those members' rows
+    (normalize) instead of listing each member twice. A members list lacking a column its table needs is
+    read only as such; otherwise it is skipped with that reason, as any sheet lacking one."""
+    lists = [t for t in loaded.tables if t.source.kind == "members"]
+    full = sorted((t for t in lists if not t.source.missing), key=lambda t: -t.frame.height)
+    for table in lists:
+        for main in (t for t in full if t is not table and t.frame.height > table.frame.height):
+            column = next((c for c in ("member_id", "full_name")
+                           if c in table.frame.columns and c in main.frame.columns), None)
+            part = _list_keys(table, column)
+            if part and part <= _list_keys(main, column):
+                table.source.supplements = main.source.sheet
+                break
+    for table in [t for t in lists if t.source.missing and not t.source.supplements]:
+        loaded.tables.remove(table)
+        loaded.skipped.append(Skipped(table.source.file, table.source.sheet, "skip.missing_column",
+                                      {"row": table.source.header_row, "column": table.source.missing[0],
+                                       "kind": "members"}))
+    return loaded
+
+
+def _list_keys(table: RawTable, column: str | None = "") -> set[str]:
+    """A members list's card numbers, else its names (folded; or those of `column`), to tell whether two lists
+    are of one branch."""
+    if column == "":
+        column = next((c for c in ("member_id", "full_name") if c in table.frame.columns), None)
     if column is None:
         return set()
     return {fold(str(v)) for v in table.frame.get_column(column).drop_nulls().to_list()}
@@ -327,7 +353,10 @@ def _locate(grid, path, sheet, col_offset, name_for_kind, aliases, year_override
         # names; never for a table of branches (units, targets)
         missing.remove("unit")
         unit = title_unit
-    if missing:  # a sheet without a column its table needs is skipped with the reason; the others are read
+    # a sheet without a column its table needs is skipped with the reason; the others are read. A members
+    # list keyed by card or name is read on: it may be a list of some members of the file's full list
+    # (supplements, in load_file), which needs no branch or dates of its own
+    if missing and not (header.kind == "members" and {"member_id", "full_name"} & set(header.fields)):
         return Skipped(path, sheet, "skip.missing_column", {"row": header.row + 1, "column": missing[0],
                                                              "kind": header.kind})
     numbering = start < len(head) and is_numbering(head[start], head[header.row])
@@ -346,6 +375,7 @@ def _locate(grid, path, sheet, col_offset, name_for_kind, aliases, year_override
         headers={column_letter(c + col_offset): label for c, label in sorted(header.labels.items())},
         unused={column_letter(c + col_offset): label for c, label in sorted(header.labels.items()) if c not in used},
         unlabeled=unlabeled, title_months=title_months(periods), sections=len(sections),
+        missing=missing, title_status=status_in_titles(titles),
     )
     return _Located(header, start, source, unit, sections)
 

@@ -25,6 +25,7 @@ def sheet_facts(loaded_files: list[tuple[str, object, str | None]], lang: str) -
                 "header_rows": source.header_rows, "numbering_row": source.numbering_row,
                 "data_rows": source.data_rows, "year": source.year, "titles": source.titles,
                 "branch_from_title": source.unit_from_title, "section_rows": source.sections, "fields": fields,
+                "supplements": source.supplements, "title_status": source.title_status,
                 "unused": source.unused,
                 "data_without_header": source.unlabeled, "encoding": source.encoding, "skipped": None,
             })
@@ -80,6 +81,9 @@ def print_facts(console, facts: list[dict], lang: str, aliases: list[str]) -> No
             console.print("  " + t("inspect.numbering", lang, row=sheet["numbering_row"]))
         if sheet["branch_from_title"]:
             console.print("  " + t("inspect.branch", lang, unit=sheet["branch_from_title"]))
+        if sheet["supplements"]:
+            console.print("  " + t("inspect.supplements", lang, sheet=sheet["supplements"],
+                                   status=sheet["title_status"] or "—"))
         if sheet["section_rows"]:
             console.print("  " + t("inspect.sections", lang, count=sheet["section_rows"]))
         for field, where_from in sheet["fields"].items():

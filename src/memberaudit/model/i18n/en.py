@@ -83,6 +83,7 @@ MESSAGES = {
     "inspect.read_as": "{where}: read as {kind}, header on row {row} ({rows} row(s)), {data} data rows",
     "inspect.skipped": "{where}: skipped, {reason}",
     "inspect.numbering": "row {row} numbers the columns: skipped",
+    "inspect.supplements": "some members of '{sheet}': added to their rows there, no members of their own (status from the title: {status})",
     "inspect.branch": "branch from the title: {unit}",
     "inspect.sections": "branch, committee or status from {count} section rows within the table (\"I. CHI BỘ …\", \"II. ĐẢNG VIÊN DỰ BỊ\")",
     "inspect.unused": "(not used)",

@@ -86,6 +86,7 @@ MESSAGES = {
     "inspect.read_as": "{where}: đọc thành bảng {kind}, tiêu đề ở dòng {row} ({rows} dòng), {data} dòng dữ liệu",
     "inspect.skipped": "{where}: bỏ qua, {reason}",
     "inspect.numbering": "dòng {row} đánh số cột: bỏ qua",
+    "inspect.supplements": "một số đảng viên của trang '{sheet}': bổ sung vào dòng của họ ở đó, không tính thêm đảng viên (tình trạng theo tiêu đề: {status})",
     "inspect.branch": "chi bộ lấy từ dòng tiêu đề: {unit}",
     "inspect.sections": "chi bộ, đảng bộ hoặc trạng thái lấy từ {count} dòng mục trong bảng («I. CHI BỘ …», «II. ĐẢNG VIÊN DỰ BỊ»)",
     "inspect.unused": "(không dùng)",
