@@ -134,8 +134,6 @@ def _supplements(loaded: Loaded) -> Loaded:
     (normalize) instead of listing each member twice. A members list lacking a column its table needs is
     read only as such; otherwise it is skipped with that reason, as any sheet lacking one."""
     lists = [t for t in loaded.tables if t.source.kind == "members"]
-    if len(lists) < 2:
-        return loaded
     full = sorted((t for t in lists if not t.source.missing), key=lambda t: -t.frame.height)
     keys: dict[tuple[int, str | None], set[str]] = {}
 
@@ -144,7 +142,7 @@ def _supplements(loaded: Loaded) -> Loaded:
             keys[id(table), column] = _list_keys(table, column)
         return keys[id(table), column]
 
-    for table in lists:
+    for table in lists if len(lists) > 1 else ():
         for main in (t for t in full if t is not table and t.frame.height > table.frame.height):
             column = next((c for c in ("member_id", "full_name")
                            if c in table.frame.columns and c in main.frame.columns), None)
