@@ -1517,3 +1517,26 @@ def test_a_sheet_of_some_members_by_name_needs_no_branch_and_a_sheet_of_others_s
     assert roster.members.sort("_row").get_column("status").to_list() == ["official", "official", "official"]
     assert [(s.sheet, s.reason) for s in roster.skipped] == [("Khác", "skip.missing_column")]
     assert roster.sources[1].supplements == "Danh sách đảng viên" and roster.sources[1].title_status == "Dự bị"
+
+
+def test_a_branch_s_lists_of_two_years_in_two_files(tmp_path):
+    """A folder per year ("2025/ds.xlsx", "2026/ds.xlsx") read as one input: every member was on the list twice
+    (DAT004) and one gone since 2025 still current. The later year's list is the roster, the older skipped
+    with that reason; the older year's attendance stays (that year's months)."""
+    old = member_rows(["21003301", "Phan Văn Tâm", "12/03/1961", "Chi bộ 4", "12/05/1985", "12/05/1986"],
+                      ["21003302", "Vũ Thị Lan", "04/07/1979", "Chi bộ 4", "02/09/2003", "02/09/2004"],
+                      ["21003309", "Đã Mất Năm Ngoái", "01/01/1930", "Chi bộ 4", "02/09/1960", "02/09/1961"])
+    new = member_rows(["21003301", "Phan Văn Tâm", "12/03/1961", "Chi bộ 4", "12/05/1985", "12/05/1986"],
+                      ["21003302", "Vũ Thị Lan", "04/07/1979", "Chi bộ 4", "02/09/2003", "02/09/2004"])
+    attendance = [["SINH HOẠT NĂM 2025"], ["Số thẻ", "Họ và tên", "T11", "T12"], ["21003301", "Phan Văn Tâm", "K", "K"]]
+    (tmp_path / "2025").mkdir()
+    (tmp_path / "2026").mkdir()
+    write_workbook(tmp_path / "2025" / "ds-2025.xlsx", {"Danh sách đảng viên": old, "Sinh hoạt": attendance})
+    write_workbook(tmp_path / "2026" / "ds-2026.xlsx", {"Danh sách đảng viên": new})
+    roster = read_roster([tmp_path], workers=1)
+    assert sorted(roster.members.select(roster.id_text()).to_series().to_list()) == ["21003301", "21003302"]
+    assert [(s.sheet, s.reason, s.params["latest"]) for s in roster.skipped] == [
+        ("Danh sách đảng viên", "skip.older_file", 2026)]
+    assert roster.attendance.height == 1
+    result = audit(roster, as_of=date(2026, 11, 30), config=Config(), select_codes=["DAT004"], lang="en")
+    assert result.findings.height == 0

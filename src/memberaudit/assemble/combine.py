@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import re
+from pathlib import Path
 
 from memberaudit.model.lazy import pl
 from memberaudit.model.roster import Roster, conform
@@ -10,7 +11,7 @@ from memberaudit.model.text import fold
 from memberaudit.model.vocab import TABLE_KINDS
 from memberaudit.normalize.build import BY_NAME, by_source, name_key
 from memberaudit.normalize.issues import issue_rows
-from memberaudit.read.headers import named_in_title
+from memberaudit.read.headers import named_in_title, year_in
 
 
 def combine(parts: list[Roster]) -> Roster:
@@ -37,11 +38,41 @@ def combine(parts: list[Roster]) -> Roster:
         roster.issues.filter(~occupation),
         roster.issues.filter(occupation).unique("value", keep="first", maintain_order=True),
     ]).sort("_src", "_row", "field", "code")
+    _older_files(roster)
     roster.members = _fill_parent_units(roster.members, roster.units, roster.sources).with_columns(
         pl.col("unit").cast(pl.Categorical).alias("_unit"))
     _match_names(roster)
     _code_ids(roster)
     return roster
+
+
+def _older_files(roster) -> None:
+    """Members lists of two years in two files (a folder per year, "DS 2025.xlsx" beside "DS 2026.xlsx"):
+    where most of an older list's members are on a later one, the later is the roster and the older is
+    skipped with that reason, as within one workbook (read too, every member was on the list twice). Only the
+    list: the older year's attendance and dues are that year's records."""
+    from memberaudit.model.source import Skipped
+
+    dated = [(i, s, s.year or year_in(Path(s.file).stem)) for i, s in enumerate(roster.sources) if s.kind == "members"]
+    dated = [(i, s, y) for i, s, y in dated if y]
+    if len({s.file for _, s, _ in dated}) < 2 or len({y for *_, y in dated}) < 2:
+        return
+    ids = roster.members.filter(pl.col("_src").is_in([i for i, *_ in dated])).group_by("_src").agg(
+        pl.col("member_id").cast(pl.String).drop_nulls().unique())
+    held = {src: set(values) for src, values in ids.iter_rows()}
+    older = {}
+    for i, source, year in dated:
+        later = [(y, t) for j, t, y in dated if t.file != source.file and y > year and held.get(i)
+                 and 2 * len(held[i] & held.get(j, set())) >= len(held[i])]
+        if later:
+            latest, kept = max(later, key=lambda item: item[0])
+            older[i] = Skipped(source.file, source.sheet, "skip.older_file",
+                               {"year": year, "latest": latest, "kept": f"{Path(kept.file).name} › {kept.sheet}"})
+    if older:
+        gone = pl.col("_src").is_in(list(older))
+        roster.members = roster.members.filter(~gone)
+        roster.issues = roster.issues.filter(~gone)
+        roster.skipped = [*roster.skipped, *older.values()]
 
 
 # the tables holding member ids besides members

@@ -66,6 +66,7 @@ MESSAGES = {
     "skip.unknown": "không nhận ra loại bảng (tên trang tính và dòng tiêu đề không khớp)",
     "skip.no_header_named": "tên trang tính là bảng {kind_label} nhưng không tìm thấy dòng tiêu đề trong 30 dòng đầu",
     "skip.ambiguous": "dòng tiêu đề khớp cả bảng sinh hoạt và đảng phí; đặt tên trang tính cho rõ",
+    "skip.older_file": "danh sách đảng viên năm {year}: danh sách năm {latest} ở «{kept}» là danh sách được đọc",
     "skip.older_list": "danh sách đảng viên năm {year}: danh sách năm {latest} của tệp («{kept}») là danh sách được đọc",
     "skip.attendance_counts": (
         "bảng tổng hợp số buổi có mặt, vắng của từng đảng viên: không cho biết vắng những tháng nào nên không đọc; "
