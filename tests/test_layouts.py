@@ -1540,3 +1540,16 @@ def test_a_branch_s_lists_of_two_years_in_two_files(tmp_path):
     assert roster.attendance.height == 1
     result = audit(roster, as_of=date(2026, 11, 30), config=Config(), select_codes=["DAT004"], lang="en")
     assert result.findings.height == 0
+
+
+@pytest.mark.parametrize("cell", ["50k", "50 nghìn", "30K", "1,5k", "Có", "đã thu"])
+def test_dues_cells_written_short(cell):
+    """Amounts in thousands as dues books shorten them ("50k", "50 nghìn") and "Có" for paid were unknown
+    values (DAT005) and the month counted as no payment."""
+    from conftest import make_roster
+
+    members = [{"member_id": "M1", "full_name": "An", "birth_date": "01/01/1970", "unit": "CB1",
+                "admission_date": "01/01/2000", "official_date": "01/01/2001"}]
+    roster = make_roster({"members": members, "dues": [{"member_id": "M1", "2026-01": cell}]})
+    assert roster.issues.height == 0
+    assert month_records(roster, "dues").get_column("state").to_list() == ["paid"]

@@ -354,7 +354,8 @@ ATTENDANCE_MARKS: dict[str, tuple[str, ...]] = {
 
 DUES_STATES = ("paid", "unpaid", "excused", "blank")  # "blank": a wide sheet's empty month
 DUES_MARKS: dict[str, tuple[str, ...]] = {
-    "paid": ("x", "đã nộp", "✓", "✔", "√", "nộp", "đủ", "đã đóng", "đóng", "đã nộp đủ", "đã đóng đủ"),
+    "paid": ("x", "đã nộp", "✓", "✔", "√", "nộp", "đủ", "đã đóng", "đóng", "đã nộp đủ", "đã đóng đủ", "có", "rồi",
+             "đã thu", "thu đủ"),
     "unpaid": ("0", "K", "chưa nộp", "nợ", "không nộp", "chưa", "chưa đóng", "không đóng", "còn nợ"),
     "excused": ("miễn", "giảm", "P", "có lý do", "M"),
 }
