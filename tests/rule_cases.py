@@ -346,6 +346,11 @@ CASES = [
     Case("DAT008", "valid-ids-of-both-centuries-and-a-birth-abroad", NOV,
          {"members": [member("V1", national_id="001080012345"), member("V2", national_id="079301012345"),
                       member("V3", national_id="101085012345"), member("V4", national_id="0010 8001 2345")]}, []),
+    # typed with a label, Excel's text mark or dashes between its groups: the id is its digits
+    Case("DAT008", "ids-typed-with-a-label-a-text-mark-or-dashes", NOV,
+         {"members": [member("L1", national_id="CCCD: 001080012345"), member("L2", national_id="'001080012345"),
+                      member("L3", national_id="001-080-012-345"), member("L4", national_id="Số CCCD 001080012345"),
+                      member("L5", national_id="001-080-ABC-345")]}, ["L5"]),
     Case("DAT009", "sex-and-birth-year-both-centuries", NOV,
          {"members": [member("S1", gender="Nữ", birth="01/01/1980", national_id="001080012345"),
                       member("S2", gender="Nam", birth="01/01/1980", national_id="001180012345"),

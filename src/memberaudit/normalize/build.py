@@ -359,8 +359,11 @@ def _national_ids(frame):
 
 
 def digits_of(column: str):
-    """An id as its digits, also where Excel stored it as a number ("12345678901.0", "1.23456789012E+11")."""
-    text = pl.col(column).str.replace_all(r"[\s.]", "")
+    """An id as its digits, also where Excel stored it as a number ("12345678901.0", "1.23456789012E+11"), or
+    typed with a label, a text mark or its digits grouped ("CCCD: 001…", "'001…", "001-060-000-001")."""
+    text = (pl.col(column).str.replace(r"(?i)^\s*(?:số\s*)?(?:cccd|cmnd|cmt|căn cước|định danh)?\s*[:.]?\s*'?", "")
+            .str.replace_all(r"[\s.]", ""))
+    text = pl.when(text.str.contains(r"^\d[\d-]*\d$")).then(text.str.replace_all("-", "", literal=True)).otherwise(text)
     scientific = pl.col(column).str.contains(r"(?i)^\s*\d(?:\.\d+)?e\+?\d+\s*$")
     as_number = pl.col(column).str.strip_chars().cast(pl.Float64, strict=False).round(0).cast(pl.Int64, strict=False)
     return (pl.when(scientific).then(as_number.cast(pl.String))
