@@ -1553,3 +1553,15 @@ def test_dues_cells_written_short(cell):
     roster = make_roster({"members": members, "dues": [{"member_id": "M1", "2026-01": cell}]})
     assert roster.issues.height == 0
     assert month_records(roster, "dues").get_column("state").to_list() == ["paid"]
+
+
+def test_a_card_pasted_with_excel_s_text_mark_is_the_card():
+    """A record's card pasted from another program with Excel's text mark ("'21003301") named no member
+    (DAT006) and its marks counted for nobody."""
+    from conftest import make_roster
+
+    members = [{"member_id": "21003301", "full_name": "An", "birth_date": "01/01/1970", "unit": "CB1",
+                "admission_date": "01/01/2000", "official_date": "01/01/2001"}]
+    roster = make_roster({"members": members, "attendance": [{"member_id": "'21003301", "2026-01": "K"}]})
+    assert roster.attendance.select(roster.id_text()).to_series().to_list() == ["21003301"]
+    assert roster.ids.to_list() == ["21003301"]

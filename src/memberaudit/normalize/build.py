@@ -105,8 +105,11 @@ def _grouped_ids(frame):
     if "member_id" not in frame.columns or frame.schema["member_id"] != pl.String:
         return frame
     no_digit = pl.col("member_id").str.contains(r"^\D+$")
-    spaced, none = frame.select(pl.col("member_id").str.contains(r"[ .\-]").any().alias("spaced"),
-                                no_digit.any().alias("none")).row(0)
+    spaced, none, quoted = frame.select(pl.col("member_id").str.contains(r"[ .\-]").any().alias("spaced"),
+                                        no_digit.any().alias("none"),
+                                        pl.col("member_id").str.starts_with("'").any().alias("quoted")).row(0)
+    if quoted:  # Excel's mark for a number kept as text, pasted in with it from another program ("'21003301")
+        frame = frame.with_columns(pl.col("member_id").str.strip_prefix("'"))
     if none:
         frame = frame.with_columns(pl.when(~no_digit).then(pl.col("member_id")).alias("member_id"))
     grouped = pl.col("member_id").str.contains(r"^\s*\d{1,4}(?:[ .\-]\d{1,4})+\s*$")
