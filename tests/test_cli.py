@@ -242,3 +242,13 @@ def test_a_command_leaves_what_it_read_and_found_to_the_process_end(demo_dir):
     first = session_module.HELD[0]
     assert runner.invoke(app, ["mix", str(demo_dir), *AS_OF]).exit_code == 0
     assert [type(x) for x in session_module.HELD] == [Roster] and session_module.HELD[0] is not first
+
+
+@pytest.mark.parametrize("command", ["audit", "validate", "screen", "badges", "mix", "quality", "stats", "inspect"])
+def test_every_reading_command_takes_as_of_config_and_debug(command, tmp_path):
+    """SPEC 3: every command that reads inputs takes --as-of, --config and --debug (inspect refused --as-of,
+    so one script line could not serve every command)."""
+    help_text = runner.invoke(app, [command, "--help", "--lang", "en"]).output
+    assert all(option in help_text for option in ("--as-of", "--config", "--debug", "--quiet"))
+    bad = runner.invoke(app, [command, str(tmp_path), "--as-of", "30/11/2026", "--lang", "en"])
+    assert bad.exit_code == 2 and "--as-of" in bad.output

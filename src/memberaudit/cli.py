@@ -449,10 +449,12 @@ def diff_command(
 def inspect_command(
     inputs: Inputs,
     fmt: Annotated[str, typer.Option("--format", help=h("format_text_json"))] = "text",
+    as_of: AsOf = None,
     config: ConfigOpt = None,
     year: Year = None,
     include_hidden: Hidden = False,
     lang: Lang = None,
+    quiet: Quiet = False,
     debug: Debug = False,
 ) -> None:
     """What each sheet was read as: kind, header rows, which header fed which field, unused headers, why a
@@ -465,7 +467,8 @@ def inspect_command(
         from memberaudit.reports import inspect as inspect_report
 
         check_choice(fmt, ("text", "json"), "--format")
-        session = Session(config_path=config, as_of=None, lang=lang, quiet=False, debug=debug,
+        # reading depends on no date; --as-of is taken (and checked) as every reading command takes it
+        session = Session(config_path=config, as_of=as_of, lang=lang, quiet=quiet, debug=debug,
                           include_hidden=include_hidden)
         facts = inspect_report.sheet_facts(session.inspect(inputs, year=year), session.lang)
         if fmt == "json":
