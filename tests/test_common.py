@@ -25,10 +25,19 @@ from memberaudit.checks.common import (
     window_masks,
 )
 
+_LETTER_CODES: dict[str, int] = {}
+
 
 def coded(frame):
-    """Member ids written as letters, as the Roster's integer codes (one code per letter in this process)."""
-    return frame.with_columns(pl.col("member_id").cast(pl.Categorical).to_physical())
+    """Member ids written as letters, as the Roster's integer codes (one code per letter in this module, in
+    the order first met: a Categorical's codes depend on what else the process has cast, and are not shared
+    between frames in every Polars version)."""
+    letters = frame.get_column("member_id").cast(pl.String).to_list()
+    for letter in letters:
+        if letter is not None:
+            _LETTER_CODES.setdefault(letter, len(_LETTER_CODES))
+    return frame.with_columns(pl.Series("member_id", [None if v is None else _LETTER_CODES[v] for v in letters],
+                                        dtype=pl.UInt32))
 
 
 CODES = ("present", "unexcused")

@@ -1510,8 +1510,8 @@ def test_a_sheet_of_some_members_by_name_needs_no_branch_and_a_sheet_of_others_s
                     ["STT", "Họ và tên", "Ngày sinh", "Ngày kết nạp", "Ngày hết hạn dự bị", "Người giúp đỡ"],
                     [1, "Lê Văn Ba", "01/01/1980", "02/09/2005", "02/09/2006", "Vũ Thị Lan"]]
     others = [["DANH SÁCH"], ["STT", "Họ và tên", "Ngày sinh", "Ngày vào Đảng"], [1, "Người Khác", "01/01/1990", "01/01/2020"]]
-    path = write_workbook(tmp_path / "cb4.xlsx", {"Danh sách đảng viên": _FULL_LIST, "ĐV dự bị": probationary,
-                                                 "Khác": others})
+    path = write_workbook(tmp_path / "so-dang-vien.xlsx", {"Danh sách đảng viên": _FULL_LIST, "ĐV dự bị": probationary,
+                                                          "Khác": others})
     roster = read(path)
     assert roster.members.height == 3 and roster.issues.height == 0
     assert roster.members.sort("_row").get_column("status").to_list() == ["official", "official", "official"]
@@ -1565,3 +1565,14 @@ def test_a_card_pasted_with_excel_s_text_mark_is_the_card():
     roster = make_roster({"members": members, "attendance": [{"member_id": "'21003301", "2026-01": "K"}]})
     assert roster.attendance.select(roster.id_text()).to_series().to_list() == ["21003301"]
     assert roster.ids.to_list() == ["21003301"]
+
+
+@pytest.mark.parametrize("name, unit", [("Chi bộ Thôn Đông.xlsx", "Chi bộ Thôn Đông"), ("CB_KDC_5.xlsx", "Chi bộ KDC 5"),
+                                        ("TDP-3.xlsx", "Chi bộ TDP 3")])
+def test_a_branch_s_workbook_named_after_it(tmp_path, name, unit):
+    """A branch's workbook whose list has no branch column, whose title names none ("DANH SÁCH ĐẢNG VIÊN")
+    and whose sheet is "Sheet1": skipped for its missing branch, though the file's name says it."""
+    rows = [["DANH SÁCH ĐẢNG VIÊN"], ["STT", "Số thẻ", "Họ và tên", "Ngày sinh", "Ngày vào Đảng", "Ngày chính thức"],
+            [1, "21003301", "Phan Văn Tâm", "12/03/1961", "12/05/1985", "12/05/1986"]]
+    roster = read(write_workbook(tmp_path / name, {"Sheet1": rows}))
+    assert roster.members.get_column("unit").to_list() == [unit]

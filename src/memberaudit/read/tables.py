@@ -348,7 +348,7 @@ def _locate(grid, path, sheet, col_offset, name_for_kind, aliases, year_override
     if header.kind in WIDE_KINDS:  # a long table needs its value columns; a wide one has its period columns
         missing = [f for f in missing if f != "member_id"] + (
             ["member_id"] if "member_id" not in header.fields and not _identified_otherwise(header, "member_id") else [])
-    title_unit = _unit_from(titles, sheet)
+    title_unit = _unit_from(titles, sheet, path)
     unit = None
     start = header.row + header.depth
     sections = section_rows(grid.slice(start), start, header)
@@ -481,12 +481,21 @@ def _implicit_fields(header: _Header) -> None:
     header.fields["birth_date"] = column
 
 
-def _unit_from(titles: list[str], sheet: str) -> str | None:
+def _unit_from(titles: list[str], sheet: str, path: str = "") -> str | None:
     """The branch a register names in its title ("CHI BỘ TỔ DÂN PHỐ 3"), else its sheet name if that is no
-    table name ("Chi bộ 3", not "Đảng viên")."""
+    table name ("Chi bộ 3", not "Đảng viên"), else its file's name ("Chi bộ Thôn Đông.xlsx", "CB3.xlsx": a
+    workbook a branch, its sheet "Sheet1")."""
     for title in titles:
         if found := named_in_title(title, ("chi", "bo")):  # "DANH SÁCH ĐẢNG VIÊN CHI BỘ THÔN ĐÔNG" too
             return found
+    named = _branch_named(sheet)
+    if named is None and path:
+        named = _branch_named(" ".join(Path(path).stem.replace("_", " ").replace("-", " ").split()))
+    return named
+
+
+def _branch_named(sheet: str) -> str | None:
+    """The branch a sheet's (or file's) name is, if it names one."""
     if kind_from_name(sheet):
         return None
     if fold(sheet).startswith("chi bo "):
