@@ -357,16 +357,21 @@ def _national_ids(frame):
     """The national ids as digits: one scan finds out whether any cell needs more (most exports need nothing)."""
     ids = frame.get_column("national_id")
     if ids.dtype == pl.String and ids.str.contains(r"[^0-9]").any():
-        return frame.with_columns(digits_of("national_id").alias("national_id"))
+        marked = ids.str.contains(r"[^\d\s.Ee+]").any()  # more than spaces, dots or a number's exponent
+        return frame.with_columns(digits_of("national_id", marked=marked).alias("national_id"))
     return frame
 
 
-def digits_of(column: str):
+def digits_of(column: str, *, marked: bool = True):
     """An id as its digits, also where Excel stored it as a number ("12345678901.0", "1.23456789012E+11"), or
-    typed with a label, a text mark or its digits grouped ("CCCD: 001…", "'001…", "001-060-000-001")."""
-    text = (pl.col(column).str.replace(r"(?i)^\s*(?:số\s*)?(?:cccd|cmnd|cmt|căn cước|định danh)?\s*[:.]?\s*'?", "")
-            .str.replace_all(r"[\s.]", ""))
-    text = pl.when(text.str.contains(r"^\d[\d-]*\d$")).then(text.str.replace_all("-", "", literal=True)).otherwise(text)
+    (`marked`: some cell holds more than digits, spaces and dots) typed with a label, a text mark or its digits
+    grouped ("CCCD: 001…", "'001…", "001-060-000-001")."""
+    text = pl.col(column)
+    if marked:
+        text = text.str.replace(r"(?i)^\s*(?:số\s*)?(?:cccd|cmnd|cmt|căn cước|định danh)?\s*[:.]?\s*'?", "")
+    text = text.str.replace_all(r"[\s.]", "")
+    if marked:
+        text = pl.when(text.str.contains(r"^\d[\d-]*\d$")).then(text.str.replace_all("-", "", literal=True)).otherwise(text)
     scientific = pl.col(column).str.contains(r"(?i)^\s*\d(?:\.\d+)?e\+?\d+\s*$")
     as_number = pl.col(column).str.strip_chars().cast(pl.Float64, strict=False).round(0).cast(pl.Int64, strict=False)
     return (pl.when(scientific).then(as_number.cast(pl.String))
