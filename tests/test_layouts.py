@@ -1576,3 +1576,17 @@ def test_a_branch_s_workbook_named_after_it(tmp_path, name, unit):
             [1, "21003301", "Phan Văn Tâm", "12/03/1961", "12/05/1985", "12/05/1986"]]
     roster = read(write_workbook(tmp_path / name, {"Sheet1": rows}))
     assert roster.members.get_column("unit").to_list() == [unit]
+
+
+def test_a_month_attended_elsewhere_marked_in_the_home_books():
+    """The home branch's books mark a member attending elsewhere for the time "SHTT" (sinh hoạt tạm thời):
+    an unknown mark and an unknown dues value (DAT005) each month. No meeting missed here, dues paid there."""
+    from conftest import make_roster
+
+    members = [{"member_id": "M1", "full_name": "An", "birth_date": "01/01/1970", "unit": "CB1",
+                "admission_date": "01/01/2000", "official_date": "01/01/2001"}]
+    roster = make_roster({"members": members, "attendance": [{"member_id": "M1", "2026-03": "SHTT"}],
+                          "dues": [{"member_id": "M1", "2026-03": "SHTT", "2026-04": "Đóng nơi sinh hoạt tạm thời"}]})
+    assert roster.issues.height == 0
+    assert month_records(roster, "attendance").get_column("mark").to_list() == ["exempt"]
+    assert month_records(roster, "dues").get_column("state").to_list() == ["excused", "excused"]

@@ -349,7 +349,9 @@ ATTENDANCE_MARKS: dict[str, tuple[str, ...]] = {
     "unexcused": ("K", "kp", "không phép", "vắng không phép", "vắng không lý do", "vkp", "vkld", "v", "vắng", "0",
                   "vắng mặt", "vắng mặt không lý do", "vắng kp", "v/k", "vk", "không lý do", "nghỉ không phép",
                   "nghỉ không lý do"),
-    "exempt": ("M", "miễn", "miễn sinh hoạt", "tạm miễn"),
+    # also a member attending elsewhere for the month (sinh hoạt tạm thời nơi khác): no meeting to miss here
+    "exempt": ("M", "miễn", "miễn sinh hoạt", "tạm miễn", "SHTT", "sinh hoạt tạm thời", "đi sinh hoạt tạm thời",
+               "sinh hoạt nơi khác", "chuyển sinh hoạt tạm thời"),
 }
 
 DUES_STATES = ("paid", "unpaid", "excused", "blank")  # "blank": a wide sheet's empty month
@@ -357,7 +359,9 @@ DUES_MARKS: dict[str, tuple[str, ...]] = {
     "paid": ("x", "đã nộp", "✓", "✔", "√", "nộp", "đủ", "đã đóng", "đóng", "đã nộp đủ", "đã đóng đủ", "có", "rồi",
              "đã thu", "thu đủ"),
     "unpaid": ("0", "K", "chưa nộp", "nợ", "không nộp", "chưa", "chưa đóng", "không đóng", "còn nợ"),
-    "excused": ("miễn", "giảm", "P", "có lý do", "M"),
+    # also the dues a member attending elsewhere for the time pays there
+    "excused": ("miễn", "giảm", "P", "có lý do", "M", "SHTT", "sinh hoạt tạm thời", "đóng nơi sinh hoạt tạm thời",
+                "nộp nơi sinh hoạt tạm thời"),
 }
 
 # Ward forms write the status as a code (ĐSH, TT, CĐi, …), often followed by its date or decision:
