@@ -97,3 +97,36 @@ def test_a_broken_markup_workbook_is_an_input_error(tmp_path):
     result = CliRunner().invoke(app, ["validate", str(path), "--as-of", "2026-11-30", "--lang", "en"])
     assert result.exit_code == 2
     assert "hong.xml" in result.output and "Traceback" not in result.output
+
+
+def test_an_html_table_that_leaves_its_tags_open(tmp_path):
+    """Web exports often close no <td> or <tr>: the last row, never closed, was lost."""
+    path = tmp_path / "mo.xls"
+    path.write_text("<table><tr><td>Số thẻ<td>Họ và tên<td>Ngày sinh<td>Chi bộ<td>Ngày vào Đảng"
+                    "<tr><td>001<td>An<td>01/01/1970<td>CB1<td>01/01/2000", encoding="utf-8")
+    roster = read_roster([path], workers=1)
+    assert roster.members.select(roster.id_text(), "unit").rows() == [("001", "CB1")]
+
+
+def test_delimited_text_saved_as_xls(tmp_path):
+    """Tab- or semicolon-separated text named .xls (UTF-8 or UTF-16, as some exports write it) is the CSV it
+    is: it stopped the run ("Invalid OLE"). A binary file that is no workbook still does, naming it."""
+    text = "Số thẻ\tHọ và tên\tNgày sinh\tChi bộ\tNgày vào Đảng\n001\tAn\t01/01/1970\tCB1\t01/01/2000\n"
+    (tmp_path / "a.xls").write_text(text, encoding="utf-8")
+    (tmp_path / "b.xls").write_bytes(text.replace("\t", ";").replace("001", "002").encode("utf-16"))
+    roster = read_roster([tmp_path], workers=1)
+    assert sorted(roster.members.select(roster.id_text()).to_series().to_list()) == ["001", "002"]
+    junk = tmp_path / "hong.xls"
+    junk.write_bytes(bytes(range(256)))
+    result = CliRunner().invoke(app, ["validate", str(junk), "--as-of", "2026-11-30", "--lang", "en"])
+    assert result.exit_code == 2 and "hong.xls" in result.output and "Traceback" not in result.output
+
+
+def test_members_tables_holding_nobody_are_an_input_error(tmp_path):
+    """A members list of its header alone ran to "0 members, no findings", exit 0: a scheduled run passed
+    having read nobody."""
+    path = tmp_path / "trong.xls"
+    path.write_text("<table><tr><td>Số thẻ</td><td>Họ và tên</td><td>Ngày sinh</td><td>Chi bộ</td>"
+                    "<td>Ngày vào Đảng</td></tr></table>", encoding="utf-8")
+    result = CliRunner().invoke(app, ["validate", str(path), "--as-of", "2026-11-30", "--lang", "en"])
+    assert result.exit_code == 2 and "hold no member" in result.output and "trong.xls" in result.output

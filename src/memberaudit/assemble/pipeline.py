@@ -95,7 +95,7 @@ def read_roster(inputs: Iterable[str | Path], *, config: Config | None = None, y
     if config.cache:  # after reading: the entries used in this run are marked used and stay
         cache.prune(config.cache)
     roster = combine(_normalized(parts, config.marks))
-    if not roster.has("members"):
+    if not roster.has("members") or not roster.members.height:  # never a run that passes having read nobody
         raise _no_members(roster)
     # one schema check of the stacked tables: its cost is mostly per table, not per row
     return validate(roster)
@@ -128,7 +128,7 @@ def _no_members(roster):
 
     return NoMembers([(file, [(s.sheet, s.kind) for s in roster.sources if s.file == file],
                        [(s.sheet, s.reason, s.params) for s in roster.skipped if s.file == file])
-                      for file in roster.files])
+                      for file in roster.files], empty=roster.has("members"))
 
 
 def _cache_entries(files: list[Path], folder: str | None, config: Config, year: int | None) -> list:

@@ -35,15 +35,16 @@ class NoMembers(InputError):
     """A run that read no members table: each input with the tables read from it and why each other sheet was
     skipped, so that a scheduled run never passes having read nothing."""
 
-    def __init__(self, files: list[tuple[str, list[str], list[tuple[str, str, dict]]]]) -> None:
-        super().__init__("input.no_members")
+    def __init__(self, files: list[tuple[str, list[str], list[tuple[str, str, dict]]]], *, empty: bool = False) -> None:
+        super().__init__("input.no_member_rows" if empty else "input.no_members")
         self.files = files
+        self.empty = empty  # members tables were read, none holding a member
 
     def render(self, lang: str) -> str:
         from memberaudit.model.i18n import t
         from memberaudit.model.source import skip_text
 
-        lines = [t("input.no_members", lang)]
+        lines = [t("input.no_member_rows" if self.empty else "input.no_members", lang)]
         for file, read, skipped in self.files:
             lines.append(f"  {file}")
             lines += [f"    {t('ui.read_as', lang, sheet=sheet, kind=t(f'kind.{kind}', lang))}" for sheet, kind in read]

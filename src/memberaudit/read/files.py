@@ -36,8 +36,13 @@ def read_grids(path: Path, include_hidden: bool = False):
 def _excel_grids(path: Path, include_hidden: bool = False):
     import fastexcel
 
-    with open(path, "rb") as stream:
-        kind = markup_kind(stream.read(4096))
+    kind = None
+    if path.suffix.lower() in (".xls", XML_SUFFIX):  # Excel opens markup and text under these names only
+        with open(path, "rb") as stream:
+            kind = markup_kind(stream.read(4096))
+    if kind == "text":  # delimited text saved as .xls: read as the CSV it is
+        yield path.stem, _csv_grid(path), 0, path.stem, list
+        return
     if kind:
         yield from _markup_grids(path, kind, include_hidden)
         return

@@ -1,7 +1,8 @@
 """Workbooks that are markup under an Excel name: an HTML table and Excel 2003 XML (SpreadsheetML).
 
 Web software's "Xuất Excel" often writes an HTML table and names it `.xls`; older programs write the Excel
-2003 XML format (`.xml`, or `.xls` too). Excel opens both; calamine reads neither. Each becomes sheets of
+2003 XML format (`.xml`, or `.xls` too); some write delimited text under the name. Excel opens all three;
+calamine reads none. Each becomes sheets of
 text cells with their merged ranges, as a workbook's sheets are, and is read the same way from there.
 """
 
@@ -29,12 +30,22 @@ class MarkupSheet:
 
 
 def markup_kind(head: bytes) -> str | None:
-    """"xml" for Excel 2003 XML, "html" for an HTML table, None for anything else (a real workbook), from
-    the file's first bytes."""
+    """"xml" for Excel 2003 XML, "html" for an HTML table, "text" for delimited text (a CSV saved as `.xls`),
+    None for anything else (a real workbook), from the file's first bytes."""
+    if head.startswith((b"PK", b"\xd0\xcf\x11\xe0")):  # a zip (xlsx, ods) or an OLE file (xls): a workbook
+        return None
     text = head.lstrip(b"\xef\xbb\xbf\xff\xfe \t\r\n").replace(b"\x00", b"")
     if text.startswith(b"<?xml") or text.startswith(b"<Workbook"):
         return "xml" if _SPREADSHEET_NS.encode() in text or b"Excel.Sheet" in text else None
-    return "html" if _HTML_START.search(text[:2048]) else None
+    if _HTML_START.search(text[:2048]):
+        return "html"
+    # text: no control character but tab and line breaks, a separator on every line
+    wide = head.startswith((b"\xff\xfe", b"\xfe\xff")) or head.count(0) > len(head) // 4
+    decoded = head.decode("utf-16" if wide else "utf-8", errors="ignore")
+    binary = re.search(r"[\x00-\x08\x0b\x0c\x0e-\x1f]", decoded.lstrip("\ufeff"))
+    lines = [line for line in decoded.splitlines()[:5] if line.strip()]
+    delimited = bool(lines) and all(any(sep in line for sep in ("\t", ";", ",")) for line in lines)
+    return "text" if delimited and not binary else None
 
 
 def read_markup(raw: bytes, kind: str, stem: str, decode) -> list[MarkupSheet]:
@@ -98,6 +109,10 @@ class _Tables(HTMLParser):
     def handle_data(self, data):
         if self._cell is not None:
             self._cell.append(re.sub(r"\s+", " ", data))
+
+    def close(self) -> None:
+        super().close()
+        self._end_row()  # a page that never closes its last row (web exports often leave tags open)
 
     def _end_cell(self) -> None:
         if self._cell is None or self._row is None:

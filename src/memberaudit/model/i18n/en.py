@@ -20,6 +20,7 @@ MESSAGES = {
     "output.is_folder": "{option} {file} is a folder; give a file name.",
     "output.unwritable": "Cannot write {option} {file}: {reason}. Choose a folder you can write to.",
     "input.zero_bytes": "{file} is empty (0 bytes): it was not saved completely, or it is the wrong file.",
+    "input.no_member_rows": "The members tables read from the inputs hold no member (only headers, or rows without a card or name): nothing to audit. What each input held:",
     "input.no_members": "No members table was read from the inputs: nothing to audit. What each input held:",
     "ui.read_as": "sheet '{sheet}': read as {kind}",
     "ui.skipped_sheet": "sheet '{sheet}': skipped, {reason}",

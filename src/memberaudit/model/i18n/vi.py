@@ -21,6 +21,7 @@ MESSAGES = {
     "output.is_folder": "{option} {file} là một thư mục; hãy cho tên tệp.",
     "output.unwritable": "Không ghi được {option} {file}: {reason}. Hãy chọn thư mục có quyền ghi.",
     "input.zero_bytes": "Tệp {file} rỗng (0 byte): tệp chưa được lưu hết, hoặc chọn nhầm tệp.",
+    "input.no_member_rows": "Các bảng đảng viên đọc được không có đảng viên nào (chỉ có dòng tiêu đề, hoặc các dòng không có số thẻ, họ tên): không có gì để kiểm tra. Nội dung từng tệp:",
     "input.no_members": "Không đọc được bảng đảng viên nào từ dữ liệu vào: không có gì để kiểm tra. Nội dung từng tệp:",
     "ui.read_as": "trang tính «{sheet}»: đọc thành bảng {kind}",
     "ui.skipped_sheet": "trang tính «{sheet}»: bỏ qua, {reason}",
