@@ -1590,3 +1590,20 @@ def test_a_month_attended_elsewhere_marked_in_the_home_books():
     assert roster.issues.height == 0
     assert month_records(roster, "attendance").get_column("mark").to_list() == ["exempt"]
     assert month_records(roster, "dues").get_column("state").to_list() == ["excused", "excused"]
+
+
+@pytest.mark.parametrize("sheet", ["Sheet2", "QĐ 213"])
+def test_the_residence_branch_s_book_of_members_keeping_in_touch(tmp_path, sheet):
+    """Sổ theo dõi đảng viên đang công tác giữ mối liên hệ với chi ủy nơi cư trú (Quy định 213): its "Ngày đến
+    liên hệ" made the header fit a transfers list as well (a day received), and the sheet was skipped as
+    ambiguous, said to fit "attendance and dues"; the comment's year stood only in its header ("Nhận xét, đánh
+    giá năm 2025"). Read as residence comments of 2025."""
+    members = member_rows(["21003301", "Phan Văn Tâm", "12/03/1961", "Chi bộ 4", "12/05/1985", "12/05/1986"])
+    book = [["SỔ THEO DÕI ĐẢNG VIÊN ĐANG CÔNG TÁC GIỮ MỐI LIÊN HỆ VỚI CHI ỦY, ĐẢNG ỦY NƠI CƯ TRÚ"],
+            ["STT", "Họ và tên", "Số thẻ", "Chức vụ, đơn vị công tác", "Ngày đến liên hệ", "Nhận xét, đánh giá năm 2025",
+             "Ghi chú"],
+            [1, "Phan Văn Tâm", "21003301", "Kỹ sư, Công ty A", "05/03/2024", "Gương mẫu, tham gia đầy đủ", None]]
+    roster = read(write_workbook(tmp_path / "cb4.xlsx", {"Danh sách đảng viên": members, sheet: book}))
+    assert [s.kind for s in roster.sources] == ["members", "comments"]
+    assert roster.comments.select(roster.id_text(), "year", "comment").rows() == [
+        ("21003301", 2025, "Gương mẫu, tham gia đầy đủ")]

@@ -445,7 +445,11 @@ def test_unnamed_month_sheet_kind_from_title(workbook, title, kind):
 def test_unnamed_month_sheet_without_title_is_skipped_as_ambiguous(workbook):
     path = workbook({"Đảng viên": member_rows(["001", "An", "02/01/1980", "CB1", "01/02/2010", None]),
                      "Sheet2": [["Năm 2026"], ["Số thẻ", "Họ tên", "T1", "T2"], ["001", "An", "x", "x"]]})
-    assert [(s.sheet, s.reason) for s in roster_of(path).skipped] == [("Sheet2", "skip.ambiguous")]
+    skipped = roster_of(path).skipped
+    assert [(s.sheet, s.reason) for s in skipped] == [("Sheet2", "skip.ambiguous")]
+    # the reason names the two kinds the header fits
+    assert {skipped[0].params["kind"], skipped[0].params["other"]} == {"attendance", "dues"}
+    assert "attendance" in skipped[0].says("en") and "dues" in skipped[0].says("en")
 
 
 @pytest.mark.parametrize("text, value", [("50000", 50000), ("50.000", 50000), ("50,000", 50000), ("50.000 đ", 50000),

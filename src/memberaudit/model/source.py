@@ -61,6 +61,8 @@ def skip_text(reason: str, params: dict, lang: str) -> str:
     named = dict(params)
     if kind := named.get("kind"):
         named["kind_label"] = t(f"kind.{kind}", lang)
+        if other := named.get("other"):
+            named["other_label"] = t(f"kind.{other}", lang)
         if column := named.get("column"):
             named["header"] = COLUMN_ALIASES.get(kind, {}).get(column, (column,))[0]
     return t(reason, lang, **named)

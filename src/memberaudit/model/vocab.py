@@ -28,6 +28,9 @@ SHEET_ALIASES: dict[str, tuple[str, ...]] = {
                    "Đối tượng Đảng", "Danh sách cảm tình Đảng", "candidates"),
     # the residence branch's yearly comments on members who attend at their workplace (Quy định 213)
     "comments": ("Nhận xét nơi cư trú", "Nhận xét của chi ủy nơi cư trú", "Nhận xét đảng viên nơi cư trú",
+                 # the residence branch's book of the members who keep in touch with it (Quy định 213)
+                 "Giữ mối liên hệ", "Đảng viên giữ mối liên hệ", "Giữ mối liên hệ với nơi cư trú",
+                 "Giữ mối liên hệ với chi ủy", "QĐ 213", "Quy định 213", "Theo dõi QĐ 213", "Đảng viên 213",
                  "residence", "comments"),
     "discipline": ("Kỷ luật", "Kỷ luật đảng viên", "Thi hành kỷ luật", "discipline"),
 }
@@ -272,6 +275,9 @@ COLUMN_ALIASES: dict[str, dict[str, tuple[str, ...]]] = {
                     "Nhận xét của chi bộ nơi cư trú", "Ý kiến nhận xét của chi bộ nơi cư trú",
                     "Kết quả nhận xét", "comment"),
         "commented_on": ("Ngày nhận xét", "commented_on"),
+        # known, not read: when the member first came to the residence branch
+        "contacted_on": ("Ngày đến liên hệ", "Ngày liên hệ", "Ngày báo cáo nơi cư trú", "Ngày đến báo cáo",
+                         "Ngày giới thiệu về nơi cư trú", "Ngày giới thiệu"),
     },
     "discipline": {
         "member_id": _MEMBER_KEY,

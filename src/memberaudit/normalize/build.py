@@ -34,7 +34,7 @@ from memberaudit.model.vocab import (
 from memberaudit.normalize.issues import issue_rows
 from memberaudit.normalize.masks import cell_text, long_masks, month_values, wide_masks
 from memberaudit.normalize.values import code_map, coded, number, on_distinct, parse_dates
-from memberaudit.read.headers import MONTH_KEY, parse_month, quarter_keys
+from memberaudit.read.headers import MONTH_KEY, parse_month, quarter_keys, year_in
 
 _YEAR_KEY = re.compile(r"^\d{4}$")
 
@@ -735,7 +735,12 @@ def _comments(frame, issues, sources, extra_marks):
     year = number("year").cast(pl.Int32, strict=False)
     issues.append(issue_rows(frame, pl.col("year").is_not_null() & year.is_null(), "year", pl.col("year"),
                              "not_a_number"))
-    return frame.with_columns(pl.coalesce(year, pl.col("commented_on").dt.year().cast(pl.Int32)).alias("year"))
+    # else the year its comment column names ("Nhận xét, đánh giá năm 2025"), else its sheet's or titles'
+    named = {i: y for i, s in enumerate(sources) if s.kind == "comments"
+             and (y := year_in(s.headers.get(s.columns.get("comment", ""), "") or "") or s.year)}
+    return frame.with_columns(pl.coalesce(year, pl.col("commented_on").dt.year().cast(pl.Int32),
+                                          pl.col("_src").replace_strict(named, default=None, return_dtype=pl.Int32))
+                              .alias("year"))
 
 
 def _discipline(frame, issues, sources, extra_marks):

@@ -316,7 +316,8 @@ def _locate(grid, path, sheet, col_offset, name_for_kind, aliases, year_override
         reason = "skip.no_header_named" if named_kind else "skip.unknown"
         return Skipped(path, sheet, reason, {"kind": named_kind or ""})
     if header.kind == "ambiguous":
-        return Skipped(path, sheet, "skip.ambiguous", {})
+        kinds = list(header.labels.values())
+        return Skipped(path, sheet, "skip.ambiguous", {"kind": kinds[0], "other": kinds[1]})
     if header.kind == "attendance" and _counted(header, head):
         return Skipped(path, sheet, "skip.attendance_counts", {})
     # each title cell is a line: a letterhead has the committee at the left and "ĐẢNG CỘNG SẢN VIỆT NAM" at
@@ -684,7 +685,11 @@ def _find_header(rows: list[tuple], named_kind: str | None, matchers, sheet_year
         # Same header fits two kinds (a wide month sheet is attendance or dues): the title lines decide.
         titles = fold(" ".join(str(v) for row in rows[: best[0].row] for v in row if v))
         by_title = [h for h in best if any(fold(a) in titles for a in SHEET_ALIASES[h.kind])]
-        return by_title[0] if len(by_title) == 1 else _Header("ambiguous", best[0].row, 1, {}, 0)
+        if len(by_title) == 1:
+            return by_title[0]
+        tied = _Header("ambiguous", best[0].row, 1, {}, 0)
+        tied.labels = {i: h.kind for i, h in enumerate(best)}  # the kinds the header fits alike
+        return tied
     return best[0]
 
 

@@ -64,7 +64,7 @@ MESSAGES = {
         "headers)"),
     "skip.unknown": "table kind not recognised (neither sheet name nor header row matched)",
     "skip.no_header_named": "the sheet name says {kind_label} but no header row was found in the first 30 rows",
-    "skip.ambiguous": "the header fits both attendance and dues; name the sheet to tell them apart",
+    "skip.ambiguous": "the header fits a table of {kind_label} and one of {other_label} alike; name the sheet (or its title) to tell them apart",
     "skip.older_file": "the members list of {year}: the {latest} list in '{kept}' is the roster",
     "skip.older_list": "the members list of {year}: the workbook's {latest} list ('{kept}') is the roster",
     "skip.attendance_counts": (

@@ -66,7 +66,7 @@ MESSAGES = {
         "các tiêu đề)"),
     "skip.unknown": "không nhận ra loại bảng (tên trang tính và dòng tiêu đề không khớp)",
     "skip.no_header_named": "tên trang tính là bảng {kind_label} nhưng không tìm thấy dòng tiêu đề trong 30 dòng đầu",
-    "skip.ambiguous": "dòng tiêu đề khớp cả bảng sinh hoạt và đảng phí; đặt tên trang tính cho rõ",
+    "skip.ambiguous": "dòng tiêu đề khớp cả bảng {kind_label} và bảng {other_label}; đặt tên trang tính (hoặc dòng tiêu đề) cho rõ",
     "skip.older_file": "danh sách đảng viên năm {year}: danh sách năm {latest} ở «{kept}» là danh sách được đọc",
     "skip.older_list": "danh sách đảng viên năm {year}: danh sách năm {latest} của tệp («{kept}») là danh sách được đọc",
     "skip.attendance_counts": (
