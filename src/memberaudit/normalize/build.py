@@ -580,14 +580,16 @@ def _dues_states(values, vocabulary: dict) -> dict:
     return {v: state(v) for v in values}
 
 
+# the ways' names of two words or more: found inside a kind's text or a sheet's name or title
 _WAYS = {way: tuple(a for a in aliases if " " in a) for way, aliases in TRANSFER_DIRECTIONS.items()}
+_WAY_PHRASES = {way: tuple(f" {fold(a)} " for a in aliases) for way, aliases in _WAYS.items()}
 
 
 def _way_named(source) -> str | None:
     """The way a sheet's transfers all went, as its name or title says ("Chuyển đến", "DANH SÁCH ĐẢNG VIÊN
     CHUYỂN ĐI NĂM 2026"); None where it names both ways ("… CHUYỂN ĐI, CHUYỂN ĐẾN") or none."""
     text = " ".join(f" {fold(t)} " for t in (source.sheet, *source.titles))
-    ways = {way for way, aliases in _WAYS.items() if any(f" {fold(a)} " in text for a in aliases)}
+    ways = {way for way, phrases in _WAY_PHRASES.items() if any(p in text for p in phrases)}
     return ways.pop() if len(ways) == 1 else None
 
 
@@ -598,7 +600,8 @@ def _direction(frame, issues, sources):
     frame = _code(frame, issues, "direction", TRANSFER_DIRECTIONS)
     kinds = frame.get_column("kind").unique().to_list()
     kind_way = code_map(kinds, _WAYS, contains=True)
-    only_way = [k for k, way in kind_way.items() if way and code_map([k], TRANSFER_KINDS, contains=True)[k] is None]
+    kind_code = code_map(kinds, TRANSFER_KINDS, contains=True)
+    only_way = [k for k, way in kind_way.items() if way and kind_code[k] is None]
     named = {i: way for i, source in enumerate(sources) if (way := _way_named(source))}
     both = [i for i, source in enumerate(sources) if {"from_unit", "to_unit"} <= set(source.columns)]
     booked = (pl.when(pl.col("_src").is_in(both) & pl.col("to_unit").is_null() & pl.col("from_unit").is_not_null())

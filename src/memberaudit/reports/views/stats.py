@@ -352,20 +352,26 @@ def _badges(present, period: Period) -> dict:
                                                  .sum()).item()) for years in BADGES}
 
 
-def _temporary(roster, units: list[str], period: Period) -> dict:
-    """Temporary letters received by and issued from `units`; a branch's own book of both ways names only the
-    other side (where the member came from, or went): its own side is the member's branch."""
+def _temporary_letters(roster):
+    """The temporary letters with the branch each went to (`_to`) and came from (`_from`): a branch's own book
+    of both ways names only the other side (where the member came from, or went), its own side being the
+    member's branch. Made once for every level and period the forms count."""
     own = roster.members.select("member_id", pl.col("unit").alias("_own")).unique("member_id", keep="first")
-    letters = roster.transfers.filter(pl.col("kind") == "temporary").join(own, on="member_id", how="left")
-    came = pl.coalesce("to_unit", pl.when(pl.col("direction") == "in").then("_own")).is_in(units)
-    went = pl.coalesce("from_unit", pl.when(pl.col("direction") == "out").then("_own")).is_in(units)
+    return (roster.transfers.filter(pl.col("kind") == "temporary").join(own, on="member_id", how="left")
+            .select(pl.coalesce("to_unit", pl.when(pl.col("direction") == "in").then("_own")).alias("_to"),
+                    pl.coalesce("from_unit", pl.when(pl.col("direction") == "out").then("_own")).alias("_from"),
+                    "received_on", "issued_on"))
+
+
+def _temporary(letters, units: list[str], period: Period) -> dict:
+    """Temporary letters received by and issued from `units` in the period."""
     return {
-        "temporary_in": letters.filter(came & _between("received_on", period)).height,
-        "temporary_out": letters.filter(went & _between("issued_on", period)).height,
+        "temporary_in": letters.filter(pl.col("_to").is_in(units) & _between("received_on", period)).height,
+        "temporary_out": letters.filter(pl.col("_from").is_in(units) & _between("issued_on", period)).height,
     }
 
 
-def _count(roster, frame, period: Period, forms: tuple[str, ...], units: list[str], own_units: list[str],
+def _count(letters, frame, period: Period, forms: tuple[str, ...], units: list[str], own_units: list[str],
            province) -> dict:
     """Every chosen form's cells for one level's stays (`frame`, its branches `units`) over `period`;
     `own_units` are all the branches of these files (a transfer to one is within the province)."""
@@ -383,7 +389,7 @@ def _count(roster, frame, period: Period, forms: tuple[str, ...], units: list[st
     if "7" in forms:
         form1 = out.get("1") or _form1(frame, period, own_units, province)
         out["7"] = {**_badges(present, period), "official_in": form1["transferred_in"],
-                    "official_out": form1["transferred_out"], **_temporary(roster, units, period)}
+                    "official_out": form1["transferred_out"], **_temporary(letters, units, period)}
     return out
 
 
@@ -400,10 +406,11 @@ def statistics(roster, period: Period, *, forms: tuple[str, ...] = FORMS, by_com
             units = all_stays.filter(pl.col("parent_unit") == name).get_column("unit").drop_nulls().unique().to_list()
             levels.append((name, part, units))
     earlier = period.year_earlier()
+    letters = _temporary_letters(roster) if "7" in forms else None
     result: dict = {"period": period, "forms": {form_code(f): {} for f in forms}, "breaking": {}}
     for unit, frame, units in levels:
-        now = _count(roster, frame, period, forms, units, own_units, province)
-        then = _count(roster, frame, earlier, forms, units, own_units, province)
+        now = _count(letters, frame, period, forms, units, own_units, province)
+        then = _count(letters, frame, earlier, forms, units, own_units, province)
         for form in forms:
             cells = {}
             dated = {r.key: r.dated for r in FORM_ROWS.get(form, [])}
