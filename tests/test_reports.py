@@ -147,6 +147,12 @@ def test_excel_sheets_headers_dates_and_counts(demo, tmp_path):
     assert fills["cao"].endswith("FFC7CE")
     per_committee = sum(wb[name].max_row - 1 for name in wb.sheetnames[2:-2])
     assert per_committee == result.findings.height
+    of_committee = [row[2].value for row in findings.iter_rows(min_row=2)]
+    for name in wb.sheetnames[2:-2]:  # each committee's sheet: its findings, in the Findings sheet's order
+        rows = list(wb[name].iter_rows(min_row=2))
+        committee = rows[0][2].value
+        assert [(r[0].value, r[3].value, r[6].value) for r in rows] == [
+            shown[i] for i, c in enumerate(of_committee) if c == committee], name
     assert len(wb["Tổng hợp"]._charts) == 2 and len(wb["Cơ cấu"]._charts) == 2
     assert isinstance(wb["Tổng hợp"]["B2"].value, datetime)
 

@@ -10,7 +10,7 @@ from memberaudit.model.collation import text_key
 from memberaudit.model.i18n import catalogue, t
 from memberaudit.model.lazy import pl
 from memberaudit.reports.common import atomic_write, reading_order, rule_title, skip_reasons
-from memberaudit.reports.sheetdata import Column, splice
+from memberaudit.reports.sheetdata import EVERY_ROW, Column, splice
 from memberaudit.reports.views.composition import AGE_BANDS, population, pyramid
 
 SEVERITY_FILL = {"high": "FFC7CE", "medium": "FFEB9C", "low": "DDEBF7"}
@@ -172,9 +172,9 @@ def _write(result, roster, target: Path, lang: str) -> None:
         ws.append([*probe, dated])
         spliced[len(wb.worksheets)] = chosen
 
-    findings_sheet(t("ui.findings", lang), frame.height, None)
+    findings_sheet(t("ui.findings", lang), frame.height, EVERY_ROW)
     for parent, rows in sorted(frame.group_by("parent_unit").len().rows(), key=lambda kv: text_key(kv[0] or "—")):
-        findings_sheet(parent or "—", rows, pl.col("parent_unit").eq_missing(parent))
+        findings_sheet(parent or "—", rows, parent)
 
     # --- Coverage ------------------------------------------------------------------------------------------------
     coverage = wb.create_sheet(sheet_name(t("ui.coverage", lang), taken))
@@ -220,4 +220,4 @@ def _write(result, roster, target: Path, lang: str) -> None:
         occ_chart.set_categories(Reference(comp, min_col=1, min_row=occ_start + 1, max_row=occ_start + len(occupations)))
         comp.add_chart(occ_chart, "E20")
     wb.save(target)
-    splice(target, frame, _sheet_columns(columns, labels), spliced, PROBE)
+    splice(target, frame, _sheet_columns(columns, labels), spliced, PROBE, by="parent_unit")

@@ -97,12 +97,28 @@ def rows_xml(tails, first_row: int = 2) -> bytes:
     """`<row>` elements for every row of a `cell_tails` frame (Excel rows from `first_row`), UTF-8 bytes."""
     if tails.height == 0:
         return b""
-    row = pl.int_range(first_row, first_row + pl.len()).cast(pl.String)
+    xml = tails.select(_row_xml(tails.columns, pl.int_range(first_row, first_row + pl.len())).alias("x"))
+    return xml.get_column("x").str.join("").cast(pl.Binary).item()
+
+
+def grouped_rows_xml(tails, keys, first_row: int = 2) -> dict:
+    """`<row>` elements of each group of rows (`keys`: a Series beside `tails`, a null key a group too), every
+    group numbered from `first_row` as its own sheet: {key: UTF-8 bytes}, in one pass over the rows (a pass
+    per group cost a committee's sheet a pass over every finding)."""
+    if tails.height == 0:
+        return {}
+    number = pl.int_range(first_row, first_row + pl.len()).over("_key")
+    xml = (tails.with_columns(keys.alias("_key")).select("_key", _row_xml(tails.columns, number).alias("x"))
+           .group_by("_key").agg(pl.col("x").str.join("").cast(pl.Binary)))
+    return dict(xml.iter_rows())
+
+
+def _row_xml(names: list[str], number):
+    row = number.cast(pl.String)
     cells = [pl.when(pl.col(name).is_not_null()).then(pl.concat_str([pl.lit(f'<c r="{column_letter(i)}'), row,
                                                                     pl.col(name)])).otherwise(pl.lit(""))
-             for i, name in enumerate(tails.columns)]
-    xml = tails.select(pl.concat_str([pl.lit('<row r="'), row, pl.lit('">'), *cells, pl.lit("</row>")]).alias("x"))
-    return xml.get_column("x").str.join("").cast(pl.Binary).item()
+             for i, name in enumerate(names)]
+    return pl.concat_str([pl.lit('<row r="'), row, pl.lit('">'), *cells, pl.lit("</row>")])
 
 
 def probe_styles(sheet_xml: bytes, probe: dict[str, str]) -> dict[str, int]:
@@ -139,31 +155,37 @@ def with_dimension(sheet_xml: bytes) -> bytes:
     return sheet_xml[:at] + b'<dimension ref="' + ref + b'"/>' + sheet_xml[at:]
 
 
-def splice(path: Path, frame, columns: list[Column], sheets: dict[int, object], probe: dict[str, str]) -> None:
+EVERY_ROW = object()  # a sheet of every row of the frame, in `splice`'s `sheets`
+
+
+def splice(path: Path, frame, columns: list[Column], sheets: dict[int, object], probe: dict[str, str],
+           by: str | None = None) -> None:
     """Replace the probe row of worksheet N (1-based, in workbook order) with rows of `frame`, and add the
     shared strings they refer to.
 
-    `sheets` maps N → a filter expression choosing the sheet's rows (None: all). The package is rewritten in
-    place (the caller writes a temp file); openpyxl's write-only workbooks hold inline strings only, so the
-    shared-strings part is new.
+    `sheets` maps N → the value of column `by` whose rows the sheet shows (None too), or EVERY_ROW. The
+    package is rewritten in place (the caller writes a temp file); openpyxl's write-only workbooks hold
+    inline strings only, so the shared-strings part is new.
     """
     with zipfile.ZipFile(path) as source:
         members = [(info, source.read(info.filename)) for info in source.infolist()]
     if any(info.filename == _SST for info, _ in members):
         raise ValueError("the workbook already has shared strings")
     strings = SharedStrings(frame, columns)
-    tails = None
+    rendered: dict | None = None
     out = path.with_suffix(".splice")
     with zipfile.ZipFile(out, "w", compression=zipfile.ZIP_DEFLATED, compresslevel=1) as target:
         for info, data in members:
             found = re.fullmatch(r"xl/worksheets/sheet(\d+)\.xml", info.filename)
             if found and int(found.group(1)) in sheets:
-                if tails is None:  # styles are the workbook's: every probe row got the same ids
+                if rendered is None:  # styles are the workbook's: every probe row got the same ids
                     tails = cell_tails(frame, columns, probe_styles(data, probe), strings)
-                chosen = sheets[int(found.group(1))]
-                rows = tails if chosen is None else tails.filter(frame.select(chosen).to_series())
+                    rendered = {EVERY_ROW: rows_xml(tails)} if EVERY_ROW in sheets.values() else {}
+                    if by is not None and any(v is not EVERY_ROW for v in sheets.values()):
+                        rendered.update(grouped_rows_xml(tails, frame.get_column(by)))
                 found_probe = _PROBE.search(data)
-                data = data[:found_probe.start()] + rows_xml(rows) + data[found_probe.end():]
+                rows = rendered.get(sheets[int(found.group(1))], b"")
+                data = data[:found_probe.start()] + rows + data[found_probe.end():]
             if found:
                 data = with_dimension(data)
             elif info.filename == "[Content_Types].xml":
