@@ -112,6 +112,9 @@ def _section(name: str, wanted: set[str]) -> tuple[str, str] | None:
     return ("status", status) if status and "status" in wanted else None
 
 
+_FEW_ROWS = 200  # fewer rows are looked at in Python: a Polars expression per cell costs more than the rows
+
+
 def section_rows(rows, start: int, header: _Header) -> dict[int, tuple[str, str]]:
     """The rows that name the branch, committee or status of the rows under them, in a list kept in
     sections: one text ("I. CHI BỘ KHU DÂN CƯ SỐ 1", "Chi bộ 2", "B. ĐẢNG BỘ …", "II. ĐẢNG VIÊN DỰ BỊ"), maybe
@@ -125,17 +128,20 @@ def section_rows(rows, start: int, header: _Header) -> dict[int, tuple[str, str]
     key = header.fields.get(KEY_COLUMN[header.kind]) if KEY_COLUMN[header.kind] != "full_name" else None
     if not wanted or not rows.height:
         return {}
-    cells = [cell_text(c) for c in rows.columns]
     rows = rows.with_row_index("_i")
-    if key is not None and key < len(cells):  # the key column alone first: most rows have their key
+    if key is not None and f"c{key}" in rows.columns:  # the key column alone first: most rows have their key
         # (a section's text may stand in the key's column: words, where keys are digits)
-        rows = rows.filter(cells[key].is_null() | cells[key].str.contains(r"\p{L}{2,}\s+\p{L}"))
-    # two texts at most: a numeral and the name (a name merged across the row and filled is one text)
-    few = rows.filter(pl.concat_list(cells).list.drop_nulls().list.unique().list.len() <= 2)
+        cell = cell_text(f"c{key}")
+        rows = rows.filter(cell.is_null() | cell.str.contains(r"\p{L}{2,}\s+\p{L}"))
+    if rows.height > _FEW_ROWS:  # two texts at most, told by Polars where the rows are many
+        cells = [cell_text(c) for c in rows.columns[1:]]
+        rows = rows.filter(pl.concat_list(cells).list.drop_nulls().list.unique().list.len() <= 2)
     found: dict[int, tuple[str, str]] = {}
-    for i, *values in few.select("_i", *cells).iter_rows():
-        texts = list(dict.fromkeys(v for v in values if v and not _ENUMERATOR.fullmatch(v)))
-        if len(texts) != 1:
+    for i, *raw in rows.iter_rows():
+        # two texts at most: a numeral and the name (a name merged across the row and filled is one text)
+        values = list(dict.fromkeys(text for v in raw if v is not None and (text := str(v).strip())))
+        texts = [v for v in values if not _ENUMERATOR.fullmatch(v)]
+        if len(values) > 2 or len(texts) != 1:
             continue
         if section := _section(_ENUMERATOR.sub("", texts[0]), wanted):
             found[start + i + 1] = section

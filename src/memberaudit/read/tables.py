@@ -639,11 +639,9 @@ def _cut_footer(frame, body, kind):
     candidates = frame.filter(pl.col(key).is_null() | key_is_text).select("_row")
     if candidates.height == 0:
         return frame
-    texts = body.join(candidates, on="_row").select(
-        "_row", pl.concat_str(pl.exclude("_row"), separator=" ", ignore_nulls=True).alias("text")
-    )
-    for row, text in texts.sort("_row").iter_rows():
-        if is_footer(text or ""):
+    # the candidates' text joined in Python: they are few, and an expression per cell cost more than they
+    for row, *cells in body.join(candidates, on="_row", how="semi").sort("_row").iter_rows():
+        if is_footer(" ".join(str(v) for v in cells if v is not None)):
             return frame.filter(pl.col("_row") < row)
     return frame
 
