@@ -1607,3 +1607,28 @@ def test_the_residence_branch_s_book_of_members_keeping_in_touch(tmp_path, sheet
     assert [s.kind for s in roster.sources] == ["members", "comments"]
     assert roster.comments.select(roster.id_text(), "year", "comment").rows() == [
         ("21003301", 2025, "Gương mẫu, tham gia đầy đủ")]
+
+
+def test_a_personal_record_s_dates_headed_as_the_form_words_them(tmp_path):
+    """The dates as the forms word them: "Ngày, tháng, năm được công nhận là đảng viên chính thức" and
+    "Ngày vào Đảng CT" were no field (CT read as nothing: the admission date), so every member of years ago
+    was probationary to the rules and overdue for review (PRB001), on the screening list; "Ngày DB" was no
+    admission date, "Số LLĐV" no lý lịch number, "Thời điểm nghỉ hưu" no day the member left work."""
+    header = ["STT", "Họ và tên", "Ngày sinh", "Số thẻ đảng viên", "Số LLĐV", "Nguyên quán", "Chi bộ",
+              "Ngày DB", "Ngày, tháng, năm được công nhận là đảng viên chính thức", "Thời điểm nghỉ hưu"]
+    rows = [[1, "Nguyễn Văn Bình", "01/02/1960", "21000102", "LL-0102", "Hà Tĩnh", "Chi bộ 3", "03/02/1985",
+             "03/02/1986", "01/03/2020"],
+            [2, "Lê Thị Cúc", "05/06/1972", "21000103", "LL-0103", "Nghệ An", "Chi bộ 3", "04/05/2000",
+             "04/05/2001", None]]
+    other = [["STT", "Họ và tên", "Ngày sinh", "Số thẻ", "Chi bộ", "Ngày vào Đảng DB", "Ngày vào Đảng CT"],
+             [1, "Trần Văn Đức", "07/08/1980", "21000104", "Chi bộ 4", "10/10/2010", "10/10/2011"]]
+    path = write_workbook(tmp_path / "ly-lich.xlsx", {"DSĐV": [["DANH SÁCH ĐẢNG VIÊN"], header, *rows],
+                                                     "Chi bộ 4": [["DANH SÁCH ĐẢNG VIÊN CHI BỘ 4"], *other]})
+    roster = read(path)
+    assert roster.members.sort("_src", "_row").select(
+        "full_name", "admission_date", "official_date", "status", "record_number", "left_workplace_date").rows() == [
+        ("Nguyễn Văn Bình", date(1985, 2, 3), date(1986, 2, 3), "official", "LL-0102", date(2020, 3, 1)),
+        ("Lê Thị Cúc", date(2000, 5, 4), date(2001, 5, 4), "official", "LL-0103", None),
+        ("Trần Văn Đức", date(2010, 10, 10), date(2011, 10, 10), "official", None, None)]
+    result = audit(roster, as_of=date(2026, 11, 30))
+    assert not result.findings.filter(pl.col("rule").str.starts_with("PRB")).height
