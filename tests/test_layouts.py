@@ -1632,3 +1632,24 @@ def test_a_personal_record_s_dates_headed_as_the_form_words_them(tmp_path):
         ("Trần Văn Đức", date(2010, 10, 10), date(2011, 10, 10), "official", None, None)]
     result = audit(roster, as_of=date(2026, 11, 30))
     assert not result.findings.filter(pl.col("rule").str.starts_with("PRB")).height
+
+
+def test_a_units_list_with_its_secretaries_and_a_resolution_s_day(tmp_path):
+    """A committee's list of its branches with "Bí thư chi bộ" beside "Chi bộ": the secretary's name was read
+    as a second branch column and "Loại hình tổ chức cơ sở đảng" as the committee (the longest phrase it held),
+    so every branch's kind was unknown. A candidates list's "Ngày nghị quyết" was no resolution's day."""
+    members = member_rows(["21003301", "Phan Văn Tâm", "12/03/1961", "Chi bộ Khu dân cư số 1", "12/05/1985",
+                           "12/05/1986"])
+    units = [["DANH SÁCH CHI BỘ TRỰC THUỘC"],
+             ["STT", "Chi bộ", "Bí thư chi bộ", "Loại hình tổ chức cơ sở đảng", "Số đảng viên"],
+             [1, "Chi bộ Khu dân cư số 1", "Phan Văn Tâm", "Khu dân cư", 25],
+             [2, "Chi bộ Trường Tiểu học Hoa Sen", "Vũ Thị Lan", "Trường học", 12]]
+    candidates = [["DANH SÁCH QUẦN CHÚNG ĐỀ NGHỊ KẾT NẠP ĐẢNG"],
+                  ["STT", "Họ và tên", "Ngày sinh", "Chi bộ", "Ngày viết đơn", "Ngày nghị quyết"],
+                  [1, "Đỗ Minh Quân", "15/08/1998", "Chi bộ Khu dân cư số 1", "15/02/2026", "10/03/2026"]]
+    path = write_workbook(tmp_path / "dang-bo.xlsx", {"Danh sách đảng viên": members, "Chi bộ": units,
+                                                     "Kết nạp": candidates})
+    roster = read(path)
+    assert roster.units.select("unit", "kind").rows() == [("Chi bộ Khu dân cư số 1", "residential"),
+                                                          ("Chi bộ Trường Tiểu học Hoa Sen", "school")]
+    assert roster.candidates.select("full_name", "resolved_on").rows() == [("Đỗ Minh Quân", date(2026, 3, 10))]

@@ -154,7 +154,10 @@ COLUMN_ALIASES: dict[str, dict[str, tuple[str, ...]]] = {
     "units": {
         "unit": ("Chi bộ", "Tên chi bộ", "Đơn vị", "Tên tổ chức đảng", "Tổ chức đảng", "unit"),
         "parent_unit": (*_PARENT, "Trực thuộc", "Thuộc đảng bộ"),
-        "kind": ("Loại hình", "Loại chi bộ", "Loại hình chi bộ", "Loại hình tổ chức đảng", "kind"),
+        "kind": ("Loại hình", "Loại chi bộ", "Loại hình chi bộ", "Loại hình tổ chức đảng",
+                 "Loại hình tổ chức cơ sở đảng", "Loại hình TCCS đảng", "Loại hình TCCSĐ", "Loại hình cơ sở", "kind"),
+        # known, not read: the secretary is no branch ("Bí thư chi bộ" held the unit's column)
+        "secretary": ("Bí thư", "Bí thư chi bộ", "Họ tên bí thư", "Họ và tên bí thư", "Bí thư cấp ủy"),
     },
     "attendance": {
         "member_id": _MEMBER_KEY,
@@ -262,7 +265,8 @@ COLUMN_ALIASES: dict[str, dict[str, tuple[str, ...]]] = {
                          "Đảng viên giới thiệu thứ hai", "introducer_2"),
         "resolved_on": ("Ngày nghị quyết chi bộ", "Nghị quyết chi bộ", "Ngày chi bộ xét", "Chi bộ xét kết nạp",
                         "Ngày chi bộ họp xét", "Chi bộ họp xét", "Ngày đề nghị kết nạp",
-                        "Ngày chi bộ ra nghị quyết", "Chi bộ ra nghị quyết",
+                        "Ngày chi bộ ra nghị quyết", "Chi bộ ra nghị quyết", "Ngày nghị quyết",
+                        "Ngày ra nghị quyết", "Ngày nghị quyết đề nghị kết nạp",
                         "resolved_on"),
         "decided_on": ("Ngày quyết định kết nạp", "Quyết định kết nạp", "Ngày quyết định", "Ngày cấp ủy quyết định",
                        "Ngày Đảng ủy ra quyết định", "Ngày cấp ủy ra quyết định",
