@@ -605,7 +605,8 @@ def test_cleaning_scans_distinct_texts_or_every_cell_alike(rows):
 @settings(max_examples=80, deadline=None)
 @given(st.lists(st.sampled_from(["02/01/1980", " 02/01/1980 ", "31/02/1980", "5/3/85", "1980-01-02 00:00:00",
                                  "1962", "03/1990", "29000", "1.2.1980", "hôm qua", "01/01/0085",
-                                 "ngày 2 tháng 1 năm 1980", "Ngày 02/01/1980", "02 / 01 / 1980", None]),
+                                 "ngày 2 tháng 1 năm 1980", "Ngày 02/01/1980", "02 / 01 / 1980", "02/01/1980.",
+                                 "T1/1980", "19800102", "02011980", None]),
                 min_size=1, max_size=15), st.booleans())
 def test_date_columns_parse_like_each_cell_through_the_cascade(cells, allow_partial):
     """`parse_dates` (usual form directly, the rest through the cascade once per distinct text) gives each
@@ -628,6 +629,29 @@ def test_dates_written_out_or_spaced_are_the_date(cell):
 
     got = parse_dates(pl.DataFrame({"d": [cell]}), "d", allow_partial=False)
     assert got.select("d", "d__problem").rows() == [(date(1980, 1, 2), None)]
+
+
+@pytest.mark.parametrize("cell, expected, partial", [
+    ("02/01/1980.", date(1980, 1, 2), False), ("02/01/1980,", date(1980, 1, 2), False),
+    ("19800102", date(1980, 1, 2), False), ("02011980", date(1980, 1, 2), False),
+    ("T1/1980", date(1980, 1, 1), True), ("Tháng 1/1980", date(1980, 1, 1), True),
+    ("tháng 1 năm 1980", date(1980, 1, 1), True)])
+def test_dates_as_boards_also_type_them(cell, expected, partial):
+    """A full stop typed after the date, the database's yyyymmdd or a day typed without separators, a month
+    named ("T1/1980", "Tháng 1 năm 1980"): each was an unreadable date (DAT002), its member's admission or
+    official date unknown to every rule."""
+    from memberaudit.normalize.values import parse_dates
+
+    got = parse_dates(pl.DataFrame({"d": [cell]}), "d", allow_partial=True)
+    assert got.select("d", "d__partial", "d__problem").rows() == [(expected, partial, None)]
+
+
+@pytest.mark.parametrize("cell", ["21000102", "01234567", "20201399", "12345678"])
+def test_eight_digits_that_are_no_date_stay_unreadable(cell):
+    from memberaudit.normalize.values import parse_dates
+
+    got = parse_dates(pl.DataFrame({"d": [cell]}), "d", allow_partial=True)
+    assert got.select("d", "d__problem").rows() == [(None, "unreadable")]
 
 
 def test_values_computed_once_per_distinct_text_come_back_the_same_by_lookup_or_by_join(monkeypatch):
