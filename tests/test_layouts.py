@@ -1653,3 +1653,19 @@ def test_a_units_list_with_its_secretaries_and_a_resolution_s_day(tmp_path):
     assert roster.units.select("unit", "kind").rows() == [("Chi bộ Khu dân cư số 1", "residential"),
                                                           ("Chi bộ Trường Tiểu học Hoa Sen", "school")]
     assert roster.candidates.select("full_name", "resolved_on").rows() == [("Đỗ Minh Quân", date(2026, 3, 10))]
+
+
+def test_a_status_column_that_tells_the_members_working_life(tmp_path):
+    """"Tình trạng" holding "Nghỉ hưu" or "Đang công tác" (the member's working life, not a party status):
+    each such member an unknown status (DAT005, hundreds a list); "Đang sinh hoạt tạm thời" was unknown too.
+    They are members here, official or probationary by their dates; the last attends here for a time."""
+    header = ["STT", "Họ và tên", "Ngày sinh", "Số thẻ", "Ngày vào Đảng", "Ngày chính thức", "Chi bộ", "Tình trạng"]
+    rows = [[1, "Nguyễn Văn Bình", "01/02/1950", "21000102", "03/02/1975", "03/02/1976", "Chi bộ 3", "Nghỉ hưu"],
+            [2, "Lê Thị Cúc", "05/06/1972", "21000103", "04/05/2000", "04/05/2001", "Chi bộ 3", "Đang công tác"],
+            [3, "Trần Văn Đức", "05/06/1972", "21000104", "04/05/2000", "04/05/2001", "Chi bộ 3",
+             "Đang sinh hoạt tạm thời"],
+            [4, "Hà Văn Gấm", "05/06/1990", "21000106", "04/05/2026", None, "Chi bộ 3", "Đang công tác"]]
+    roster = read(write_workbook(tmp_path / "cb3.xlsx", {"DS": [["DANH SÁCH ĐẢNG VIÊN"], header, *rows]}))
+    assert roster.issues.filter(pl.col("field") == "status").height == 0
+    assert roster.members.sort("_row").get_column("status").to_list() == [
+        "official", "official", "guest", "probationary"]

@@ -387,11 +387,13 @@ STATUSES: dict[str, tuple[str, ...]] = {
     "official": ("Chính thức", "Đảng viên chính thức", "ĐV chính thức", "ĐVCT", "official"),
     "probationary": ("Dự bị", "Đảng viên dự bị", "ĐV dự bị", "ĐVDB", "DB", "probationary"),
     "active": ("Đang sinh hoạt", "Đang sinh hoạt Đảng", "Đang hoạt động", "Hoạt động", "ĐSH", "CT", "CĐT",
+               # a list's "Tình trạng" that tells the member's working life: a member still, here
+               "Đang công tác", "Đương chức", "Đang làm việc", "Nghỉ hưu", "Đã nghỉ hưu", "Hưu trí", "Nghỉ chế độ",
                "active"),
     "exempt": ("Miễn sinh hoạt", "Miễn công tác và sinh hoạt đảng", "Miễn công tác và sinh hoạt", "MSH", "Miễn SH",
                "exempt"),
     "temp_exempt": ("Tạm miễn sinh hoạt", "Tạm miễn", "temporarily exempt", "temp_exempt"),
-    "guest": ("Sinh hoạt tạm thời", "Tạm thời", "SHT", "temporary guest", "guest"),
+    "guest": ("Sinh hoạt tạm thời", "Đang sinh hoạt tạm thời", "Tạm thời", "SHT", "temporary guest", "guest"),
     # the home list's side of a temporary transfer: a member of this branch attending elsewhere for a time,
     # official or probationary as the official date says (Quy định 294-QĐ/TW, mục 6.3.2)
     "away": ("Chuyển sinh hoạt tạm thời", "Chuyển sinh hoạt đảng tạm thời", "Chuyển SH tạm thời", "Chuyển SHĐ tạm thời",
