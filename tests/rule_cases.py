@@ -328,7 +328,7 @@ CASES = [
          {"members": [member("D1"), member("D1"), member("D2"), member("D3", unit="CB2"), member("D3", unit="CB3")]},
          ["D1"]),
     Case("DAT005", "unknown-status-and-mark", NOV,
-         {"members": [member("D1", status="Đang công tác"), member("D2")],
+         {"members": [member("D1", status="Chờ xác minh"), member("D2")],
           "attendance": [att("D2", m1="nghỉ", m2="x")]}, ["D1", "D2"]),
     Case("DAT006", "record-for-unknown-member", NOV,
          {"members": [member("D1")], "attendance": [att("D1", m1="x"), att("D9", m1="x", m2="x")]}, ["D9"]),
