@@ -1669,3 +1669,20 @@ def test_a_status_column_that_tells_the_members_working_life(tmp_path):
     assert roster.issues.filter(pl.col("field") == "status").height == 0
     assert roster.members.sort("_row").get_column("status").to_list() == [
         "official", "official", "guest", "probationary"]
+
+
+def test_a_dues_book_with_what_each_owes_and_what_it_is_reckoned_from(tmp_path):
+    """The dues book as Quyết định 342 heads it: "Tiền lương, phụ cấp làm căn cứ đóng đảng phí" and "Số tiền
+    đảng phí hằng tháng" before the months paid. The monthly sum owed was read as an amount paid (no month of
+    its own: the sheet's months and that amount disagreed), the income a column the list left unexplained."""
+    members = member_rows(["21003301", "Phan Văn Tâm", "12/03/1961", "Chi bộ 4", "12/05/1985", "12/05/1986"])
+    dues = [["SỔ THU NỘP ĐẢNG PHÍ NĂM 2026"],
+            ["STT", "Họ và tên", "Số thẻ", "Tiền lương, phụ cấp làm căn cứ đóng đảng phí",
+             "Số tiền đảng phí hằng tháng", "Tháng 1", "Tháng 2", "Tháng 3", "Cộng", "Ký nhận"],
+            [1, "Phan Văn Tâm", "21003301", "8.190.000", "81.900", "81.900", "81.900", None, "163.800", None]]
+    roster = read(write_workbook(tmp_path / "cb4.xlsx", {"Danh sách đảng viên": members, "Đảng phí": dues}))
+    source = roster.sources[1]
+    assert source.kind == "dues" and source.columns.get("rate") == "E" and "amount" not in source.columns
+    assert "D" not in source.unused
+    assert month_records(roster, "dues").filter(pl.col("month").dt.month() <= 3).select(
+        pl.col("month").dt.month(), "state").rows() == [(1, "paid"), (2, "paid"), (3, "blank")]

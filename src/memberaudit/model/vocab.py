@@ -189,7 +189,13 @@ COLUMN_ALIASES: dict[str, dict[str, tuple[str, ...]]] = {
                  "Mức đảng phí hàng tháng", "Mức thu",
                  # what was owed, beside what was paid ("Số tiền phải nộp" | "Số tiền đã nộp")
                  "Số tiền phải nộp", "Phải nộp", "Số phải nộp", "Số tiền phải đóng", "Phải đóng", "Số phải đóng",
-                 "Mức đóng đảng phí", "Số tiền đảng phí phải đóng", "Số tiền đảng phí phải nộp"),
+                 "Mức đóng đảng phí", "Số tiền đảng phí phải đóng", "Số tiền đảng phí phải nộp",
+                 # what is owed each month, as Quyết định 342's book heads it beside the months paid
+                 "Số tiền đảng phí hằng tháng", "Số tiền đảng phí hàng tháng", "Đảng phí hằng tháng",
+                 "Đảng phí hàng tháng", "Số đảng phí phải nộp", "Số đảng phí phải đóng"),
+        # known, not read: what the dues are reckoned from ("Tiền lương, phụ cấp làm căn cứ đóng đảng phí")
+        "income": ("Thu nhập", "Tiền lương", "Lương", "Căn cứ đóng đảng phí", "Làm căn cứ đóng đảng phí",
+                   "Thu nhập làm căn cứ đóng đảng phí", "Tiền lương, phụ cấp", "Mức lương"),
     },
     "transfers": {
         "member_id": _MEMBER_KEY,
