@@ -654,6 +654,17 @@ def test_eight_digits_that_are_no_date_stay_unreadable(cell):
     assert got.select("d", "d__problem").rows() == [(None, "unreadable")]
 
 
+@pytest.mark.parametrize("cell, expected", [("30,000.00", 30000.0), ("30.000,00", 30000.0), ("1.234.567,5", 1234567.5),
+                                            ("1,234,567.89", 1234567.89), ("81.900", 81900.0), ("0,5", 0.5),
+                                            ("30,000,00", None), ("30.000.00", None)])
+def test_amounts_with_thousands_and_decimals_as_accounting_software_writes_them(cell, expected):
+    """An amount pasted from accounting software ("30,000.00", "30.000,00") was no number (a dues month
+    unknown); a mark used twice is no number either way."""
+    from memberaudit.normalize.values import number
+
+    assert pl.DataFrame({"a": [cell]}).select(number("a")).item() == expected
+
+
 def test_values_computed_once_per_distinct_text_come_back_the_same_by_lookup_or_by_join(monkeypatch):
     """on_distinct maps few distinct texts back by replace_strict and many (a national export's names) by a
     join: both give every row its own value, nulls kept, in row order."""

@@ -218,13 +218,19 @@ def _from_distinct(column: str, table, names: tuple[str, ...], key: str | None =
 
 
 def number(column: str):
-    """A numeric cell ("50000", "50.000", "50,000", "50.000 đ", "50000.0") as Float64, null when not a number;
-    thousands written short as books write them ("50k", "50 nghìn", "50 ngàn") are thousands."""
+    """A numeric cell ("50000", "50.000", "50,000", "50.000 đ", "50000.0", "50,000.00") as Float64, null when
+    not a number; thousands written short as books write them ("50k", "50 nghìn", "50 ngàn") are thousands."""
     s = pl.col(column).str.strip_chars().str.replace(r"(?i)\s*(vnđ|vnd|đồng|đ)$", "").str.replace_all(" ", "")
     thousands = s.str.extract(r"(?i)^(\d+(?:[.,]\d+)?)(?:k|nghìn|ngàn|ngh)$", 1)
     grouped = s.str.contains(r"^\d{1,3}(?:[.,]\d{3})+$")  # 50.000 or 50,000 written with thousands groups
+    # and with its decimals after the other mark, as accounting software writes it: "30,000.00", "30.000,00"
+    decimals = s.str.extract_groups(r"^(\d{1,3}(?:([.,])\d{3})+)([.,])(\d{1,2})$")
+    group, point = decimals.struct.field("2"), decimals.struct.field("3")
     return (
         pl.when(thousands.is_not_null()).then(thousands.str.replace(",", ".").cast(pl.Float64, strict=False) * 1000)
         .when(grouped).then(s.str.replace_all(r"[.,]", "").cast(pl.Float64, strict=False))
+        .when(group.is_not_null() & (group != point)).then(
+            pl.concat_str([decimals.struct.field("1").str.replace_all(r"[.,]", ""), pl.lit("."),
+                           decimals.struct.field("4")]).cast(pl.Float64, strict=False))
         .otherwise(s.str.replace(",", ".").cast(pl.Float64, strict=False))
     )
