@@ -54,3 +54,32 @@ def test_legacy_sheet_is_read_and_noted(tmp_path, encoding, table):
     assert roster.sources[0].encoding == encoding
     out = runner.invoke(app, ["validate", str(path), "--format", "json", "--as-of", "2026-11-30"])
     assert json.loads(out.stdout)["notes"] == [{"file": str(path), "sheet": "Sheet1", "converted_from": encoding}]
+
+
+def test_a_sheet_retyped_in_unicode_above_rows_still_in_the_old_font(tmp_path):
+    """Titles and headers retyped in Unicode over members still in .VnTime (TCVN3): the sheet had Vietnamese
+    letters, so nothing was converted and every name, status and gender was the old font's garble (DAT005
+    on every member). The cells in the old font are converted; the Unicode ones are left as they are."""
+    encoding = "tcvn3"
+    enc = lambda s: to_legacy(s.lower(), TCVN3)  # noqa: E731
+    rows = [["DANH SÁCH ĐẢNG VIÊN CHI BỘ TRƯỜNG HỌC"], [],
+            ["Số thẻ", "Họ và tên", "Ngày sinh", "Giới tính", "Ngày vào Đảng", "Trạng thái", "Ghi chú"],
+            ["001", enc("Nguyễn Văn Đức"), "02/01/1980", "Nam", "01/02/2010", enc("Chính thức"), "Chuyển đến"],
+            ["002", enc("Trần Thị Hà"), "03/04/1985", enc("Nữ"), "05/06/2012", enc("Dự bị"), None]]
+    path = write_workbook(tmp_path / "cu.xlsx", {"Sheet1": rows})
+    roster = read_roster([path], workers=1)
+    members = roster.members.sort("_row")
+    expected = ["nguyễn văn đức", "trần thị hà"]
+    assert [n.lower() for n in members["full_name"]] == expected
+    assert members["gender"].to_list() == ["male", "female"]
+    assert members["status"].to_list() == ["official", "probationary"]
+    assert roster.sources[0].encoding == encoding
+
+
+def test_a_stray_mark_beside_unicode_text_is_no_old_font(tmp_path):
+    rows = [["DANH SÁCH ĐẢNG VIÊN"], ["Số thẻ", "Họ và tên", "Ngày sinh", "Chi bộ", "Ngày vào Đảng", "Nơi làm việc"],
+            ["001", "Nguyễn Văn Đức", "02/01/1980", "Chi bộ 1", "01/02/2010", "ABC®"],
+            ["002", "Trần Thị Hà", "03/04/1985", "Chi bộ 1", "05/06/2012", "ABC®"]]
+    roster = read_roster([write_workbook(tmp_path / "moi.xlsx", {"Sheet1": rows})], workers=1)
+    assert roster.sources[0].encoding is None
+    assert roster.members.sort("_row")["full_name"].to_list() == ["Nguyễn Văn Đức", "Trần Thị Hà"]

@@ -62,6 +62,9 @@ _VNI_MARKS = "ùøûõïâáàåãäêéèúüëÙØÛÕÏÂÁÀÅÃÄÊÉÈÚÜ
 _VOWELS = "aeiouyAEIOUYôöÔÖ"
 _VNI_PAIR = re.compile(f"[{_VOWELS}][{_VNI_MARKS}]|[ñÑöÖ]")
 _TCVN3_HIT = re.compile(f"(?<![{_VOWELS}])[{''.join(sorted(_TCVN3_MARKS))}]")
+_TCVN3_ANY = f"[{''.join(sorted(_TCVN3_MARKS))}]"  # (Polars' regexes look behind nothing)
+# a letter no legacy font's text holds: a Unicode Vietnamese letter beyond Latin-1, or anything beyond Latin
+_UNICODE_ONLY = f"[{''.join(sorted(c for c in _VIETNAMESE_ONLY if ord(c) <= 0x24F))}\u0250-\U0010FFFF]"
 
 
 def detect(texts: list[str]) -> str | None:
@@ -85,12 +88,27 @@ def convert_expr(expr, encoding: str):
 
 
 def convert_grid(grid, sample_rows: int = 200):
-    """(grid converted to Unicode, the encoding found) — or (grid, None) when it is Unicode already."""
-    sample = [v for row in grid.head(sample_rows).rows() for v in row if isinstance(v, str) and not v.isascii()]
-    encoding = detect(sample)
-    if encoding is None:
+    """(grid converted to Unicode, the encoding found) — or (grid, None) when it is Unicode already.
+
+    A sheet typed in a legacy font is converted whole. One typed in both (titles or headers retyped in
+    Unicode over rows still in .VnTime) has its TCVN3 cells converted, each cell with legacy marks and no
+    Vietnamese letter, when the sheet shows two of TCVN3's marks at least (one stray "®" beside Unicode
+    names is a sign, not a font). VNI is converted only whole: its marks are Latin-1 letters Unicode
+    Vietnamese writes too ("Toàn"), so no cell of a sheet typed in Unicode could be told from it."""
+    head = grid.head(sample_rows)
+    texts = {c: [v for v in head.get_column(c).to_list() if isinstance(v, str) and not v.isascii()]
+             for c in grid.columns}
+    encoding = detect([text for column in texts.values() for text in column])
+    if encoding is not None:
+        return grid.with_columns(convert_expr(pl.all(), encoding)), encoding
+    if not _TCVN3_HIT.search("\n".join(text for column in texts.values() for text in column)):
+        return grid, None  # (most sheets: looked at once, not cell by cell)
+    legacy = {c: [t for t in column if detect([t]) == "tcvn3"] for c, column in texts.items()}
+    if len({m for column in legacy.values() for text in column for m in _TCVN3_HIT.findall(text)}) < 2:
         return grid, None
-    return grid.with_columns(convert_expr(pl.all(), encoding)), encoding
+    cell = lambda c: pl.col(c).str.contains(_TCVN3_ANY) & ~pl.col(c).str.contains(_UNICODE_ONLY)  # noqa: E731
+    return grid.with_columns(pl.when(cell(c)).then(convert_expr(pl.col(c), "tcvn3")).otherwise(pl.col(c)).alias(c)
+                             for c, column in legacy.items() if column), "tcvn3"
 
 
 def convert_text(text: str, encoding: str) -> str:
