@@ -1686,3 +1686,24 @@ def test_a_dues_book_with_what_each_owes_and_what_it_is_reckoned_from(tmp_path):
     assert "D" not in source.unused
     assert month_records(roster, "dues").filter(pl.col("month").dt.month() <= 3).select(
         pl.col("month").dt.month(), "state").rows() == [(1, "paid"), (2, "paid"), (3, "blank")]
+
+
+def test_generic_sub_columns_under_the_facts_they_belong_to(tmp_path):
+    """Two-row headers whose sub-columns are head nouns under their fact's title: "Kết nạp" › Ngày | Nơi,
+    "Chính thức" › Ngày | Nơi, "Thẻ đảng viên" › Số | Ngày cấp. Read title first ("Kết nạp Ngày") they named
+    nothing and the sheet was skipped for want of an admission date; Vietnamese puts the head noun first
+    ("Ngày kết nạp", "Số thẻ đảng viên")."""
+    top = ["STT", "Họ và tên", "Ngày sinh", "Chi bộ", "Kết nạp", None, "Chính thức", None, "Thẻ đảng viên", None]
+    sub = [None, None, None, None, "Ngày", "Nơi", "Ngày", "Nơi", "Số", "Ngày cấp"]
+    rows = [["DANH SÁCH ĐẢNG VIÊN"], top, sub,
+            [1, "Phan Văn Tâm", "12/03/1961", "Chi bộ 1", "12/05/1985", "Chi bộ 1", "12/05/1986", "Chi bộ 1",
+             "21003301", "01/01/2000"],
+            [2, "Vũ Thị Lan", "04/07/1979", "Chi bộ 1", "02/09/2003", "Chi bộ 1", "02/09/2004", "Chi bộ 1",
+             "21003302", "01/01/2005"]]
+    path = write_workbook(tmp_path / "ds.xlsx", {"DS": rows},
+                          {"DS": ["E2:F2", "G2:H2", "I2:J2", "A2:A3", "B2:B3", "C2:C3", "D2:D3"]})
+    roster = read(path)
+    assert roster.sources[0].columns == {"full_name": "B", "birth_date": "C", "unit": "D", "admission_date": "E",
+                                         "official_date": "G", "member_id": "I"}
+    assert roster.members.sort("_row").select(roster.id_text(), "admission_date", "official_date").rows() == [
+        ("21003301", date(1985, 5, 12), date(1986, 5, 12)), ("21003302", date(2003, 9, 2), date(2004, 9, 2))]

@@ -775,8 +775,9 @@ def _match_header(rows, r, depth, kind, matcher, sheet_year) -> _Header:
             grouped += used_here
             continue
         # under a group title the most specific reading wins: "Ngày tháng năm sinh" › "Nam" is the male
-        # birth-date column; else the sub-column's own label, else the group's
-        candidates = [matcher.fields(f"{group} {label}")] if in_group else []
+        # birth-date column, "Vào Đảng" › "Ngày" the admission date (a head noun under its title reads first:
+        # "Ngày vào Đảng", "Số thẻ đảng viên"); else the sub-column's own label, else the group's
+        candidates = [matcher.fields(f"{group} {label}"), matcher.fields(f"{label} {group}")] if in_group else []
         candidates.append(own)
         if depth == 2 and cell and not in_group:
             candidates.append(matcher.fields(cell))
