@@ -147,6 +147,8 @@ def test_month_header_without_any_year_is_an_error_naming_the_sheet(workbook):
     ("Tháng 1/2026", False, (2026, 1)), ("Tháng 01 năm 2026", False, (2026, 1)), ("2026-01", False, (2026, 1)),
     ("2026-01-15 00:00:00", False, (2026, 1)), ("1", True, (None, 1)), ("12", True, (None, 12)),
     ("1", False, None), ("13", True, None), ("Họ tên", False, None), ("THÁNG 12", False, (None, 12)),
+    # a two-digit year after a named month; never after a bare number ("12/05" may be a day and month)
+    ("T1/26", False, (2026, 1)), ("Tháng 12/25", False, (2025, 12)), ("1/26", False, None), ("12/05", False, None),
 ])
 def test_month_header_forms(cell, in_group, expected):
     assert parse_month(cell, in_group=in_group) == expected

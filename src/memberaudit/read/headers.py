@@ -25,7 +25,8 @@ _YEAR_IN_TEXT = re.compile(r"(?<!\d)((?:19|20)\d{2})(?!\d)")
 _PAREN = re.compile(r"\([^)]*\)")
 _ISO_DATE = re.compile(r"^(\d{4})-(\d{2})-(\d{2})(?:[ T]00:00:00(?:\.0+)?)?$")
 # Folded month headers: "t1", "t01", "th1", "thang 1", "1 2026", "t1 2026", "thang 01 nam 2026".
-_MONTH = re.compile(r"^(t|th|thang)?\s*(\d{1,2})(?:\s+(?:nam\s+)?(\d{4}))?$")
+# also "T1/26": a two-digit year after a named month (never after a bare number: "12/05" may be a day)
+_MONTH = re.compile(r"^(t|th|thang)?\s*(\d{1,2})(?:\s+(?:nam\s+)?(\d{4}|\d{2}))?$")
 _YEAR_FIRST = re.compile(r"^(\d{4})\s+(\d{1,2})$")
 # a ratings year's column: "2025", "Năm 2025", "Xếp loại 2025", "Kết quả đánh giá, xếp loại đảng viên năm 2025"
 _YEAR_HEADER = re.compile(r"^(?:(?:ket|qua|xep|loai|danh|gia|chat|luong|dang|vien|phan|muc|nam)\s+)*((?:19|20)\d{2})$")
@@ -179,9 +180,9 @@ def parse_month(cell: str, *, in_group: bool = False) -> tuple[int | None, int] 
     prefix, month, year = found.group(1), int(found.group(2)), found.group(3)
     if not 1 <= month <= 12:
         return None
-    if prefix is None and year is None and not in_group:
+    if prefix is None and (year is None and not in_group or year is not None and len(year) == 2):
         return None
-    return (int(year) if year else None, month)
+    return ((2000 + int(year) if len(year) == 2 else int(year)) if year else None, month)
 
 
 def parse_year(cell: str) -> int | None:
