@@ -353,6 +353,11 @@ CASES = [
     Case("DAT008", "valid-ids-of-both-centuries-and-a-birth-abroad", NOV,
          {"members": [member("V1", national_id="001080012345"), member("V2", national_id="079301012345"),
                       member("V3", national_id="101085012345"), member("V4", national_id="0010 8001 2345")]}, []),
+    # a CSV saved from Excel writes a 12-digit id in scientific notation: where it shows every digit it is
+    # the id; where it shows fewer ("1.23457E+11", read as 123457000000 before) the digits are lost
+    Case("DAT008", "ids-in-scientific-notation-with-their-digits-or-without", NOV,
+         {"members": [member("E1", national_id="1.23457E+11"), member("E2", national_id="1.08001234567E+11")]},
+         ["E1"]),
     # typed with a label, Excel's text mark or dashes between its groups: the id is its digits
     Case("DAT008", "ids-typed-with-a-label-a-text-mark-or-dashes", NOV,
          {"members": [member("L1", national_id="CCCD: 001080012345"), member("L2", national_id="'001080012345"),

@@ -1707,3 +1707,20 @@ def test_generic_sub_columns_under_the_facts_they_belong_to(tmp_path):
                                          "official_date": "G", "member_id": "I"}
     assert roster.members.sort("_row").select(roster.id_text(), "admission_date", "official_date").rows() == [
         ("21003301", date(1985, 5, 12), date(1986, 5, 12)), ("21003302", date(2003, 9, 2), date(2004, 9, 2))]
+
+
+def test_ids_in_scientific_notation_from_a_csv_excel_saved(tmp_path):
+    """A CSV saved from Excel writes long numbers in scientific notation. A citizen id "1.23457E+11" was read
+    as 123457000000 (six of its twelve digits made up, DAT008 saying only that the century was impossible);
+    a card "2.1003304E7" stayed that text, naming no member of the other tables. Where the notation shows
+    every digit the id is its digits; where it does not, the id is as written, listed as digits lost."""
+    path = tmp_path / "xuat.csv"
+    path.write_text("Số thẻ,Họ và tên,Ngày sinh,Chi bộ,Ngày vào Đảng,Số CCCD\n"
+                    "2.1003304E7,Phan Văn Tâm,12/03/1961,Chi bộ 1,12/05/1985,1.23457E+11\n"
+                    "21003305,Vũ Thị Lan,04/07/1979,Chi bộ 1,02/09/2003,1.79301012345E+11\n", encoding="utf-8")
+    roster = read(path)
+    assert roster.members.sort("_row").select(roster.id_text(), "national_id").rows() == [
+        ("21003304", "1.23457E+11"), ("21003305", "179301012345")]
+    found = audit(roster, as_of=date(2026, 11, 30)).findings.filter(pl.col("rule") == "DAT008")
+    assert found.select("member_id", "value").rows() == [("21003304", "1.23457E+11")]
+    assert json.loads(found["evidence"][0])["detail"] == "scientific"

@@ -10,6 +10,7 @@ from memberaudit.model.lazy import pl
 from memberaudit.model.vocab import CCCD_COUNTRIES, CCCD_PROVINCES
 
 _CELL = ("sheet", "column", "value", "detail")
+SCIENTIFIC = r"(?i)^\d(?:\.\d+)?e\+?\d+$"  # what normalising left as written: digits lost
 
 
 def _ids(roster, *, suspect_only: bool = False):
@@ -44,7 +45,8 @@ def _found(frame, condition, detail: str, **evidence):
       vi={"title": "Số CCCD không hợp lệ", "message": "Số CCCD «{value}»: {detail}",
           "what": "Số định danh không đủ 12 chữ số (11 số: mất số 0 đầu do Excel lưu dạng số; 9 số: CMND cũ "
                   "chưa đổi sang CCCD), mã nơi đăng ký khai sinh không có trong danh mục 63 tỉnh, thành phố hoặc "
-                  "mã quốc gia, hoặc chữ số thế kỷ không thể có với một đảng viên.",
+                  "mã quốc gia, chữ số thế kỷ không thể có với một đảng viên, hoặc số ghi dạng lũy thừa (1.23457E+11: "
+                  "tệp CSV lưu từ Excel, mất các chữ số cuối).",
           "why": "Cơ sở dữ liệu đảng viên và Sổ tay đảng viên điện tử cần số CCCD đúng cho mọi đảng viên.",
           "example": "«1080012345» (10 số) hoặc «01080012345» (11 số: mất số 0 đầu): không hợp lệ; "
                      "«099080012345»: không có mã tỉnh 099."})
@@ -56,7 +58,8 @@ def national_id_invalid(roster, ctx):
     lists it when it is not 12 digits long (11 digits: the leading 0 was lost; 10 digits of a province 001-009:
     its two leading 0s were lost; 9: an old CMND), when its
     first three digits are neither one of the 63 province codes nor a country code 101-295, or when its
-    century digit says a birth after 2099.
+    century digit says a birth after 2099; or when it is written in scientific notation with fewer digits than
+    it has ("1.23457E+11", as a CSV saved from Excel writes it: the last digits are lost).
 
     ## Why
     The party-member database and the electronic member handbook need every member's citizen id, right.
@@ -69,8 +72,10 @@ def national_id_invalid(roster, ctx):
     digits = pl.col("national_id").str.contains(r"^\d+$")
     # province codes 001-009 begin with two zeros: a number keeps ten digits
     two_lost = (pl.col("_length") == 10) & pl.format("00{}", pl.col("national_id").str.slice(0, 1)).is_in(places)
+    scientific = pl.col("national_id").str.contains(SCIENTIFIC)
     parts = [
-        _found(ids, ~digits, "not_digits"),
+        _found(ids, scientific, "scientific"),
+        _found(ids, ~digits & ~scientific, "not_digits"),
         _found(ids, digits & (pl.col("_length") == 11), "length_11"),
         _found(ids, digits & two_lost, "length_10"),
         _found(ids, digits & (pl.col("_length") == 9), "length_9"),

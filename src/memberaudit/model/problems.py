@@ -39,6 +39,8 @@ PROBLEMS = (
     Problem("ratings", "DAT006", "ratings", "xếp loại"),
     Problem("name_ambiguous", "DAT006", "a name two members of the branch have", "tên trùng của hai đảng viên trở lên"),
     Problem("partial", "DAT007", "partial date", "ngày không đầy đủ"),
+    Problem("scientific", "DAT008", "a number in scientific notation: its last digits are lost (retype it as text)",
+            "số dạng lũy thừa (E+): mất các chữ số cuối (nhập lại dạng văn bản)"),
     Problem("not_digits", "DAT008", "not only digits", "có ký tự không phải chữ số"),
     Problem("length_11", "DAT008", "11 digits: the leading 0 was lost (stored as a number)",
             "11 chữ số: mất số 0 đầu (Excel lưu dạng số)"),

@@ -105,9 +105,14 @@ def _grouped_ids(frame):
     if "member_id" not in frame.columns or frame.schema["member_id"] != pl.String:
         return frame
     no_digit = pl.col("member_id").str.contains(r"^\D+$")
-    spaced, none, quoted = frame.select(pl.col("member_id").str.contains(r"[ .\-]").any().alias("spaced"),
-                                        no_digit.any().alias("none"),
-                                        pl.col("member_id").str.starts_with("'").any().alias("quoted")).row(0)
+    scientific, exact = _scientific("member_id")
+    spaced, none, quoted, sci = frame.select(pl.col("member_id").str.contains(r"[ .\-]").any().alias("spaced"),
+                                             no_digit.any().alias("none"),
+                                             pl.col("member_id").str.starts_with("'").any().alias("quoted"),
+                                             pl.col("member_id").str.contains("[eE]").any().alias("sci")).row(0)
+    if sci:  # a card pasted from a CSV Excel saved: its digits where it shows them all, else as written
+        frame = frame.with_columns(pl.when(scientific).then(pl.coalesce(exact, pl.col("member_id")))
+                                   .otherwise(pl.col("member_id")).alias("member_id"))
     if quoted:  # Excel's mark for a number kept as text, pasted in with it from another program ("'21003301")
         frame = frame.with_columns(pl.col("member_id").str.strip_prefix("'"))
     if none:
@@ -362,6 +367,16 @@ def _national_ids(frame):
     return frame
 
 
+def _scientific(column: str):
+    """(whether a cell is a number in scientific notation, its digits where it shows them all): "2.1003304E7"
+    is 21003304; "1.23457E+11" (a 12-digit id in a CSV saved from Excel) shows six of twelve, the last lost:
+    null, never 123457000000."""
+    sci = pl.col(column).str.strip_chars().str.extract_groups(r"(?i)^\d(?:\.(\d+))?e\+?(\d+)$")
+    shown = sci.struct.field("1").fill_null("").str.len_chars() >= sci.struct.field("2").cast(pl.Int64, strict=False)
+    as_number = pl.col(column).str.strip_chars().cast(pl.Float64, strict=False).round(0).cast(pl.Int64, strict=False)
+    return sci.struct.field("2").is_not_null(), pl.when(shown).then(as_number.cast(pl.String))
+
+
 def digits_of(column: str, *, marked: bool = True):
     """An id as its digits, also where Excel stored it as a number ("12345678901.0", "1.23456789012E+11"), or
     (`marked`: some cell holds more than digits, spaces and dots) typed with a label, a text mark or its digits
@@ -372,9 +387,8 @@ def digits_of(column: str, *, marked: bool = True):
     text = text.str.replace_all(r"[\s.]", "")
     if marked:
         text = pl.when(text.str.contains(r"^\d[\d-]*\d$")).then(text.str.replace_all("-", "", literal=True)).otherwise(text)
-    scientific = pl.col(column).str.contains(r"(?i)^\s*\d(?:\.\d+)?e\+?\d+\s*$")
-    as_number = pl.col(column).str.strip_chars().cast(pl.Float64, strict=False).round(0).cast(pl.Int64, strict=False)
-    return (pl.when(scientific).then(as_number.cast(pl.String))
+    scientific, exact = _scientific(column)
+    return (pl.when(scientific).then(pl.coalesce(exact, pl.col(column).str.strip_chars()))
             .when(pl.col(column).str.contains(r"^\s*\d+\.0+\s*$")).then(pl.col(column).str.replace(r"\.0+\s*$", "").str.strip_chars())
             .otherwise(text))
 
