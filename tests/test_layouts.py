@@ -1724,3 +1724,23 @@ def test_ids_in_scientific_notation_from_a_csv_excel_saved(tmp_path):
     found = audit(roster, as_of=date(2026, 11, 30)).findings.filter(pl.col("rule") == "DAT008")
     assert found.select("member_id", "value").rows() == [("21003304", "1.23457E+11")]
     assert json.loads(found["evidence"][0])["detail"] == "scientific"
+
+
+def test_a_workbook_per_book_its_sheet_named_nothing(tmp_path):
+    """A branch's books kept a workbook each ("Sổ điểm danh 2026.xlsx", "Thu dang phi 2026.xlsx"), each sheet
+    "Sheet1" under no title: both were skipped (a month sheet fits attendance and dues alike), and their months
+    had no year. The file's name tells the book and its year, where the sheet and its titles do not."""
+    folder = tmp_path / "cb1"
+    folder.mkdir()
+    write_workbook(folder / "DS dang vien.xlsx", {"Sheet1": member_rows(
+        ["21003301", "Phan Văn Tâm", "12/03/1961", "Chi bộ 1", "12/05/1985", "12/05/1986"])})
+    head = ["STT", "Họ và tên", "Số thẻ", "T1", "T2", "T3"]
+    write_workbook(folder / "Sổ điểm danh 2026.xlsx", {"Sheet1": [head, [1, "Phan Văn Tâm", "21003301", "x", "x", "v"]]})
+    write_workbook(folder / "Thu_dang_phi_2026.xlsx", {"Sheet1": [head, [1, "Phan Văn Tâm", "21003301", "30000",
+                                                                       "30000", None]]})
+    roster = read_roster([folder], workers=1)
+    assert sorted((s.kind, s.year) for s in roster.sources) == [("attendance", 2026), ("dues", 2026),
+                                                                ("members", None)]
+    assert not roster.skipped
+    assert month_records(roster, "attendance").select(pl.col("month").dt.strftime("%Y-%m"), "mark").rows() == [
+        ("2026-01", "present"), ("2026-02", "present"), ("2026-03", "unexcused")]

@@ -315,6 +315,9 @@ def _locate(grid, path, sheet, col_offset, name_for_kind, aliases, year_override
     if header is None:
         reason = "skip.no_header_named" if named_kind else "skip.unknown"
         return Skipped(path, sheet, reason, {"kind": named_kind or ""})
+    if header.kind == "ambiguous" and (by_file := _kind_of_file(path)) in header.labels.values():
+        # a workbook of one table whose sheet is named nothing ("Sheet1"): its file names it ("Sổ điểm danh")
+        header = _find_header(head, by_file, aliases, sheet_year)
     if header.kind == "ambiguous":
         kinds = list(header.labels.values())
         return Skipped(path, sheet, "skip.ambiguous", {"kind": kinds[0], "other": kinds[1]})
@@ -331,8 +334,8 @@ def _locate(grid, path, sheet, col_offset, name_for_kind, aliases, year_override
                 f in other.fields or _identified_otherwise(other, f) for f in REQUIRED[titled]):
             header = other
     periods = [" ".join(row) for row in lines if row and not _DATE_LINE_TITLE.search(fold(" ".join(row)))]
-    if sheet_year is None:  # the year the sheet covers before the year it was signed in
-        sheet_year = next((y for y in map(year_in, [*periods, *titles]) if y), None)
+    if sheet_year is None:  # the year the sheet covers before the year it was signed in; else its file's
+        sheet_year = next((y for y in map(year_in, [*periods, *titles, Path(path).stem]) if y), None)
     if any(k.startswith("?-") for k in header.fields):
         # months found without a year: take it from the titles when the sheet name had none
         if sheet_year is None:
@@ -480,6 +483,12 @@ def _implicit_fields(header: _Header) -> None:
     column = header.fields["full_name"]
     header.compound[column] = (*header.compound.get(column, ("full_name",)), "birth_date")
     header.fields["birth_date"] = column
+
+
+def _kind_of_file(path: str) -> str | None:
+    """The table kind a file's name says ("Sổ điểm danh 2026.xlsx", "thu_dang_phi.xlsx"), or None."""
+    stem = " ".join(Path(path).stem.replace("_", " ").replace("-", " ").split())
+    return kind_from_name(stem) or kind_in_titles([stem])
 
 
 def _unit_from(titles: list[str], sheet: str, path: str = "") -> str | None:
