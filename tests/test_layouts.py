@@ -1744,3 +1744,16 @@ def test_a_workbook_per_book_its_sheet_named_nothing(tmp_path):
     assert not roster.skipped
     assert month_records(roster, "attendance").select(pl.col("month").dt.strftime("%Y-%m"), "mark").rows() == [
         ("2026-01", "present"), ("2026-02", "present"), ("2026-03", "unexcused")]
+
+
+@pytest.mark.parametrize("name, unit", [("DS dang vien Chi bo 3.xlsx", "Chi bo 3"),
+                                        ("Danh sách đảng viên chi bộ Thôn Đông.xlsx", "chi bộ Thôn Đông"),
+                                        ("CB Khu 5 - DS.xlsx", "Chi bộ Khu 5")])
+def test_a_branch_named_inside_its_workbook_s_name(tmp_path, name, unit):
+    """A branch's list without a branch column or title naming it, in a workbook named after the list and the
+    branch: the list was skipped for want of a branch (only a name that began with it told it), and "CB Khu 5
+    - DS" was the branch "Chi bộ Khu 5 DS"."""
+    rows = [["DANH SÁCH ĐẢNG VIÊN"], ["STT", "Họ và tên", "Ngày sinh", "Số thẻ", "Ngày vào Đảng", "Ngày chính thức"],
+            [1, "Phan Văn Tâm", "12/03/1961", "21003301", "12/05/1985", "12/05/1986"]]
+    roster = read(write_workbook(tmp_path / name, {"Sheet1": rows}))
+    assert roster.members["unit"].to_list() == [unit]

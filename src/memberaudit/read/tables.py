@@ -500,7 +500,13 @@ def _unit_from(titles: list[str], sheet: str, path: str = "") -> str | None:
             return found
     named = _branch_named(sheet)
     if named is None and path:
-        named = _branch_named(" ".join(Path(path).stem.replace("_", " ").replace("-", " ").split()))
+        # each part of a name in parts ("CB Khu 5 - DS.xlsx"), then the whole ("DS dang vien Chi bo 3.xlsx")
+        stem = Path(path).stem
+        parts = re.split(r"\s+[-–]\s+", stem)
+        for part in [*parts, stem] if len(parts) > 1 else parts:
+            spaced = " ".join(part.replace("_", " ").replace("-", " ").split())
+            if named := _branch_named(spaced) or named_in_title(spaced, ("chi", "bo")):
+                break
     return named
 
 
