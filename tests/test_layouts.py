@@ -1757,3 +1757,20 @@ def test_a_branch_named_inside_its_workbook_s_name(tmp_path, name, unit):
             [1, "Phan Văn Tâm", "12/03/1961", "21003301", "12/05/1985", "12/05/1986"]]
     roster = read(write_workbook(tmp_path / name, {"Sheet1": rows}))
     assert roster.members["unit"].to_list() == [unit]
+
+
+def test_a_committee_named_by_its_folder_or_its_workbook_s_name(tmp_path):
+    """Branch lists without a committee column or a committee's letterhead, kept in a folder named after the
+    committee ("Đảng bộ phường Láng Thượng/Chi bộ 1.xlsx") or in a workbook named after it: no member had a
+    committee (reports and forms counted them under "—")."""
+    def branch(title, card, name):
+        return {"Sheet1": [[title], ["STT", "Họ và tên", "Ngày sinh", "Số thẻ", "Ngày vào Đảng", "Ngày chính thức"],
+                           [1, name, "12/03/1961", card, "12/05/1985", "12/05/1986"]]}
+    folder = tmp_path / "Đảng bộ phường Láng Thượng"
+    folder.mkdir()
+    write_workbook(folder / "Chi bộ 1.xlsx", branch("DANH SÁCH ĐẢNG VIÊN CHI BỘ 1", "21003301", "Phan Văn Tâm"))
+    write_workbook(tmp_path / "Dang_bo_xa_Dong_Anh - CB2.xlsx",
+                   branch("DANH SÁCH ĐẢNG VIÊN CHI BỘ 2", "21003302", "Vũ Thị Lan"))
+    roster = read_roster([tmp_path], workers=1)
+    assert sorted(roster.members.select("full_name", "parent_unit").rows()) == [
+        ("Phan Văn Tâm", "Đảng bộ phường Láng Thượng"), ("Vũ Thị Lan", "Đảng bộ xa Dong Anh")]

@@ -231,7 +231,8 @@ def _member_row(ids, at, member_ids, member_codes):
 
 
 def _fill_parent_units(members, units, sources):
-    """A member's committee: the members table, else the units table, else the sheet's "ĐẢNG BỘ …" title."""
+    """A member's committee: the members table, else the units table, else the sheet's "ĐẢNG BỘ …" title, else
+    the committee its file or folder is named after ("Đảng bộ phường Láng Thượng/Chi bộ 1.xlsx")."""
     if not members.select(pl.col("parent_unit").is_null().any()).item():
         return members  # an export that names every member's committee: nothing to look up (0.5 s for 5.3M)
     by_unit = units.filter(pl.col("unit").is_not_null() & pl.col("parent_unit").is_not_null()).group_by("unit").agg(
@@ -239,13 +240,26 @@ def _fill_parent_units(members, units, sources):
     titles = {}
     for index, source in enumerate(sources):
         # the nearest committee line above the table: the first names the superior committee
-        titles[index] = next(filter(None, map(committee_named, reversed(source.titles))), None)
+        titles[index] = next(filter(None, map(committee_named, reversed(source.titles))), None) or next(
+            filter(None, map(committee_named, _names_of(source.file))), None)
     # looked up, not joined: a join copies every member column (5.3 million members: 0.9 s)
     from_units = pl.col("unit").replace_strict(by_unit.get_column("unit"), by_unit.get_column("_unit_parent"),
                                                default=None, return_dtype=pl.String)
     from_title = by_source(titles, pl.String)
     filled = members.with_columns(pl.coalesce("parent_unit", from_units, from_title).alias("parent_unit"))
     return filled.with_columns(one_spelling(filled.get_column("parent_unit")).alias("parent_unit"))
+
+
+def _names_of(file: str) -> list[str]:
+    """A file's name and its folder's as words, each part of a name in parts first ("Dang_bo_xa_A - CB2.xlsx"
+    → "Dang bo xa A", "CB2")."""
+    path = Path(file)
+    names = []
+    for name in (path.stem, path.parent.name):
+        parts = re.split(r"\s+[-–]\s+", name)
+        for part in [*parts, name] if len(parts) > 1 else parts:
+            names.append(" ".join(part.replace("_", " ").replace("-", " ").split()))
+    return names
 
 
 # a letterhead names the committee as itself ("ĐẢNG BỘ PHƯỜNG X"), by its executive ("ĐẢNG ỦY PHƯỜNG X", the
