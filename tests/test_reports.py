@@ -266,3 +266,25 @@ def test_excel_report_sheets_print_one_page_wide_with_the_charts_inside(demo, tm
     summary = wb.worksheets[0]
     anchors = [chart.anchor._from for chart in summary._charts]
     assert len(anchors) == 2 and all(a.col == 0 and a.row > len(result.rules) for a in anchors)
+
+
+def test_members_the_age_pyramid_cannot_place_are_said_not_shown(tmp_path):
+    """A list without a sex column: the HTML pyramid and the Excel composition showed zero in every band, as
+    if there were no members. The HTML says how many it leaves out (no sex or no birth date recorded); the
+    Excel table counts those without a sex in a column of their own."""
+    import openpyxl
+
+    roster = make_roster({"members": [member("M1", gender="Nam"), member("M2"), member("M3"),
+                                      member("M4", birth="01/01/1999")]})
+    result = audit(roster, as_of=AS_OF, config=Config(), select_codes=["DAT002"], lang="vi")
+    page = html.render(result, roster, lang="vi")
+    assert "3 đảng viên chưa ghi giới tính hoặc ngày sinh trong danh sách không có trong tháp tuổi." in page
+    sheet = openpyxl.load_workbook(excel.write(result, roster, tmp_path / "r.xlsx", lang="vi"))["Cơ cấu"]
+    rows = {row[0]: row[1:4] for row in sheet.iter_rows(min_row=1, max_row=7, values_only=True)}
+    assert rows["Độ tuổi"] == ("Nam", "Nữ", "Chưa ghi giới tính")
+    assert rows["41–50"] == (1, 0, 2) and rows["18–30"] == (0, 0, 1)
+    everyone = make_roster({"members": [member("M1", gender="Nam"), member("M2", gender="Nữ")]})
+    plain = audit(everyone, as_of=AS_OF, config=Config(), select_codes=["DAT002"], lang="vi")
+    assert "không có trong tháp tuổi" not in html.render(plain, everyone, lang="vi")
+    sheet = openpyxl.load_workbook(excel.write(plain, everyone, tmp_path / "p.xlsx", lang="vi"))["Cơ cấu"]
+    assert [c.value for c in sheet[1]] == ["Độ tuổi", "Nam", "Nữ"]

@@ -195,10 +195,14 @@ def _write(result, roster, target: Path, lang: str) -> None:
     comp = wb.create_sheet(sheet_name(t("xlsx.composition", lang), taken))
     fit_to_page(comp, landscape=False)
     comp.column_dimensions["A"].width = 34
-    comp.append(header_cells(comp, [t("xlsx.age_band", lang), t("html.male", lang), t("html.female", lang)]))
     ages = {(b, g): n for b, g, n in pyramid(people).iter_rows()}
+    # members whose sex no list records: a column of their own (the chart shows men and women)
+    unknown = {b: n for (b, g), n in ages.items() if g not in ("male", "female")}
+    comp.append(header_cells(comp, [t("xlsx.age_band", lang), t("html.male", lang), t("html.female", lang),
+                                    *([t("html.unknown_sex", lang)] if unknown else [])]))
     for band, _, _ in AGE_BANDS:
-        comp.append([band, ages.get((band, "male"), 0), ages.get((band, "female"), 0)])
+        comp.append([band, ages.get((band, "male"), 0), ages.get((band, "female"), 0),
+                     *([unknown.get(band, 0)] if unknown else [])])
     comp.append([])
     occ_start = len(AGE_BANDS) + 3
     comp.append(header_cells(comp, [t("xlsx.occupation", lang), t("ui.count", lang)]))

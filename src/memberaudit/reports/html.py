@@ -35,6 +35,8 @@ def context(result, roster, *, lang: str) -> dict:
     ages = pyramid(people)
     left = {b: c for b, g, c in ages.iter_rows() if g == "male"}
     right = {b: c for b, g, c in ages.iter_rows() if g == "female"}
+    # members the pyramid cannot place: no sex, or no birth date, recorded
+    unplaced = sum(c for b, g, c in ages.iter_rows() if g not in ("male", "female") or b == "?")
     group_labels = catalogue(lang).VALUE_LABELS["group"]
     occupations = people.group_by("occupation").len().sort("len", descending=True)
     sections = []
@@ -69,6 +71,7 @@ def context(result, roster, *, lang: str) -> dict:
         "occupation_chart": charts.bars([(group_labels.get(g, g), n / max(people.height, 1))
                                          for g, n in occupations.iter_rows()], title=t("html.chart_occupations", lang),
                                         percent=True),
+        "unplaced": unplaced,
         "severity_labels": labels,
         "table_json": _table_json(findings),
         "sections": sections,

@@ -148,6 +148,8 @@ MESSAGES = {
     "html.chart_occupations": "Occupation mix",
     "html.male": "Men",
     "html.female": "Women",
+    "html.unknown_sex": "Sex not recorded",
+    "html.pyramid_unplaced": "{count} members whose sex or date of birth the lists do not record are not in the pyramid.",
     "html.search": "Search name, card number, branch…",
     "html.all_rules": "All rules",
     "html.all_severities": "All severities",

@@ -151,6 +151,8 @@ MESSAGES = {
     "html.chart_occupations": "Cơ cấu nghề nghiệp",
     "html.male": "Nam",
     "html.female": "Nữ",
+    "html.unknown_sex": "Chưa ghi giới tính",
+    "html.pyramid_unplaced": "{count} đảng viên chưa ghi giới tính hoặc ngày sinh trong danh sách không có trong tháp tuổi.",
     "html.search": "Tìm theo tên, số thẻ, chi bộ…",
     "html.all_rules": "Tất cả quy tắc",
     "html.all_severities": "Mọi mức độ",
