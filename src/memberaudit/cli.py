@@ -28,7 +28,7 @@ app = typer.Typer(
     pretty_exceptions_enable=False,
 )
 
-Inputs = Annotated[list[Path], typer.Argument(help=h("inputs"),
+Inputs = Annotated[list[Path], typer.Argument(help=h("inputs"), metavar=h("inputs_metavar"),
                                                show_default=False)]
 AsOf = Annotated[str | None, typer.Option("--as-of", help=h("as_of"))]
 ConfigOpt = Annotated[Path | None, typer.Option("--config", help=h("config"))]

@@ -14,6 +14,7 @@ HELP = {
             "composition, data quality, statistics forms.\n\nExample: memberaudit audit examples/ --as-of 2026-11-30 --html report.html"),
     "inputs": ("Tệp hoặc thư mục (xlsx, xls, xlsm, ods, csv, parquet).",
                "Files or folders (xlsx, xls, xlsm, ods, csv, parquet)."),
+    "inputs_metavar": ("TỆP_HOẶC_THƯ_MỤC...", "FILES_OR_FOLDERS..."),
     "as_of": ("Ngày kiểm tra YYYY-MM-DD (mặc định: hôm nay).", "Audit date YYYY-MM-DD (default: today)."),
     "config": ("Tệp cấu hình memberaudit.toml (mặc định: ./memberaudit.toml).",
                "memberaudit.toml (default: ./memberaudit.toml)."),
@@ -154,7 +155,7 @@ _TYPER_WORDS = {"Options": "Tùy chọn", "Commands": "Lệnh", "Arguments": "Th
 
 # Click's usage errors, English f-strings in Typer's own copy of Click: each pattern and its Vietnamese
 _USAGE_ERRORS = (
-    (r"Missing argument '?([^'.]*)'?\.(.*)", "Thiếu tham số «{0}».{1}"),
+    (r"Missing argument '?(.+?)'?\.(?=\s|$)(.*)", "Thiếu tham số «{0}».{1}"),
     (r"Missing (?:option|parameter) '?([^'.]*)'?\.(.*)", "Thiếu tùy chọn «{0}».{1}"),
     (r"No such option: (\S+) \(Possible options: (.+)\)", "Không có tùy chọn {0} (có phải: {1}?)"),
     (r"No such option: (\S+)", "Không có tùy chọn {0}"),
@@ -182,19 +183,26 @@ def localize_typer() -> None:
     """Typer's own words in the help in the chosen language: the section titles it looks up with gettext at
     each call, and what its copy of Click writes in English only (the usage line, the help option, usage
     errors), replaced where Click writes them."""
-    if LANG == "en":
-        return
+    import re
+
     import typer.core
     from typer._click import core, exceptions, formatting
 
-    typer.core._ = lambda text: _TYPER_WORDS.get(text, text)
     write_usage = formatting.HelpFormatter.write_usage
+
     def usage(self, prog: str, args: str = "", prefix: str | None = None) -> None:
-        for english, vietnamese in _USAGE_WORDS.items():
-            args = args.replace(english, vietnamese)
-        write_usage(self, prog, args, _USAGE if prefix is None else prefix)
+        # Typer braces a required argument ("{inputs}..."): read as a template's unfilled name, never by Click
+        args = re.sub(r"\{([^{}]+)\}", r"\1", args)
+        if LANG != "en":
+            for english, vietnamese in _USAGE_WORDS.items():
+                args = args.replace(english, vietnamese)
+            prefix = _USAGE if prefix is None else prefix
+        write_usage(self, prog, args, prefix)
 
     formatting.HelpFormatter.write_usage = usage
+    if LANG == "en":
+        return
+    typer.core._ = lambda text: _TYPER_WORDS.get(text, text)
     help_option = core.Command.get_help_option
 
     def vietnamese_help_option(self, ctx):
