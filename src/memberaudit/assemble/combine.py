@@ -96,7 +96,9 @@ def _match_names(roster) -> None:
                                             fold_unit("unit").alias("_unit"))
         parts = pl.col("_wanted").str.split(BY_NAME)
         wanted = (ids.alias("_wanted").unique().to_frame().filter(pl.col("_wanted").str.starts_with(BY_NAME))
-                  .with_columns(parts.list.get(1).alias("_name"), parts.list.get(2).alias("_branch")))
+                  # (a card typed with the marker's character, "~0", is no name and branch: null where it ends)
+                  .with_columns(parts.list.get(1, null_on_oob=True).alias("_name"),
+                                parts.list.get(2, null_on_oob=True).alias("_branch")))
         wanted = wanted.with_columns(name_key(pl.col("_name")).alias("_key"), fold_unit("_branch").alias("_unit"))
         in_branch = wanted.filter(pl.col("_unit") != "").join(members, on=["_key", "_unit"], how="left")
         anywhere = wanted.filter(pl.col("_unit") == "").join(members.drop("_unit"), on="_key", how="left")
@@ -109,7 +111,7 @@ def _match_names(roster) -> None:
         if len(ambiguous):
             rows = frame.with_columns(ids.alias("_wanted")).filter(pl.col("_wanted").is_in(ambiguous.implode()))
             rows = rows.sort("_src", "_row").unique("_wanted", keep="first", maintain_order=True).with_columns(
-                pl.col("_wanted").str.split(BY_NAME).list.get(1).alias("member_id"))
+                pl.col("_wanted").str.split(BY_NAME).list.get(1, null_on_oob=True).alias("member_id"))
             roster.issues = pl.concat([roster.issues, conform("issues", issue_rows(
                 rows, pl.lit(True), "member_id", pl.col("member_id"), "name_ambiguous"))]).sort(
                 "_src", "_row", "field", "code")
