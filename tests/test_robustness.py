@@ -3,9 +3,11 @@ a data finding) or refused with an exit-2 message. Bounded examples keep CI fast
 
 from __future__ import annotations
 
+import json
 import os
 import zipfile
 from datetime import date, datetime
+from pathlib import Path
 
 import polars as pl
 import pytest
@@ -165,3 +167,51 @@ def test_typed_parquet_never_crashes(tmp_path_factory, export):
         return
     result = audit(roster, as_of=date(2026, 11, 30), config=Config(), lang="vi")
     assert result.findings["rule"].null_count() == 0
+
+
+def _folder_with_broken_files(tmp_path):
+    good = tmp_path / "hop-le"
+    good.mkdir()
+    write_workbook(good / "chi-bo-1.xlsx", {"Danh sách đảng viên": member_rows(
+        ["21003301", "Phan Văn Tâm", "12/03/1961", "Chi bộ 1", "12/05/1985", "12/05/1986"])})
+    (good / "dang-luu.xlsx").write_bytes(b"")  # a file still being saved, or a failed download
+    (good / "hong.xlsx").write_bytes(b"PK\x03\x04 a truncated copy")
+    return good
+
+
+def test_unreadable_files_among_others_are_left_out_said_and_exit_2(tmp_path):
+    """A folder of fifty branch workbooks with one being saved (0 bytes) or broken: the whole run stopped at
+    it, auditing none of the others. The others are audited and their reports written; each file left out is
+    said on standard error and in the reports (HTML, Excel, JSON "left_out"), and the run ends with exit
+    code 2, an input error, above --fail-on's 1."""
+    import openpyxl
+
+    folder = _folder_with_broken_files(tmp_path)
+    out = tmp_path / "out"
+    result = runner.invoke(app, ["audit", str(folder), "--as-of", "2026-11-30", "--format", "json", "--output",
+                                 str(out / "f.json"), "--html", str(out / "r.html"), "--excel", str(out / "r.xlsx"),
+                                 "--fail-on", "low"])
+    assert result.exit_code == 2, result.output
+    assert "dang-luu.xlsx rỗng (0 byte)" in " ".join(result.stderr.split())
+    assert result.stderr.count("Bỏ qua, không đọc được") == 2 and "hong.xlsx" in result.stderr
+    doc = json.loads((out / "f.json").read_text(encoding="utf-8"))
+    assert sorted((Path(e["file"]).name, e["error"]) for e in doc["left_out"]) == [
+        ("dang-luu.xlsx", "input.zero_bytes"), ("hong.xlsx", "input.unreadable")]
+    assert doc["inputs"] == [str(folder / "chi-bo-1.xlsx")] and doc["findings"]
+    page = (out / "r.html").read_text(encoding="utf-8")
+    assert page.count("Bỏ qua, không đọc được") == 2
+    coverage = openpyxl.load_workbook(out / "r.xlsx")["Phạm vi kiểm tra"]
+    assert sum(str(r[0]).startswith("Bỏ qua, không đọc được") for r in coverage.iter_rows(values_only=True)) == 2
+    for command in (["validate"], ["screen", "--output", str(out / "s.xlsx")]):
+        assert runner.invoke(app, [*command, str(folder), "--as-of", "2026-11-30"]).exit_code == 2, command
+
+
+def test_a_run_that_can_read_none_of_its_files_is_the_first_file_s_error(tmp_path):
+    folder = _folder_with_broken_files(tmp_path)
+    (folder / "chi-bo-1.xlsx").unlink()
+    with pytest.raises(InputError) as caught:
+        read_roster([folder], workers=1)
+    assert caught.value.key == "input.zero_bytes" and caught.value.params["file"] == str(folder / "dang-luu.xlsx")
+    with pytest.raises(InputError) as alone:
+        read_roster([folder / "hong.xlsx"], workers=1)
+    assert alone.value.key == "input.unreadable"

@@ -10,6 +10,9 @@ from datetime import date
 # them (a national roster's frames took 1.1 s to free one by one when the command returned). A new command
 # lets the previous one's go (tests run many commands in one process).
 HELD: list = []
+# The files the running command left out, unreadable among others read: the command ends with exit code 2
+# once everything else is written (cli.guarded)
+LEFT_OUT: list = []
 
 
 class Session:
@@ -19,6 +22,7 @@ class Session:
         from memberaudit.config import load_config
 
         HELD.clear()
+        LEFT_OUT.clear()
         self.debug, self.quiet = debug, quiet
         self.config = load_config(config_path)
         if cache:
@@ -59,6 +63,7 @@ class Session:
             if progress:
                 progress.close()
         self._report_loaded(roster)
+        LEFT_OUT.extend(s.file for s in roster.skipped if s.whole_file)
         HELD.append(roster)
         return roster
 
@@ -104,8 +109,7 @@ class Session:
 
         console = self.status
         for skipped in roster.skipped:
-            console.print(t("ui.skipped", self.lang, file=skipped.file, sheet=skipped.sheet,
-                            reason=skipped.says(self.lang)), style="yellow")
+            console.print(skipped.line(self.lang), style="red" if skipped.whole_file else "yellow")
         for source in roster.sources:
             if source.encoding:
                 console.print(t("ui.converted", self.lang, file=source.file, sheet=source.sheet,

@@ -13,7 +13,7 @@ from typing import Annotated
 
 import typer
 
-from memberaudit.app import Session, check_choice, parse_as_of, parse_period
+from memberaudit.app import LEFT_OUT, Session, check_choice, parse_as_of, parse_period
 from memberaudit.helptext import h, localize_typer
 
 TEXT_ROWS = 200  # findings listed in the terminal; the full list is in --format json or the reports
@@ -53,7 +53,9 @@ def guarded(lang: str | None, debug: bool):
 
     try:
         yield
-    except typer.Exit:
+    except typer.Exit as done:
+        if LEFT_OUT and done.exit_code in (0, 1):  # an input error outranks findings
+            raise typer.Exit(2) from None
         raise
     except UserError as exc:
         if debug:
@@ -67,6 +69,8 @@ def guarded(lang: str | None, debug: bool):
 
         typer.echo(t("error.internal", lang or "vi", reason=f"{type(exc).__name__}: {exc}"), err=True)
         raise typer.Exit(2) from None
+    if LEFT_OUT:  # everything else written: the files left out make it an input error
+        raise typer.Exit(2)
 
 
 def _report_run(result, roster, code: int, *, quiet: bool, log_file: Path | None, seconds: dict) -> None:
@@ -159,7 +163,7 @@ def audit(
         for path in written:
             session.status.print(t("ui.written", session.lang, file=path))
         seconds["reports"] = lap()
-        code = 1 if fail_on and result.reaches(fail_on) else 0
+        code = 2 if any(s.whole_file for s in roster.skipped) else 1 if fail_on and result.reaches(fail_on) else 0
         _report_run(result, roster, code, quiet=quiet, log_file=log_file, seconds=seconds)
         if code:
             raise typer.Exit(code)

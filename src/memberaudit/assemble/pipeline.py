@@ -22,6 +22,20 @@ PARALLEL_BYTES = 4 * 2**20
 IN_PROCESS = {".parquet", ".csv"}
 
 
+def read_or_leave_out(job: tuple):
+    """`read_file`, or the file left out (a Skipped carrying its input error) where it cannot be read: a run
+    of several files reads the others (`read_roster` decides)."""
+    from memberaudit.model.errors import InputError
+    from memberaudit.model.source import FILE_LEFT_OUT, Skipped
+
+    try:
+        return read_file(job)
+    except InputError as exc:
+        if type(exc) is not InputError:  # a run-wide error (no members at all) is never one file's
+            raise
+        return Skipped(job[0], "", FILE_LEFT_OUT, {"key": exc.key, "params": exc.params})
+
+
 def read_file(job: tuple[str, dict, dict, int | None, bool, tuple[str, str] | None]):
     """Load one file, or take it from the cache (folder, entry name): the unit of parallel work.
 
@@ -52,6 +66,8 @@ def read_roster(inputs: Iterable[str | Path], *, config: Config | None = None, y
     (the caller's next imports)."""
     from memberaudit.assemble.combine import combine
     from memberaudit.assemble.schemas import validate
+    from memberaudit.model.errors import InputError
+    from memberaudit.model.source import Skipped
     from memberaudit.read.discover import discover
 
     config = config or Config()
@@ -91,10 +107,14 @@ def read_roster(inputs: Iterable[str | Path], *, config: Config | None = None, y
     else:
         _read_here(jobs, here, finished)
         for i in pooled:
-            finished(i, read_file(jobs[i]))
+            finished(i, read_or_leave_out(jobs[i]))
     if config.cache:  # after reading: the entries used in this run are marked used and stay
         cache.prune(config.cache)
-    roster = combine(_normalized(parts, config.marks))
+    left_out = [p for p in parts if isinstance(p, Skipped)]
+    if left_out and len(left_out) == len(parts):  # nothing read: the first file's error, as one file's
+        raise InputError(left_out[0].params["key"], **left_out[0].params["params"])
+    roster = combine(_normalized([p for p in parts if not isinstance(p, Skipped)], config.marks))
+    roster.skipped = [*roster.skipped, *left_out]
     if not roster.has("members") or not roster.members.height:  # never a run that passes having read nobody
         raise _no_members(roster)
     # one schema check of the stacked tables: its cost is mostly per table, not per row
@@ -126,9 +146,10 @@ def _no_members(roster):
     """The error of a run that read no members table: every input named, with what became of its sheets."""
     from memberaudit.model.errors import NoMembers
 
+    files = [*roster.files, *(s.file for s in roster.skipped if s.whole_file)]
     return NoMembers([(file, [(s.sheet, s.kind) for s in roster.sources if s.file == file],
                        [(s.sheet, s.reason, s.params) for s in roster.skipped if s.file == file])
-                      for file in roster.files], empty=roster.has("members"))
+                      for file in files], empty=roster.has("members"))
 
 
 def _cache_entries(files: list[Path], folder: str | None, config: Config, year: int | None) -> list:
@@ -147,10 +168,10 @@ def _read_here(jobs: list, indices: list[int], finished: Callable) -> None:
     `finished` on this thread as soon as it is read."""
     if len(indices) < 2:
         for i in indices:
-            finished(i, read_file(jobs[i]))
+            finished(i, read_or_leave_out(jobs[i]))
         return
     with ThreadPoolExecutor(max_workers=min(os.cpu_count() or 1, len(indices))) as pool:
-        futures = {pool.submit(read_file, jobs[i]): i for i in indices}
+        futures = {pool.submit(read_or_leave_out, jobs[i]): i for i in indices}
         failed = []
         for future in as_completed(futures):
             if future.exception() is None:
@@ -180,7 +201,7 @@ def _read_shared(jobs: list, pooled: list[int], here: list[int], readers: int, f
             with lock:
                 if queue:
                     i = queue.popleft()
-                    future = pool.submit(read_file, jobs[i])
+                    future = pool.submit(read_or_leave_out, jobs[i])
                     futures[future] = i
                     future.add_done_callback(submit)
 
@@ -206,7 +227,7 @@ def _read_shared(jobs: list, pooled: list[int], here: list[int], readers: int, f
                     i = queue.pop() if queue else None
                 if i is None:
                     break
-                finished(i, read_file(jobs[i]))
+                finished(i, read_or_leave_out(jobs[i]))
             with lock:  # the queue is empty: every job has its future
                 rest = [f for f in futures if f not in collected]
             for future in as_completed(rest):

@@ -51,6 +51,23 @@ class Skipped:
     def says(self, lang: str) -> str:
         return skip_text(self.reason, self.params, lang)
 
+    @property
+    def whole_file(self) -> bool:
+        """A file left out of a run of several, unreadable (its input error in `params`), not one sheet."""
+        return self.reason == FILE_LEFT_OUT
+
+    def line(self, lang: str) -> str:
+        """What the run says of it: "Bỏ qua tệp › trang: lý do", or a file left out and why."""
+        from memberaudit.model.i18n import t
+
+        if self.whole_file:
+            return t("ui.file_left_out", lang, reason=self.says(lang))
+        return t("ui.skipped", lang, file=self.file, sheet=self.sheet, reason=self.says(lang))
+
+
+# the reason of a file a run of several leaves out, its input error's key and params beside it
+FILE_LEFT_OUT = "skip.file"
+
 
 def skip_text(reason: str, params: dict, lang: str) -> str:
     """Why a sheet was skipped, in `lang`: a table kind by its name in that language (its code stays for the
@@ -58,6 +75,10 @@ def skip_text(reason: str, params: dict, lang: str) -> str:
     from memberaudit.model.i18n import t
     from memberaudit.model.vocab import COLUMN_ALIASES
 
+    if reason == FILE_LEFT_OUT:
+        from memberaudit.model.errors import InputError
+
+        return InputError(params["key"], **params["params"]).render(lang)
     named = dict(params)
     if kind := named.get("kind"):
         named["kind_label"] = t(f"kind.{kind}", lang)

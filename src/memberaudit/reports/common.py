@@ -103,6 +103,9 @@ def document_head(result, roster) -> dict:
         "version": __version__,
         "as_of": result.as_of.isoformat(),
         "inputs": list(roster.files),
+        # the files a run of several left out, unreadable (exit code 2): the input error's key and params
+        "left_out": [{"file": s.file, "error": s.params["key"], **s.params["params"]}
+                     for s in roster.skipped if s.whole_file],
         "coverage": result.coverage,
         "summary": result.summary(),
         "notes": notes(roster),

@@ -187,8 +187,7 @@ def _write(result, roster, target: Path, lang: str) -> None:
         coverage.append([code, rule_title(code, lang), cov["checked_members"], cov["checked_units"],
                          skip_reasons(cov["skipped"], lang) or None])
     for skipped in roster.skipped:
-        coverage.append([t("ui.skipped", lang, file=skipped.file, sheet=skipped.sheet,
-                           reason=skipped.says(lang))])
+        coverage.append([skipped.line(lang)])
 
     # --- Composition (age pyramid and occupations, with native charts) -------------------------------------------
     people = population(roster, result.as_of)

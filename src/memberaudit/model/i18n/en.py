@@ -98,6 +98,7 @@ MESSAGES = {
     "ui.loaded": "Read {files} files, {tables} tables: {members} members, {units} branches.",
     "ui.cached": "{files} of the files were unchanged and taken from the cache folder.",
     "ui.skipped": "Skipped {file} › {sheet}: {reason}",
+    "ui.file_left_out": "Left out, not read (the run ends with exit code 2): {reason}",
     "ui.data_findings": "Data findings",
     "ui.no_data_findings": "No data findings.",
     "ui.findings": "Findings",

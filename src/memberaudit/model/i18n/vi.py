@@ -101,6 +101,7 @@ MESSAGES = {
     "ui.loaded": "Đã đọc {files} tệp, {tables} bảng: {members} đảng viên, {units} chi bộ.",
     "ui.cached": "Trong đó {files} tệp không thay đổi, được lấy từ thư mục bộ nhớ đệm.",
     "ui.skipped": "Bỏ qua {file} › {sheet}: {reason}",
+    "ui.file_left_out": "Bỏ qua, không đọc được (lần chạy kết thúc với mã thoát 2): {reason}",
     "ui.data_findings": "Lỗi dữ liệu",
     "ui.no_data_findings": "Không có lỗi dữ liệu.",
     "ui.findings": "Kết quả kiểm tra",
