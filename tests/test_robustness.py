@@ -215,3 +215,22 @@ def test_a_run_that_can_read_none_of_its_files_is_the_first_file_s_error(tmp_pat
     with pytest.raises(InputError) as alone:
         read_roster([folder / "hong.xlsx"], workers=1)
     assert alone.value.key == "input.unreadable"
+
+
+def test_spreadsheets_of_formats_not_read_are_left_out_and_said_not_passed_over(tmp_path):
+    """A branch's workbook saved as binary Excel (.xlsb) or by WPS (.et) in the folder: passed over in
+    silence, as a Word document is, so the branch was simply missing from the audit. It is left out and said
+    (save it as .xlsx), the run ends with exit code 2; a scan or a document beside them is still no input."""
+    folder = tmp_path / "du-lieu"
+    folder.mkdir()
+    write_workbook(folder / "chi-bo-1.xlsx", {"Danh sách đảng viên": member_rows(
+        ["21003301", "Phan Văn Tâm", "12/03/1961", "Chi bộ 1", "12/05/1985", "12/05/1986"])})
+    (folder / "chi-bo-2.xlsb").write_bytes(b"PK\x03\x04 binary workbook")
+    (folder / "chi-bo-3.et").write_bytes(b"\xd0\xcf\x11\xe0 wps")
+    (folder / "bao-cao.docx").write_bytes(b"PK\x03\x04 a report")
+    roster = read_roster([folder], workers=1)
+    assert sorted((Path(s.file).name, s.params["key"]) for s in roster.skipped if s.whole_file) == [
+        ("chi-bo-2.xlsb", "input.format"), ("chi-bo-3.et", "input.format")]
+    assert "lưu lại dạng .xlsx" in next(s for s in roster.skipped if s.whole_file).line("vi")
+    result = runner.invoke(app, ["validate", str(folder), "--as-of", "2026-11-30"])
+    assert result.exit_code == 2 and "chi-bo-2.xlsb" in result.stderr and "bao-cao.docx" not in result.stderr

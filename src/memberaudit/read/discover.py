@@ -12,6 +12,9 @@ EXCEL_SUFFIXES = {".xlsx", ".xlsm", ".xls", ".ods"}
 SUFFIXES = EXCEL_SUFFIXES | {".csv", ".parquet"}
 # Excel 2003 XML workbooks: read when the file says it is one (other XML files in a folder are not ours)
 XML_SUFFIX = ".xml"
+# spreadsheets of formats not read (binary Excel, templates, WPS, Numbers): in a folder, each is a file left out
+# and said (`read.files`), never passed over in silence as a Word document or a scan is
+UNREAD_SHEETS = {".xlsb", ".xlt", ".xltx", ".xltm", ".et", ".ett", ".numbers"}
 # the Cache Directory Tagging Standard: a folder holding this file is ours and never read as input
 CACHE_TAG = "CACHEDIR.TAG"
 CACHE_TAG_TEXT = "Signature: 8a477f597d28d172789f06886806bc55\n# memberaudit cache: never read as input.\n"
@@ -40,7 +43,8 @@ def discover(inputs: Iterable[str | Path]) -> list[Path]:
                 dirs[:] = [d for d in dirs if not d.startswith(".") and not is_ours(Path(folder, d))]
                 inside.extend(
                     p for p in (Path(folder, f) for f in files)
-                    if (p.suffix.lower() in SUFFIXES or _workbook_xml(p)) and not p.name.startswith(("~$", "."))
+                    if (p.suffix.lower() in SUFFIXES | UNREAD_SHEETS or _workbook_xml(p))
+                    and not p.name.startswith(("~$", "."))
                     and p.is_file()
                 )
             found.extend(sorted(inside))

@@ -13,7 +13,7 @@ from memberaudit.model.errors import InputError
 from memberaudit.model.lazy import pl
 from memberaudit.model.source import Skipped
 from memberaudit.read import xlsx
-from memberaudit.read.discover import EXCEL_SUFFIXES, XML_SUFFIX
+from memberaudit.read.discover import EXCEL_SUFFIXES, SUFFIXES, UNREAD_SHEETS, XML_SUFFIX
 from memberaudit.read.markup import markup_kind, read_markup
 
 
@@ -24,6 +24,8 @@ def read_grids(path: Path, include_hidden: bool = False):
     A Parquet file yields its column names as a one-row grid and its typed columns as a sixth item, the body.
     """
     suffix = path.suffix.lower()
+    if suffix in UNREAD_SHEETS:
+        raise InputError("input.format", file=str(path), suffixes=", ".join(sorted(SUFFIXES)))
     if suffix in EXCEL_SUFFIXES or suffix == XML_SUFFIX:
         yield from _excel_grids(path, include_hidden)
     elif suffix == ".csv":

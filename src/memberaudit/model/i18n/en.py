@@ -4,7 +4,8 @@ from memberaudit.model.problems import words
 
 MESSAGES = {
     "input.missing": "No such file or directory: {file}. Check the path.",
-    "input.format": "Cannot read the format of {file}. Supported: {suffixes}.",
+    "input.format": "Cannot read the format of {file}. Supported: {suffixes}. Open it in Excel (or WPS), save "
+                    "it as .xlsx and run again.",
     "input.none": "No data files (xlsx, xls, ods, csv, parquet) found in: {inputs}.",
     "input.empty": "{file} has no sheet with data.",
     "input.unreadable": "Cannot read {file}: {reason}. Open it in Excel, save it as .xlsx and run again.",

@@ -5,7 +5,8 @@ from memberaudit.model.problems import words
 MESSAGES = {
     # input and configuration errors (exit code 2)
     "input.missing": "Không tìm thấy tệp hoặc thư mục: {file}. Kiểm tra lại đường dẫn.",
-    "input.format": "Không đọc được định dạng của {file}. Các định dạng được hỗ trợ: {suffixes}.",
+    "input.format": "Không đọc được định dạng của {file}. Các định dạng được hỗ trợ: {suffixes}. Mở tệp bằng "
+                    "Excel (hoặc WPS), lưu lại dạng .xlsx rồi chạy lại.",
     "input.none": "Không có tệp dữ liệu nào (xlsx, xls, ods, csv, parquet) trong: {inputs}.",
     "input.empty": "Tệp {file} không có trang tính nào có dữ liệu.",
     "input.unreadable": "Không đọc được tệp {file}: {reason}. Mở tệp bằng Excel, lưu lại dạng .xlsx rồi chạy lại.",
