@@ -215,6 +215,13 @@ def test_a_run_that_can_read_none_of_its_files_is_the_first_file_s_error(tmp_pat
     with pytest.raises(InputError) as alone:
         read_roster([folder / "hong.xlsx"], workers=1)
     assert alone.value.key == "input.unreadable"
+    # files left out beside others holding no members table: the run's error names each, and why
+    write_workbook(folder / "thong-ke.xlsx", {"TK": [["Độ tuổi", "Số lượng"], ["18-30", 5]]})
+    with pytest.raises(InputError) as none:
+        read_roster([folder], workers=1)
+    said = none.value.render("vi")
+    assert none.value.key == "input.no_members" and "dang-luu.xlsx rỗng (0 byte)" in said
+    assert "«»" not in said and "trang tính «TK»" in said
 
 
 def test_spreadsheets_of_formats_not_read_are_left_out_and_said_not_passed_over(tmp_path):

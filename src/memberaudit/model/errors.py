@@ -42,12 +42,13 @@ class NoMembers(InputError):
 
     def render(self, lang: str) -> str:
         from memberaudit.model.i18n import t
-        from memberaudit.model.source import skip_text
+        from memberaudit.model.source import FILE_LEFT_OUT, skip_text
 
         lines = [t("input.no_member_rows" if self.empty else "input.no_members", lang)]
         for file, read, skipped in self.files:
             lines.append(f"  {file}")
             lines += [f"    {t('ui.read_as', lang, sheet=sheet, kind=t(f'kind.{kind}', lang))}" for sheet, kind in read]
-            lines += [f"    {t('ui.skipped_sheet', lang, sheet=sheet, reason=skip_text(reason, params, lang))}"
+            lines += [f"    {skip_text(reason, params, lang)}" if reason == FILE_LEFT_OUT else
+                      f"    {t('ui.skipped_sheet', lang, sheet=sheet, reason=skip_text(reason, params, lang))}"
                       for sheet, reason, params in skipped]
         return "\n".join(lines)
