@@ -7,6 +7,7 @@ import shutil
 import time
 from dataclasses import asdict
 
+import polars as pl
 import pytest
 
 import memberaudit.read.tables
@@ -202,3 +203,20 @@ def test_an_entry_is_written_as_one_row_group_read_back_as_one_chunk(tmp_path):
                              file=True)
     cache.keep(str(tmp_path), "entry", roster)
     assert pl.read_parquet(tmp_path / "entry" / "members.parquet").n_chunks() == 1
+
+
+def test_a_renamed_file_is_read_again_its_name_being_read_too(tmp_path, monkeypatch):
+    """A list without a branch column, skipped for it, renamed after its branch ("DS.xlsx" → "Chi bo 3.xlsx")
+    to tell it: the cache gave back the old reading (by the file's bytes alone), still skipped."""
+    rows = [["DANH SÁCH ĐẢNG VIÊN"], ["STT", "Họ và tên", "Ngày sinh", "Số thẻ", "Ngày vào Đảng", "Ngày chính thức"],
+            [1, "Phan Văn Tâm", "12/03/1961", "21003301", "12/05/1985", "12/05/1986"],
+            [2, "Vũ Thị Lan", "04/07/1979", "21003302", "02/09/2003", "02/09/2004"]]
+    (tmp_path / "in").mkdir()
+    first = write_workbook(tmp_path / "in" / "DS.xlsx", {"Sheet1": rows})
+    other = write_workbook(tmp_path / "in" / "chi-bo-1.xlsx", {"Sheet1": [
+        ["DANH SÁCH ĐẢNG VIÊN CHI BỘ 1"], *rows[1:2], [1, "Lê Văn Tới", "01/01/1970", "21003303", "01/01/2000", None]]})
+    assert [s.reason for s in read([first, other], tmp_path / "cache").skipped] == ["skip.missing_column"]
+    renamed = first.rename(first.with_name("Chi bo 3.xlsx"))
+    roster = read([renamed, other], tmp_path / "cache")
+    assert not roster.skipped and roster.cached == [str(other)]
+    assert roster.members.filter(pl.col("full_name") == "Vũ Thị Lan")["unit"].to_list() == ["Chi bo 3"]

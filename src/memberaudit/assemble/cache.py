@@ -50,9 +50,12 @@ def prepare(folder: str | Path) -> str:
 
 
 def key(path: str, settings) -> str:
-    """The entry name of a file read with these settings (anything JSON can write) by this code."""
+    """The entry name of a file read with these settings (anything JSON can write) by this code, under this
+    name: a file's name is read too (the branch, book or year a workbook is named after), its folder not (a
+    file moved keeps its entry)."""
     digest = hashlib.blake2b(digest_size=20)
-    digest.update(json.dumps([FORMAT, _code_version(), settings], sort_keys=True, default=str).encode())
+    digest.update(json.dumps([FORMAT, _code_version(), settings, Path(path).name], sort_keys=True,
+                             default=str).encode())
     with open(path, "rb") as handle:
         while block := handle.read(1 << 20):
             digest.update(block)
