@@ -83,7 +83,7 @@ def test_an_edited_file_or_other_settings_are_read_again(tmp_path, monkeypatch):
 def test_a_moved_file_is_found_and_its_rows_point_at_its_new_place(tmp_path, monkeypatch):
     book = branch_book(tmp_path / "cb1.xlsx")
     read([book], tmp_path / "cache")
-    moved = tmp_path / "nam-2026" / "chi-bo-1.xlsx"
+    moved = tmp_path / "nam-2026" / "cb1.xlsx"  # another folder, the same name (a name is read: see below)
     moved.parent.mkdir()
     shutil.move(book, moved)
     monkeypatch.setattr(memberaudit.read.tables, "load_file", unreadable)
