@@ -241,3 +241,9 @@ def test_spreadsheets_of_formats_not_read_are_left_out_and_said_not_passed_over(
     assert "lưu lại dạng .xlsx" in next(s for s in roster.skipped if s.whole_file).line("vi")
     result = runner.invoke(app, ["validate", str(folder), "--as-of", "2026-11-30"])
     assert result.exit_code == 2 and "chi-bo-2.xlsb" in result.stderr and "bao-cao.docx" not in result.stderr
+
+
+def test_files_one_command_left_out_never_fail_the_next(tmp_path):
+    folder = _folder_with_broken_files(tmp_path)
+    assert runner.invoke(app, ["validate", str(folder), "--as-of", "2026-11-30"]).exit_code == 2
+    assert runner.invoke(app, ["rules"]).exit_code == 0

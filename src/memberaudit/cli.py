@@ -51,6 +51,7 @@ def guarded(lang: str | None, debug: bool):
     """Turn user errors into a message and exit code 2; no traceback unless --debug."""
     from memberaudit.model.errors import UserError
 
+    LEFT_OUT.clear()  # a command before this one (tests run many in one process) left out its own files
     try:
         yield
     except typer.Exit as done:
