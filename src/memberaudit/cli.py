@@ -164,7 +164,7 @@ def audit(
         for path in written:
             session.status.print(t("ui.written", session.lang, file=path))
         seconds["reports"] = lap()
-        code = 2 if any(s.whole_file for s in roster.skipped) else 1 if fail_on and result.reaches(fail_on) else 0
+        code = 2 if LEFT_OUT else 1 if fail_on and result.reaches(fail_on) else 0
         _report_run(result, roster, code, quiet=quiet, log_file=log_file, seconds=seconds)
         if code:
             raise typer.Exit(code)

@@ -11,7 +11,7 @@ from memberaudit.model.text import fold
 from memberaudit.model.vocab import TABLE_KINDS
 from memberaudit.normalize.build import BY_NAME, by_source, name_key
 from memberaudit.normalize.issues import issue_rows
-from memberaudit.read.headers import named_in_title, year_in
+from memberaudit.read.headers import name_parts, named_in_title, year_in
 
 
 def combine(parts: list[Roster]) -> Roster:
@@ -243,25 +243,14 @@ def _fill_parent_units(members, units, sources):
     for index, source in enumerate(sources):
         # the nearest committee line above the table: the first names the superior committee
         titles[index] = next(filter(None, map(committee_named, reversed(source.titles))), None) or next(
-            filter(None, map(committee_named, _names_of(source.file))), None)
+            filter(None, map(committee_named, [*name_parts(Path(source.file).stem),
+                                               *name_parts(Path(source.file).parent.name)])), None)
     # looked up, not joined: a join copies every member column (5.3 million members: 0.9 s)
     from_units = pl.col("unit").replace_strict(by_unit.get_column("unit"), by_unit.get_column("_unit_parent"),
                                                default=None, return_dtype=pl.String)
     from_title = by_source(titles, pl.String)
     filled = members.with_columns(pl.coalesce("parent_unit", from_units, from_title).alias("parent_unit"))
     return filled.with_columns(one_spelling(filled.get_column("parent_unit")).alias("parent_unit"))
-
-
-def _names_of(file: str) -> list[str]:
-    """A file's name and its folder's as words, each part of a name in parts first ("Dang_bo_xa_A - CB2.xlsx"
-    → "Dang bo xa A", "CB2")."""
-    path = Path(file)
-    names = []
-    for name in (path.stem, path.parent.name):
-        parts = re.split(r"\s+[-–]\s+", name)
-        for part in [*parts, name] if len(parts) > 1 else parts:
-            names.append(" ".join(part.replace("_", " ").replace("-", " ").split()))
-    return names
 
 
 # a letterhead names the committee as itself ("ĐẢNG BỘ PHƯỜNG X"), by its executive ("ĐẢNG ỦY PHƯỜNG X", the

@@ -105,14 +105,13 @@ def _grouped_ids(frame):
     if "member_id" not in frame.columns or frame.schema["member_id"] != pl.String:
         return frame
     no_digit = pl.col("member_id").str.contains(r"^\D+$")
-    scientific, exact = _scientific("member_id")
+    _, exact = _scientific("member_id")
     spaced, none, quoted, sci = frame.select(pl.col("member_id").str.contains(r"[ .\-]").any().alias("spaced"),
                                              no_digit.any().alias("none"),
                                              pl.col("member_id").str.starts_with("'").any().alias("quoted"),
                                              pl.col("member_id").str.contains("[eE]").any().alias("sci")).row(0)
     if sci:  # a card pasted from a CSV Excel saved: its digits where it shows them all, else as written
-        frame = frame.with_columns(pl.when(scientific).then(pl.coalesce(exact, pl.col("member_id")))
-                                   .otherwise(pl.col("member_id")).alias("member_id"))
+        frame = frame.with_columns(pl.coalesce(exact, pl.col("member_id")).alias("member_id"))
     if quoted:  # Excel's mark for a number kept as text, pasted in with it from another program ("'21003301")
         frame = frame.with_columns(pl.col("member_id").str.strip_prefix("'"))
     if none:

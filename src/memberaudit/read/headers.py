@@ -61,6 +61,13 @@ def alias_index(extra: dict[str, dict[str, list[str]]] | None = None) -> dict[st
 SERIAL_KEYS = frozenset(header_key(h) for h in SERIAL_HEADERS)
 
 
+def name_parts(name: str) -> list[str]:
+    """A file's or folder's name as words, each part of a name in parts first, then the whole:
+    "Dang_bo_xa_A - CB2" → ["Dang bo xa A", "CB2", "Dang bo xa A CB2"]; "DS-dang-vien" → ["DS dang vien"]."""
+    parts = re.split(r"\s+[-–]\s+", name)
+    return [" ".join(p.replace("_", " ").replace("-", " ").split()) for p in (parts + [name] if len(parts) > 1 else parts)]
+
+
 def kind_from_name(name: str) -> str | None:
     """The table kind named by a sheet name or file stem ("Sinh hoạt 2026", "dang-phi_2026"), or None."""
     key = fold(_YEAR_IN_TEXT.sub(" ", name.replace("_", " ").replace("-", " "))).replace(" ", "")

@@ -38,6 +38,7 @@ from memberaudit.read.headers import (
     header_key,
     kind_from_name,
     kind_in_titles,
+    name_parts,
     named_in_title,
     next_key,
     quarter_keys,
@@ -487,7 +488,7 @@ def _implicit_fields(header: _Header) -> None:
 
 def _kind_of_file(path: str) -> str | None:
     """The table kind a file's name says ("Sổ điểm danh 2026.xlsx", "thu_dang_phi.xlsx"), or None."""
-    stem = " ".join(Path(path).stem.replace("_", " ").replace("-", " ").split())
+    stem = name_parts(Path(path).stem)[-1]
     return kind_from_name(stem) or kind_in_titles([stem])
 
 
@@ -501,11 +502,8 @@ def _unit_from(titles: list[str], sheet: str, path: str = "") -> str | None:
     named = _branch_named(sheet)
     if named is None and path:
         # each part of a name in parts ("CB Khu 5 - DS.xlsx"), then the whole ("DS dang vien Chi bo 3.xlsx")
-        stem = Path(path).stem
-        parts = re.split(r"\s+[-–]\s+", stem)
-        for part in [*parts, stem] if len(parts) > 1 else parts:
-            spaced = " ".join(part.replace("_", " ").replace("-", " ").split())
-            if named := _branch_named(spaced) or named_in_title(spaced, ("chi", "bo")):
+        for part in name_parts(Path(path).stem):
+            if named := _branch_named(part) or named_in_title(part, ("chi", "bo")):
                 break
     return named
 
