@@ -3,6 +3,7 @@ language, reading (outputs checked first), auditing with ids masked, and the run
 
 from __future__ import annotations
 
+import functools
 import sys
 from datetime import date
 
@@ -58,7 +59,7 @@ class Session:
             progress = ProgressBar(self.lang)
         try:
             roster = read_roster(inputs, config=self.config, year=year, progress=progress and progress.update,
-                                 meanwhile=_prepare_audit)
+                                 meanwhile=functools.partial(_prepare_audit, outputs or {}))
         finally:
             if progress:
                 progress.close()
@@ -183,11 +184,19 @@ def check_choice(value, allowed: tuple, option: str) -> None:
 
 
 
-def _prepare_audit() -> None:
-    """The rules imported and Vietnam's holidays loaded (their first use costs 0.2 s), while files are read."""
+def _prepare_audit(outputs: dict) -> None:
+    """What the audit needs next, made while files are read: the rules imported, Vietnam's holidays loaded
+    (their first use costs 0.2 s), and for the reports asked for (`outputs`: {option: path}) the Excel
+    writer imported (openpyxl loads numpy) and the HTML template compiled."""
     import holidays
 
     from memberaudit.checks.registry import rules
 
     rules()
     holidays.country_holidays("VN", years=[2000])
+    if outputs.get("--excel"):
+        import openpyxl  # noqa: F401
+    if outputs.get("--html"):
+        from memberaudit.reports.html import environment
+
+        environment().get_template("report.html.j2")

@@ -96,9 +96,9 @@ def add_sheets(wb, plist, taken: set[str]) -> None:
 
 
 def render_html(plist) -> str:
-    from memberaudit.reports.html import _environment
+    from memberaudit.reports.html import environment
 
-    return _environment().get_template("list.html.j2").render(plist=plist, t=lambda k, **kw: t(k, plist.lang, **kw),
+    return environment().get_template("list.html.j2").render(plist=plist, t=lambda k, **kw: t(k, plist.lang, **kw),
                                                               value=cell_text)
 
 

@@ -96,7 +96,7 @@ def to_json(mix: dict) -> str:
 
 
 def write_html(mix: dict, path, lang: str) -> Path:
-    from memberaudit.reports.html import _environment
+    from memberaudit.reports.html import environment
 
     totals = mix["composition"].filter((pl.col("unit") == TOTAL) & (pl.col("committee") == TOTAL))
     chart_svgs = []
@@ -104,7 +104,7 @@ def write_html(mix: dict, path, lang: str) -> Path:
         part = totals.filter(pl.col("dimension") == dimension).sort("group")
         chart_svgs.append(charts.bars([(_label(lang, dimension, g), s) for _, _, _, g, _, s in part.iter_rows()],
                                       title=t(f"mix.{dimension}", lang), percent=True))
-    text = _environment().get_template("mix.html.j2").render(
+    text = environment().get_template("mix.html.j2").render(
         lang=lang, t=lambda k, **kw: t(k, lang, **kw), tables=tables(mix, lang), charts=chart_svgs,
         as_of=mix["as_of"].strftime("%d/%m/%Y"), new_in=mix["new_in"])
     return atomic_write(path, lambda tmp: tmp.write_text(text, encoding="utf-8"))

@@ -70,12 +70,12 @@ def shade(value) -> str:
 
 
 def write_html(summary: dict, plist, path, lang: str) -> Path:
-    from memberaudit.reports.html import _environment
+    from memberaudit.reports.html import environment
 
     tables = [(title, header, [[(percent(v) if i >= first else v, shade(v) if i >= first else "")
                                 for i, v in enumerate(row)] for row in rows])
               for title, header, rows, first in _tables(summary, lang)]
-    text = _environment().get_template("quality.html.j2").render(
+    text = environment().get_template("quality.html.j2").render(
         lang=lang, t=lambda k, **kw: t(k, lang, **kw), title=t("quality.title", lang),
         subtitle=_subtitle(summary, lang), whole=_whole(summary, lang), tables=tables, plist=plist,
         value=lists.cell_text)

@@ -81,10 +81,10 @@ def _breaking(member: dict, lang: str) -> dict:
 
 
 def write_html(result: dict, path, lang: str) -> Path:
-    from memberaudit.reports.html import _environment
+    from memberaudit.reports.html import environment
 
     period = result["period"]
-    text = _environment().get_template("stats.html.j2").render(
+    text = environment().get_template("stats.html.j2").render(
         lang=lang, t=lambda k, **kw: t(k, lang, **kw), sheets=form_lines(result, lang),
         period=t("stats.period", lang, start=_date(period.start), end=_date(period.end)),
         breaking=lambda member: t("stats.breaking", lang, **_breaking(member, lang)))
