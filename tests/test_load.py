@@ -198,6 +198,24 @@ def test_csv_encodings_and_kind_from_file_name(tmp_path, encoding):
     assert roster.members.select("full_name", "birth_date").rows() == [("Lê Văn Hải", date(1979, 6, 5))]
 
 
+def test_formula_errors_saved_as_text_are_empty_cells(tmp_path):
+    """A list whose names and branches a VLOOKUP filled, saved as CSV: "#N/A" is the formula finding nothing,
+    no member's name; "#REF!" and LibreOffice's "Err:502" no branch (an Excel error cell reads empty too)."""
+    text = ("Số thẻ,Họ và tên,Ngày sinh,Chi bộ,Ngày vào Đảng\n"
+            "001,#N/A,05/06/1979,Chi bộ 3,03/02/2005\n"
+            "002,Lê Văn Hải,05/06/1979, #REF! ,03/02/2005\n"
+            "003,Trần Thị Bình,04/03/1985,Err:502,03/02/2005\n"
+            "004,#NAME? Hà,04/03/1985,Chi bộ 3,03/02/2005\n")
+    path = tmp_path / "danh-sach-dang-vien.csv"
+    path.write_text(text, encoding="utf-8")
+    roster = roster_of(path)
+    members = roster.members.sort("_row")
+    assert members.select("full_name", "unit").rows() == [
+        (None, "Chi bộ 3"), ("Lê Văn Hải", None), ("Trần Thị Bình", None), ("#NAME? Hà", "Chi bộ 3")]
+    missing = roster.issues.filter(pl.col("detail") == "missing").select("field", "_row").sort("_row").rows()
+    assert missing == [("full_name", 2), ("unit", 3), ("unit", 4)]
+
+
 def test_semicolon_csv_and_parquet(tmp_path):
     csv = tmp_path / "xep-loai.csv"
     csv.write_text("Số thẻ;Năm;Xếp loại\n001;2025;HTTNV\n", encoding="utf-8")

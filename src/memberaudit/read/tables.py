@@ -189,18 +189,27 @@ class _Header:
     otherwise: dict[str, str] = field(default_factory=dict)
 
 
+# what a spreadsheet shows for a formula in error: Excel's, Google Sheets' and LibreOffice's (Err:502)
+FORMULA_ERROR = (r"^\s*(?:#(?:N/A|REF!|VALUE!|DIV/0!|NAME\?|NUM!|NULL!|SPILL!|CALC!|FIELD!|BLOCKED!|CONNECT!|BUSY!"
+                 r"|UNKNOWN!|GETTING_DATA|ERROR!)|Err:\d{3})\s*$")
+
+
 def _clean(frame, text_columns=None):
     """Trimmed, empty text as null; NFC with inner whitespace collapsed for `text_columns` (default all).
 
     Wide month/year cells and dates are marks, amounts and digits: NFC and whitespace are handled where
     they are folded or parsed. A column is rewritten only when some cell needs it (a combining mark, a
     double or odd space, a space at an end, an empty text): one scan per column finds out, and most columns
-    of an export need nothing (5.3 million members: 1.1 s instead of 2.2 s)."""
+    of an export need nothing (5.3 million members: 1.1 s instead of 2.2 s).
+
+    A cell showing a formula's error ("#N/A" from a VLOOKUP that found nothing, "#REF!", LibreOffice's
+    "Err:502") is no value: calamine reads a workbook's error cells as empty, and the same cells saved as
+    CSV or pasted as text are empty too, never a member named "#N/A" or a branch "#REF!"."""
     strings = [c for c, dtype in frame.schema.items() if dtype == pl.String]  # typed columns are as they are
     text = set(strings if text_columns is None else text_columns)
     # an invisible character (a zero-width space or joiner, a byte-order mark, a soft hyphen: text pasted from
     # the web or Word) is no character of a card number, a date or a name
-    ends = r"^\s|\s$|^$|\p{Cf}"
+    ends = rf"^\s|\s$|^$|\p{{Cf}}|{FORMULA_ERROR}"
     few = _few_values(frame, strings)
     needs = frame.select(
         (pl.col(c).unique() if c in few else pl.col(c))
@@ -214,7 +223,8 @@ def _clean(frame, text_columns=None):
         e = pl.col(c).str.replace_all(r"\p{Cf}", "")
         if c in text:  # both rewrites are no-ops on text that did not need the other
             e = e.str.normalize("NFC").str.replace_all(r"\s+", " ")
-        exprs[c] = e.str.strip_chars().replace("", None).alias(c)
+        e = e.str.strip_chars()
+        exprs[c] = pl.when(e.str.contains(FORMULA_ERROR)).then(None).otherwise(e.replace("", None)).alias(c)
     return frame.select(list(exprs.values()))
 
 
