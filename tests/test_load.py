@@ -677,10 +677,12 @@ def test_eight_digits_that_are_no_date_stay_unreadable(cell):
 
 @pytest.mark.parametrize("cell, expected", [("30,000.00", 30000.0), ("30.000,00", 30000.0), ("1.234.567,5", 1234567.5),
                                             ("1,234,567.89", 1234567.89), ("81.900", 81900.0), ("0,5", 0.5),
-                                            ("30,000,00", None), ("30.000.00", None)])
+                                            ("30,000,00", None), ("30.000.00", None), ("30.000,-", 30000.0),
+                                            ("30.000đ/tháng", 30000.0), ("30.000 đ.", 30000.0), ("-", None)])
 def test_amounts_with_thousands_and_decimals_as_accounting_software_writes_them(cell, expected):
-    """An amount pasted from accounting software ("30,000.00", "30.000,00") was no number (a dues month
-    unknown); a mark used twice is no number either way."""
+    """An amount pasted from accounting software ("30,000.00", "30.000,00") or written as a receipt writes it
+    ("30.000,-", "30.000đ/tháng") was no number (a dues month unknown); a mark used twice is no number either
+    way, nor a dash alone."""
     from memberaudit.normalize.values import number
 
     assert pl.DataFrame({"a": [cell]}).select(number("a")).item() == expected

@@ -218,9 +218,11 @@ def _from_distinct(column: str, table, names: tuple[str, ...], key: str | None =
 
 
 def number(column: str):
-    """A numeric cell ("50000", "50.000", "50,000", "50.000 đ", "50000.0", "50,000.00") as Float64, null when
-    not a number; thousands written short as books write them ("50k", "50 nghìn", "50 ngàn") are thousands."""
-    s = pl.col(column).str.strip_chars().str.replace(r"(?i)\s*(vnđ|vnd|đồng|đ)$", "").str.replace_all(" ", "")
+    """A numeric cell ("50000", "50.000", "50,000", "50.000 đ", "50000.0", "50,000.00", "50.000,-") as Float64,
+    null when not a number; thousands written short as books write them ("50k", "50 nghìn", "50 ngàn") are thousands."""
+    # the currency and the accountant's dash after the amount ("30.000,-", "30.000đ/tháng", "30.000 đồng")
+    s = (pl.col(column).str.strip_chars().str.replace(r"(?i)\s*/\s*(tháng|th)$", "")
+         .str.replace(r"(?i)\s*(vnđ|vnd|đồng|đ)\.?$", "").str.replace(r"(\d)[.,]?-$", "$1").str.replace_all(" ", ""))
     thousands = s.str.extract(r"(?i)^(\d+(?:[.,]\d+)?)(?:k|nghìn|ngàn|ngh)$", 1)
     grouped = s.str.contains(r"^\d{1,3}(?:[.,]\d{3})+$")  # 50.000 or 50,000 written with thousands groups
     # and with its decimals after the other mark, as accounting software writes it: "30,000.00", "30.000,00"
