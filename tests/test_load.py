@@ -667,6 +667,29 @@ def test_dates_as_boards_also_type_them(cell, expected, partial):
     assert got.select("d", "d__partial", "d__problem").rows() == [(expected, partial, None)]
 
 
+@pytest.mark.parametrize("cell, expected, partial, problem", [
+    ("5 / 6 / 1979", date(1979, 6, 5), False, None), ("05-Jun-1979", date(1979, 6, 5), False, None),
+    ("5 June 1979", date(1979, 6, 5), False, None), ("14/08/2015 - QĐ 123", date(2015, 8, 14), False, None),
+    ("05/06/1979 đến nay", date(1979, 6, 5), False, None), ("00/00/1979", date(1979, 1, 1), True, None),
+    ("00/6/1979", date(1979, 6, 1), True, None), ("15/6/2015 - 15/6/2016", None, False, "unreadable"),
+    ("15/6/2015; tái kết nạp 2001", None, False, "unreadable")])
+def test_dates_spaced_named_noted_or_zeroed(cell, expected, partial, problem):
+    """A one-digit month between spaced separators, a month named in English (a date cell Excel saved as CSV),
+    a note after the date, a day or month not known written as zeros: each was unreadable or an impossible
+    date (DAT002); two dates in one cell stay unreadable, never the first taken."""
+    from memberaudit.normalize.values import parse_dates
+
+    got = parse_dates(pl.DataFrame({"d": [cell]}), "d", allow_partial=True)
+    assert got.select("d", "d__partial", "d__problem").rows() == [(expected, partial, problem)]
+
+
+def test_a_zeroed_day_is_a_partial_date_where_one_is_not_allowed():
+    from memberaudit.normalize.values import parse_dates
+
+    got = parse_dates(pl.DataFrame({"d": ["00/00/1979"]}), "d", allow_partial=False)
+    assert got.select("d", "d__problem").rows() == [(None, "partial_not_allowed")]
+
+
 @pytest.mark.parametrize("cell", ["21000102", "01234567", "20201399", "12345678"])
 def test_eight_digits_that_are_no_date_stay_unreadable(cell):
     from memberaudit.normalize.values import parse_dates

@@ -12,6 +12,9 @@ FIRST_YEAR, LAST_YEAR = 1900, 2099
 _EXCEL_EPOCH = "1899-12-30"
 
 
+_MONTH_NAMES = ("jan", "feb", "mar", "apr", "may", "jun", "jul", "aug", "sep", "oct", "nov", "dec")
+
+
 def parse_date(column: str, *, allow_partial: bool) -> list:
     """Expressions adding `column` as Date plus `column__partial` and `column__problem`.
 
@@ -29,14 +32,25 @@ def parse_date(column: str, *, allow_partial: bool) -> list:
          .str.replace(r"(?i)^.*?\S\s+ng[àa]y\s+(\d{1,2})\s*th[áa]ng\s*(\d{1,2})\s*n[ăa]m\s*(\d{4})\b.*$", "$1/$2/$3")
          .str.replace(r"(?i)^ng[àa]y\s*", "")
          .str.replace(r"(?i)^(\d{1,2})\s*th[áa]ng\s*(\d{1,2})\s*n[ăa]m\s*(\d{2,4})$", "$1/$2/$3")
-         .str.replace_all(r"(\d)\s*([/.\-])\s*(\d)", "$1$2$3")
+         # the spaces before a separator, then after (one pattern over both ate "5 / 6 / 1979"'s 6 in its first match)
+         .str.replace_all(r"(\d)\s+([/.\-])", "$1$2").str.replace_all(r"([/.\-])\s+(\d)", "$1$2")
          .str.replace(r"\s*\([^)]*\)$", "")
          # a full stop or comma typed after it ("12/05/1980."), a month named ("T5/1980", "Tháng 5 năm 1980")
          .str.replace(r"(\d)\s*[.,;:]+$", "$1")
          .str.replace(r"(?i)^(?:t|th[áa]ng)\s*(\d{1,2})\s*(?:[/.\-]|n[ăa]m)\s*(\d{4})$", "$1/$2")
          # eight digits without separators: the database's yyyymmdd, or a day typed ddmmyyyy (never both)
          .str.replace(r"^((?:19|20)\d{2})(0[1-9]|1[0-2])(0[1-9]|[12]\d|3[01])$", "$1-$2-$3")
-         .str.replace(r"^(0[1-9]|[12]\d|3[01])(0[1-9]|1[0-2])((?:19|20)\d{2})$", "$1/$2/$3"))
+         .str.replace(r"^(0[1-9]|[12]\d|3[01])(0[1-9]|1[0-2])((?:19|20)\d{2})$", "$1/$2/$3")
+         # a day or month not known written as zeros ("00/00/1979", "00/6/1979"): the month, or the year
+         .str.replace(r"^0{1,2}[/.\-]0{1,2}[/.\-](\d{4})$", "$1").str.replace(r"^0{1,2}[/.\-](\d{1,2}[/.\-]\d{4})$", "$1"))
+    # a month named in English, as Excel shows a date cell saved as CSV ("05-Jun-1979", "5 June 1979")
+    for number, name in enumerate(_MONTH_NAMES, 1):
+        s = s.str.replace(rf"(?i)^(\d{{1,2}})[\s\-/.]*{name}[a-z]*\.?[\s\-/.,]*(\d{{4}})$", rf"$1/{number}/$2")
+    # a date with a note after it that names no other date ("14/08/2015 - QĐ 123", "05/06/1979 đến nay")
+    noted = s.str.extract_groups(r"^(\d{1,2}[/.\-]\d{1,2}[/.\-]\d{4})\s*[-–,;:]?\s*([^\d\s/.\-].*)$")
+    s = (pl.when(noted.struct.field("1").is_not_null()
+                 & ~noted.struct.field("2").str.contains(r"\d{1,2}[/.\-]\d{1,2}|(?:19|20)\d{2}"))
+         .then(noted.struct.field("1")).otherwise(s))
     iso = s.str.extract_groups(r"^(\d{4})-(\d{1,2})-(\d{1,2})(?:[ T][\d:.]*)?$")
     # a time after the date (a date cell pasted as text: "01/02/1980 00:00:00", "1/2/1980 0:00") is no part of it
     dmy = s.str.extract_groups(r"^(\d{1,2})[/.\-](\d{1,2})[/.\-](\d{4})(?:\s+\d{1,2}:\d{2}(?::\d{2})?(?:\s*[AP]M)?)?$")
