@@ -637,7 +637,7 @@ def test_date_columns_parse_like_each_cell_through_the_cascade(cells, allow_part
     frame = pl.DataFrame({"d": cells}, schema={"d": pl.String})
     columns = ["d", "d__partial", "d__problem", "d__raw"]
     got = parse_dates(frame, "d", allow_partial=allow_partial).select(columns)
-    each = frame.with_columns(parse_date("d", allow_partial=allow_partial)).select(columns)
+    each = parse_date(frame, "d", allow_partial=allow_partial).select(columns)
     assert got.with_columns(pl.col("d__partial").fill_null(False)).equals(
         each.with_columns(pl.col("d__partial").fill_null(False)))
 

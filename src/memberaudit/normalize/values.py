@@ -12,17 +12,20 @@ FIRST_YEAR, LAST_YEAR = 1900, 2099
 _EXCEL_EPOCH = "1899-12-30"
 
 
-_MONTH_NAMES = ("jan", "feb", "mar", "apr", "may", "jun", "jul", "aug", "sep", "oct", "nov", "dec")
+_MONTH_NAMES = {name: str(number) for number, name in enumerate(
+    ("jan", "feb", "mar", "apr", "may", "jun", "jul", "aug", "sep", "oct", "nov", "dec"), 1)}
 
 
-def parse_date(column: str, *, allow_partial: bool) -> list:
-    """Expressions adding `column` as Date plus `column__partial` and `column__problem`.
+def parse_date(frame, column: str, *, allow_partial: bool):
+    """`frame` with `column` as Date plus `column__partial`, `column__problem` and `column__raw` (as written).
 
     Accepts Excel dates (read as ISO text), serial numbers, dd/mm/yyyy with / - . separators, yyyy-mm-dd;
     with `allow_partial`, mm/yyyy and yyyy (flagged partial). A two-digit year or an impossible date is a
     problem, never a guess. Problems: "two_digit_year", "impossible", "implausible_year", "unreadable",
-    "partial_not_allowed".
+    "partial_not_allowed". The text is brought to a date's form in steps, each kept as a column: an
+    expression over the last (a when over it) would repeat its whole chain in every use after.
     """
+    text = f"{column}__text"
     # a date written out ("ngày 12 tháng 5 năm 1985", "Ngày 12/05/1985"), spaced ("12 / 05 / 1985") or with a
     # note after it ("12/05/1985 (KN)") is the date
     # a decision written with its number ("Số 123-QĐ/ĐU ngày 25/05/2026", "QĐ số 12 ngày 3 tháng 4 năm 2026")
@@ -43,14 +46,19 @@ def parse_date(column: str, *, allow_partial: bool) -> list:
          .str.replace(r"^(0[1-9]|[12]\d|3[01])(0[1-9]|1[0-2])((?:19|20)\d{2})$", "$1/$2/$3")
          # a day or month not known written as zeros ("00/00/1979", "00/6/1979"): the month, or the year
          .str.replace(r"^0{1,2}[/.\-]0{1,2}[/.\-](\d{4})$", "$1").str.replace(r"^0{1,2}[/.\-](\d{1,2}[/.\-]\d{4})$", "$1"))
+    frame = frame.with_columns(s.alias(text))
+    s = pl.col(text)
     # a month named in English, as Excel shows a date cell saved as CSV ("05-Jun-1979", "5 June 1979")
-    for number, name in enumerate(_MONTH_NAMES, 1):
-        s = s.str.replace(rf"(?i)^(\d{{1,2}})[\s\-/.]*{name}[a-z]*\.?[\s\-/.,]*(\d{{4}})$", rf"$1/{number}/$2")
+    named = s.str.extract_groups(r"^(\d{1,2})[\s\-/.]*([A-Za-z]{3,9})\.?[\s\-/.,]*(\d{4})$")
+    month = (named.struct.field("2").str.to_lowercase().str.slice(0, 3)
+             .replace_strict(_MONTH_NAMES, default=None, return_dtype=pl.String))
+    frame = frame.with_columns(pl.coalesce(
+        pl.concat_str([named.struct.field("1"), month, named.struct.field("3")], separator="/"), s).alias(text))
     # a date with a note after it that names no other date ("14/08/2015 - QĐ 123", "05/06/1979 đến nay")
     noted = s.str.extract_groups(r"^(\d{1,2}[/.\-]\d{1,2}[/.\-]\d{4})\s*[-–,;:]?\s*([^\d\s/.\-].*)$")
-    s = (pl.when(noted.struct.field("1").is_not_null()
-                 & ~noted.struct.field("2").str.contains(r"\d{1,2}[/.\-]\d{1,2}|(?:19|20)\d{2}"))
-         .then(noted.struct.field("1")).otherwise(s))
+    frame = frame.with_columns(pl.coalesce(pl.when(
+        ~noted.struct.field("2").str.contains(r"\d{1,2}[/.\-]\d{1,2}|(?:19|20)\d{2}")).then(noted.struct.field("1")),
+        s).alias(text))
     iso = s.str.extract_groups(r"^(\d{4})-(\d{1,2})-(\d{1,2})(?:[ T][\d:.]*)?$")
     # a time after the date (a date cell pasted as text: "01/02/1980 00:00:00", "1/2/1980 0:00") is no part of it
     dmy = s.str.extract_groups(r"^(\d{1,2})[/.\-](\d{1,2})[/.\-](\d{4})(?:\s+\d{1,2}:\d{2}(?::\d{2})?(?:\s*[AP]M)?)?$")
@@ -90,12 +98,12 @@ def parse_date(column: str, *, allow_partial: bool) -> list:
         .otherwise(pl.lit("unreadable"))
     )
     value = full if not allow_partial else pl.coalesce(full, partial)
-    return [
+    return frame.with_columns(
         value.alias(column),
         (is_partial & pl.lit(allow_partial)).alias(f"{column}__partial"),
         problem.cast(pl.String).alias(f"{column}__problem"),
         pl.col(column).str.strip_chars().alias(f"{column}__raw"),  # as written
-    ]
+    ).drop(text)
 
 
 # the forms a whole date column usually has: typed text, an Excel date cell, a Parquet/ISO date
@@ -140,7 +148,7 @@ def parse_dates(frame, column: str, *, allow_partial: bool):
     if rest.height == 0:  # every date in the usual form: nothing partial, no problem
         return frame.with_columns(pl.col(direct).alias(column), pl.lit(False).alias(f"{column}__partial"),
                                   pl.lit(None, dtype=pl.String).alias(f"{column}__problem")).drop(direct)
-    cascade = rest.with_columns(parse_date(column, allow_partial=allow_partial)[:3])
+    cascade = parse_date(rest, column, allow_partial=allow_partial).drop(f"{column}__raw")
     value, partial, problem = _from_distinct(raw, cascade, (column, f"{column}__partial", f"{column}__problem"),
                                              key="_key")
     return frame.with_columns(pl.coalesce(direct, value).alias(column), partial.fill_null(False), problem).drop(direct)
@@ -235,7 +243,7 @@ def number(column: str):
     """A numeric cell ("50000", "50.000", "50,000", "50.000 đ", "50000.0", "50,000.00", "50.000,-") as Float64,
     null when not a number; thousands written short as books write them ("50k", "50 nghìn", "50 ngàn") are thousands."""
     # the currency and the accountant's dash after the amount ("30.000,-", "30.000đ/tháng", "30.000 đồng")
-    s = (pl.col(column).str.strip_chars().str.replace(r"(?i)\s*/\s*(tháng|th)$", "")
+    s = (pl.col(column).str.strip_chars().str.replace(r"\s*/\s*(?:tháng|Tháng|THÁNG|th|Th|TH)$", "")
          .str.replace(r"(?i)\s*(vnđ|vnd|đồng|đ)\.?$", "").str.replace(r"(\d)[.,]?-$", "$1").str.replace_all(" ", ""))
     thousands = s.str.extract(r"(?i)^(\d+(?:[.,]\d+)?)(?:k|nghìn|ngàn|ngh)$", 1)
     grouped = s.str.contains(r"^\d{1,3}(?:[.,]\d{3})+$")  # 50.000 or 50,000 written with thousands groups
