@@ -621,6 +621,81 @@ def test_a_letterhead_names_the_committee_by_its_executive_and_a_signing_date_is
     assert paid == [("001", [date(2026, 7, 1), date(2026, 8, 1), date(2026, 9, 1)]), ("002", [date(2026, 7, 1)])]
 
 
+def test_a_header_of_three_rows_reads_the_titles_over_titles(tmp_path):
+    """"Ngày tháng năm" over "Sinh" | "Vào Đảng", "Vào Đảng" over "Dự bị" | "Chính thức", the other headers
+    merged down the three rows: read as two rows, the probationary and official dates were one date spanning
+    both columns (their texts joined, DAT002) and the official date missing."""
+    rows = [["ĐẢNG BỘ PHƯỜNG LÁNG THƯỢNG"], ["DANH SÁCH ĐẢNG VIÊN"], [],
+            ["STT", "Họ và tên", "Số thẻ đảng viên", "Ngày tháng năm", None, None, "Chi bộ"],
+            [None, None, None, "Sinh", "Vào Đảng", None, None],
+            [None, None, None, None, "Dự bị", "Chính thức", None],
+            [1, "Nguyễn Văn An", "01000101", "02/01/1980", "01/02/2010", "01/02/2011", "Chi bộ 1"],
+            [2, "Trần Thị Bình", "01000102", "03/04/1985", "05/06/2015", "05/06/2016", "Chi bộ 1"]]
+    merged = ["A4:A6", "B4:B6", "C4:C6", "D4:F4", "D5:D6", "E5:F5", "G4:G6"]
+    roster = read(write_workbook(tmp_path / "ds.xlsx", {"DSĐV": rows}, {"DSĐV": merged}))
+    assert by_name(roster.members, "birth_date", "admission_date", "official_date") == {
+        "Nguyễn Văn An": (date(1980, 1, 2), date(2010, 2, 1), date(2011, 2, 1)),
+        "Trần Thị Bình": (date(1985, 4, 3), date(2015, 6, 5), date(2016, 6, 5))}
+    source = roster.sources[0]
+    assert (source.header_row, source.header_rows) == (4, 3)
+    assert (source.columns["admission_date"], source.columns["official_date"]) == ("E", "F")
+    assert source.headers["F"] == "Ngày tháng năm › Vào Đảng › Chính thức"
+    assert roster.issues.height == 0
+
+
+def test_quarters_over_months_in_a_dues_book(tmp_path):
+    """"Số tiền đảng phí đã nộp" over "Quý I" | "Quý II" over the months: each month its column (read as two
+    rows, a quarter was one column: its first month's amount for the three)."""
+    rows = [["SỔ THU ĐẢNG PHÍ NĂM 2026"], [],
+            ["STT", "Họ và tên", "Số thẻ", "Số tiền đảng phí đã nộp", None, None, None, None, None],
+            [None, None, None, "Quý I", None, None, "Quý II", None, None],
+            [None, None, None, "Tháng 1", "Tháng 2", "Tháng 3", "Tháng 4", "Tháng 5", "Tháng 6"],
+            [1, "Nguyễn Văn An", "01000101", "30.000", "30.000", None, "30.000", None, None],
+            [2, "Trần Thị Bình", "01000102", "30.000", None, None, None, None, "30.000"]]
+    merged = ["A3:A5", "B3:B5", "C3:C5", "D3:I3", "D4:F4", "G4:I4"]
+    members = member_rows(["01000101", "Nguyễn Văn An", "02/01/1980", "Chi bộ 1", "01/02/2010", "01/02/2011"],
+                          ["01000102", "Trần Thị Bình", "03/04/1985", "Chi bộ 1", "05/06/2015", "05/06/2016"])
+    roster = read(write_workbook(tmp_path / "dp.xlsx", {"Đảng viên": members, "Đảng phí": rows},
+                                 {"Đảng phí": merged}))
+    paid = month_records(roster, "dues").filter(pl.col("state") == "paid").group_by(roster.id_text()).agg(
+        pl.col("month").dt.month().sort()).sort("member_id").rows()
+    assert paid == [("01000101", [1, 2, 4]), ("01000102", [1, 6])]
+
+
+def test_an_attendance_book_of_three_header_rows_and_a_numbering_row(tmp_path):
+    """"Năm 2026" over the months, each month over Có mặt | Vắng có lý do | Vắng không lý do crossed, the
+    columns numbered under them: each month its mark (read as two rows, the six columns were one mark)."""
+    rows = [["SỔ ĐIỂM DANH SINH HOẠT CHI BỘ"], [],
+            ["STT", "Họ và tên", "Số thẻ", "Năm 2026", None, None, None, None, None],
+            [None, None, None, "Tháng 1", None, None, "Tháng 2", None, None],
+            [None, None, None, "Có mặt", "Vắng có lý do", "Vắng không lý do", "Có mặt", "Vắng có lý do",
+             "Vắng không lý do"],
+            ["(1)", "(2)", "(3)", "(4)", "(5)", "(6)", "(7)", "(8)", "(9)"],
+            [1, "Nguyễn Văn An", "01000101", "x", None, None, None, "x", None],
+            [2, "Trần Thị Bình", "01000102", None, None, "x", "x", None, None]]
+    merged = ["A3:A5", "B3:B5", "C3:C5", "D3:I3", "D4:F4", "G4:I4"]
+    members = member_rows(["01000101", "Nguyễn Văn An", "02/01/1980", "Chi bộ 1", "01/02/2010", "01/02/2011"],
+                          ["01000102", "Trần Thị Bình", "03/04/1985", "Chi bộ 1", "05/06/2015", "05/06/2016"])
+    roster = read(write_workbook(tmp_path / "dd.xlsx", {"Đảng viên": members, "Điểm danh": rows},
+                                 {"Điểm danh": merged}))
+    marks = month_records(roster, "attendance").select(roster.id_text(), pl.col("month").dt.month(), "mark").rows()
+    assert marks == [("01000101", 1, "present"), ("01000101", 2, "excused"), ("01000102", 1, "unexcused"),
+                     ("01000102", 2, "present")]
+
+
+def test_a_letterhead_of_two_cells_a_line_over_a_one_row_header_keeps_its_branch(tmp_path):
+    """The committee and the branch at the left of two letterhead lines, the party's name and the date at the
+    right, over a header without a branch column: the line over the header read as titles over its columns
+    (its two cells spanning them) took the branch line into the header, and the list had no branch."""
+    rows = [["ĐẢNG BỘ PHƯỜNG LÁNG THƯỢNG", None, None, "ĐẢNG CỘNG SẢN VIỆT NAM"],
+            ["CHI BỘ 5", None, None, "Hà Nội, ngày 05 tháng 10 năm 2026"],
+            ["STT", "Số thẻ đảng viên", "Họ và tên", "Ngày sinh", "Ngày vào Đảng", "Ngày chính thức"],
+            [1, "01000101", "Nguyễn Văn An", "02/01/1980", "01/02/2010", "01/02/2011"]]
+    roster = read(write_workbook(tmp_path / "ds.xlsx", {"Sheet1": rows}))
+    assert roster.members.select("unit", "full_name").rows() == [("CHI BỘ 5", "Nguyễn Văn An")]
+    assert roster.sources[0].header_row == 3
+
+
 def test_attendance_with_a_column_per_meeting(tmp_path):
     path = write_workbook(tmp_path / "diem-danh.xlsx", {
         "Đảng viên": member_rows(["001", "An", "02/01/1980", "CB1", "01/02/2010", None]),

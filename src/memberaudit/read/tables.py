@@ -176,7 +176,7 @@ def _list_keys(table: RawTable, column: str | None = "") -> set[str]:
 class _Header:
     kind: str
     row: int  # 0-based index of the (first) header row
-    depth: int  # 1, or 2 for a group row over sub-columns
+    depth: int  # 1, or 2 for a group row over sub-columns, 3 for titles over titles over sub-columns
     fields: dict[str, int]  # field or wide key → (first) grid column index
     score: int
     spans: dict[str, list[int]] = field(default_factory=dict)  # a field over several columns (digit cells)
@@ -681,17 +681,32 @@ def _find_header(rows: list[tuple], named_kind: str | None, matchers, sheet_year
         # a two-row header (a title spanning sub-columns) is tried for every kind, where a title spans; and
         # labels typed over two rows ("Họ và" over "tên", "Ngày vào" over "Đảng"), where the row below goes on
         depths = (1, 2) if r + 1 < len(rows) and _group_spans(list(rows[r])) else (1,)
+        # titles over titles over sub-columns ("Ngày tháng năm" › "Vào Đảng" › Dự bị), where the row reads as
+        # a two-row header already (a data row never does)
+        if 2 in depths and r + 2 < len(rows):
+            depths = (*depths, 3)
         if r + 1 < len(rows) and _continues(rows[r], rows[r + 1]):
             depths = (*depths, "joined")
         for kind in kinds:
+            two_rows = False
             for depth in depths:
                 if depth == "joined":
                     found = _match_header([*rows[:r], _joined_labels(rows[r], rows[r + 1])], r, 1, kind,
                                           matchers[kind], sheet_year)
                     found.depth = 2
+                elif depth == 3 and not (two_rows and _inner_spans(rows, r)):
+                    continue
                 else:
                     found = _match_header(rows, r, depth, kind, matchers[kind], sheet_year)
+                two_rows = two_rows or (depth == 2 and found.score >= 2)
                 if found.score < 2:
+                    continue
+                # titles over a header that read no column otherwise are title lines: of two readings ending
+                # on one row with the same columns, the one of fewer rows is the header
+                if best and found.kind == best[0].kind and found.fields == best[0].fields \
+                        and found.row + found.depth == best[0].row + best[0].depth:
+                    if found.depth < best[0].depth:
+                        best = [found]
                     continue
                 # a title line above a header is no group row: of equal readings, the one-row header wins
                 if best and found.score == best[0].score and found.depth < best[0].depth \
@@ -731,10 +746,12 @@ def _joined_labels(top, below) -> tuple:
 
 def _match_header(rows, r, depth, kind, matcher, sheet_year) -> _Header:
     top = list(rows[r])
-    sub = list(rows[r + 1]) if depth == 2 else [None] * len(top)
-    if depth == 2 and is_numbering(sub, top):
+    sub = list(rows[r + 1]) if depth >= 2 else [None] * len(top)
+    if depth >= 2 and is_numbering(rows[r + depth - 1], top):
         return _Header(kind, r, depth, {}, 0)
-    groups = _group_spans(top) if depth == 2 else {}
+    groups = _group_spans(top) if depth >= 2 else {}
+    if depth == 3:  # read as two rows: each inner title joins the title over it, the row under it names
+        sub, groups = _three_rows(rows, r, groups)
     named: dict[int, tuple[tuple[str | None, ...], int]] = {}  # column → (fields, strength)
     choices: dict[str, list[tuple[int, str]]] = {}
     labels: dict[int, str] = {}
@@ -743,7 +760,7 @@ def _match_header(rows, r, depth, kind, matcher, sheet_year) -> _Header:
     valued: dict[str, list[tuple[int, int]]] = {}  # a month (or year) → its value columns (rank, column)
     months = 0
     grouped = 0  # sub-columns read under a group title: what makes a two-row header
-    parts, elsewhere = _date_parts(groups, sub, matcher) if depth == 2 else ({}, set())
+    parts, elsewhere = _date_parts(groups, sub, matcher) if depth >= 2 else ({}, set())
     in_parts = {c for columns in parts.values() for c in columns}
     for c, cell in enumerate(top):
         group = groups.get(c)
@@ -753,7 +770,7 @@ def _match_header(rows, r, depth, kind, matcher, sheet_year) -> _Header:
             continue
         group_year = year_in(group) if group else None
         label, in_group = cell, False
-        if depth == 2 and sub[c] is not None and (group is not None or cell is None):
+        if depth >= 2 and sub[c] is not None and (group is not None or cell is None):
             # under a title spanning several columns the sub-row names the column; where the top cell is
             # empty (a header merged down, not filled), the sub-row's cell is the header
             label, in_group = sub[c], group is not None
@@ -780,7 +797,9 @@ def _match_header(rows, r, depth, kind, matcher, sheet_year) -> _Header:
             months += 1
             grouped += in_group
             continue
-        under = wide_key(kind, str(group), group_year or sheet_year) if in_group and label != group else None
+        # the title right over the column (of a three-row header: "Năm 2026 › Tháng 1" › Có mặt, the month)
+        nearest = str(group).rsplit(" › ", 1)[-1] if group else None
+        under = wide_key(kind, nearest, group_year or sheet_year) if in_group and label != group else None
         if under is not None:
             # a month's sub-columns: "Tháng 1" › Có mặt | Vắng có lý do | Vắng không lý do, a cross under the
             # mark (one column of the month, like a choice); "Tháng 1" › Số tiền | Ký nộp, the amount and no
@@ -803,7 +822,7 @@ def _match_header(rows, r, depth, kind, matcher, sheet_year) -> _Header:
         # "Ngày vào Đảng", "Số thẻ đảng viên"); else the sub-column's own label, else the group's
         candidates = [matcher.fields(f"{group} {label}"), matcher.fields(f"{label} {group}")] if in_group else []
         candidates.append(own)
-        if depth == 2 and cell and not in_group:
+        if depth >= 2 and cell and not in_group:
             candidates.append(matcher.fields(cell))
         fields, strength = max(candidates, key=lambda fs: fs[1])
         grouped += in_group and label != group
@@ -811,7 +830,7 @@ def _match_header(rows, r, depth, kind, matcher, sheet_year) -> _Header:
         # Trong tỉnh đến), breaks its field down ("Giới tính" › Nam, or no field named at all); under another
         # field's title it is that field's ("Ngày vào Đảng" › Dự bị | Chính thức: the two dates)
         choice = CHOICE_INDEX.get(kind, {}).get(choice_key(label)) or (
-            in_group and CHOICE_INDEX.get(kind, {}).get(choice_key(group)))
+            in_group and CHOICE_INDEX.get(kind, {}).get(choice_key(nearest)))
         if choice and strength < 100 and (not fields or choice[0] in fields):
             choices.setdefault(choice[0], []).append((c, choice[1]))
             continue
@@ -821,7 +840,7 @@ def _match_header(rows, r, depth, kind, matcher, sheet_year) -> _Header:
     # beside the groups the second row is empty or repeats the header merged down: a row with other values
     # there is data (a name split over two columns under one merged "HỌ VÀ TÊN")
     beside = [c for c in range(len(top)) if c not in groups and c < len(sub) and sub[c] is not None]
-    if depth == 2 and (grouped == 0 or sum(v is not None for v in top) < 2
+    if depth >= 2 and (grouped == 0 or sum(v is not None for v in top) < 2
                        or any(top[c] is not None and sub[c] != top[c] for c in beside)):
         return _Header(kind, r, depth, {}, 0)
     for key, columns in valued.items():  # the columns of the value that stands first, each its own column
@@ -849,7 +868,7 @@ def _match_header(rows, r, depth, kind, matcher, sheet_year) -> _Header:
     score = named_count if has_key or months or named_count >= 3 else 0
     # of the same columns read with and without the row below, the two-row reading keeps its sub-row
     # (Quốc gia | Tỉnh under "Nơi đăng ký khai sinh") out of the data
-    score += bool(score and depth == 2 and grouped)
+    score += bool(score and depth >= 2 and grouped)
     return _Header(kind, r, depth, fields, score, spans, compound, labels, choices, set(parts), otherwise)
 
 
@@ -863,13 +882,7 @@ def _date_parts(groups: dict[int, str], sub: list, matcher) -> tuple[dict[str, l
     Tháng is no attendance month)."""
     parts: dict[str, list[int]] = {}
     elsewhere: set[int] = set()
-    runs: list[tuple[str, list[int]]] = []  # each title over its adjacent columns
-    for c in sorted(groups):
-        if runs and runs[-1][0] == groups[c] and runs[-1][1][-1] == c - 1:
-            runs[-1][1].append(c)
-        else:
-            runs.append((groups[c], [c]))
-    for title, columns in runs:
+    for title, columns in _runs(groups):
         keys = [header_key(str(sub[c])) if c < len(sub) and sub[c] is not None else "" for c in columns]
         named, _ = matcher.fields(title)
         if keys in _PART_KEYS and len(named) == 1 and named[0] in DATE_FIELDS:
@@ -877,6 +890,41 @@ def _date_parts(groups: dict[int, str], sub: list, matcher) -> tuple[dict[str, l
         elif keys in _PART_KEYS and not named and header_key(title) in matcher.facts:
             elsewhere.update(columns)
     return parts, elsewhere
+
+
+def _inner_spans(rows, r: int) -> dict[int, str]:
+    """The titles of the second header row spanning columns inside a title of the first: {column: title}; none
+    where the second row holds one cell under the titles (a title line under a letterhead's, not sub-columns)."""
+    inner: dict[int, str] = {}
+    outer = _group_spans(list(rows[r]))
+    under = 0
+    for title, columns in _runs(outer):
+        below = [rows[r + 1][c] if c < len(rows[r + 1]) else None for c in columns]
+        under += len({v for v in below if v is not None and v != title})
+        inner.update({columns[i]: v for i, v in _group_spans(below).items() if v != title})
+    return inner if under >= 2 else {}
+
+
+def _runs(groups: dict[int, str]) -> list[tuple[str, list[int]]]:
+    """Each title over its adjacent columns, left to right."""
+    runs: list[tuple[str, list[int]]] = []
+    for c in sorted(groups):
+        if runs and runs[-1][0] == groups[c] and runs[-1][1][-1] == c - 1:
+            runs[-1][1].append(c)
+        else:
+            runs.append((groups[c], [c]))
+    return runs
+
+
+def _three_rows(rows, r: int, groups: dict[int, str]) -> tuple[list, dict[int, str]]:
+    """A three-row header as two: under an inner title the third row names the column and the title is the
+    outer one with the inner ("Ngày tháng năm › Vào Đảng" › Dự bị); elsewhere the second row does."""
+    inner = _inner_spans(rows, r)
+    mid, bottom = list(rows[r + 1]), list(rows[r + 2])
+    sub = [bottom[c] if c in inner and c < len(bottom) and bottom[c] is not None
+           else mid[c] if c < len(mid) else None for c in range(len(rows[r]))]
+    composed = {c: f"{title} › {inner[c]}" if c in inner else title for c, title in groups.items()}
+    return sub, composed
 
 
 def _group_spans(top: list) -> dict[int, str]:
