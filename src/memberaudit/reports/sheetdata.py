@@ -15,6 +15,7 @@ from __future__ import annotations
 
 import re
 import zipfile
+from concurrent.futures import ThreadPoolExecutor
 from dataclasses import dataclass
 from pathlib import Path
 
@@ -103,14 +104,14 @@ def rows_xml(tails, first_row: int = 2) -> bytes:
 
 def grouped_rows_xml(tails, keys, first_row: int = 2) -> dict:
     """`<row>` elements of each group of rows (`keys`: a Series beside `tails`, a null key a group too), every
-    group numbered from `first_row` as its own sheet: {key: UTF-8 bytes}, in one pass over the rows (a pass
-    per group cost a committee's sheet a pass over every finding)."""
+    group numbered from `first_row` as its own sheet: {key: (UTF-8 bytes, rows)}, in one pass over the rows (a
+    pass per group cost a committee's sheet a pass over every finding)."""
     if tails.height == 0:
         return {}
     number = pl.int_range(first_row, first_row + pl.len()).over("_key")
     xml = (tails.with_columns(keys.alias("_key")).select("_key", _row_xml(tails.columns, number).alias("x"))
-           .group_by("_key").agg(pl.col("x").str.join("").cast(pl.Binary)))
-    return dict(xml.iter_rows())
+           .group_by("_key").agg(pl.col("x").str.join("").cast(pl.Binary), pl.len()))
+    return {key: (rows, count) for key, rows, count in xml.iter_rows()}
 
 
 def _row_xml(names: list[str], number):
@@ -134,25 +135,27 @@ _LAST_ROW = re.compile(rb'<row r="(\d+)"')
 _COLUMN = re.compile(rb'<c r="([A-Z]+)\d+"')
 
 
-def with_dimension(sheet_xml: bytes) -> bytes:
-    """The sheet with its `<dimension>` (the used range), which openpyxl's write-only sheets lack and readers
-    that size a sheet by it (openpyxl read-only) need: without it they see no rows."""
+def with_dimension(sheet_xml: bytes, ref: str | None = None) -> bytes:
+    """The sheet with its `<dimension>` (the used range: `ref`, else read from its rows), which openpyxl's
+    write-only sheets lack and readers that size a sheet by it (openpyxl read-only) need: without it they
+    see no rows."""
     if b"<dimension" in sheet_xml[:4096]:
         return sheet_xml
-    start = sheet_xml.rfind(b'<row r="')
-    last = _LAST_ROW.match(sheet_xml, start) if start >= 0 else None
-    # the widest rows are the header and the data: the first two rows and the last one show them (scanning
-    # 64 KB at each end of every sheet took a tenth of the workbook's time)
-    first = sheet_xml.find(b"<row")
-    second_end = sheet_xml.find(b"</row>", sheet_xml.find(b"</row>", first) + 1) if first >= 0 else -1
-    head = sheet_xml[first:second_end if second_end >= 0 else None] if first >= 0 else b""
-    letters = {m.group(1) for part in (head, sheet_xml[start:] if start >= 0 else b"") for m in _COLUMN.finditer(part)}
-    width = max((sum((ord(ch) - 64) * 26 ** i for i, ch in enumerate(reversed(letter.decode()))) for letter in letters),
-                default=1)
-    ref = f"A1:{column_letter(width - 1)}{int(last.group(1)) if last else 1}".encode()
+    if ref is None:
+        start = sheet_xml.rfind(b'<row r="')
+        last = _LAST_ROW.match(sheet_xml, start) if start >= 0 else None
+        # the widest rows are the header and the data: the first two rows and the last one show them
+        first = sheet_xml.find(b"<row")
+        second_end = sheet_xml.find(b"</row>", sheet_xml.find(b"</row>", first) + 1) if first >= 0 else -1
+        head = sheet_xml[first:second_end if second_end >= 0 else None] if first >= 0 else b""
+        letters = {m.group(1) for part in (head, sheet_xml[start:] if start >= 0 else b"")
+                   for m in _COLUMN.finditer(part)}
+        width = max((sum((ord(ch) - 64) * 26 ** i for i, ch in enumerate(reversed(letter.decode())))
+                     for letter in letters), default=1)
+        ref = f"A1:{column_letter(width - 1)}{int(last.group(1)) if last else 1}"
     anchor = sheet_xml.find(b"</sheetPr>")
     at = anchor + len(b"</sheetPr>") if anchor >= 0 else sheet_xml.find(b">", sheet_xml.find(b"<worksheet")) + 1
-    return sheet_xml[:at] + b'<dimension ref="' + ref + b'"/>' + sheet_xml[at:]
+    return sheet_xml[:at] + b'<dimension ref="' + ref.encode() + b'"/>' + sheet_xml[at:]
 
 
 EVERY_ROW = object()  # a sheet of every row of the frame, in `splice`'s `sheets`
@@ -165,27 +168,35 @@ def splice(path: Path, frame, columns: list[Column], sheets: dict[int, object], 
 
     `sheets` maps N → the value of column `by` whose rows the sheet shows (None too), or EVERY_ROW. The
     package is rewritten in place (the caller writes a temp file); openpyxl's write-only workbooks hold
-    inline strings only, so the shared-strings part is new.
+    inline strings only, so the shared-strings part is new. The committees' rows and the shared strings are
+    rendered on threads while the Findings sheet is compressed (Polars and zlib both release the GIL), and
+    a spliced sheet is written in its pieces, never joined into one copy.
     """
     with zipfile.ZipFile(path) as source:
         members = [(info, source.read(info.filename)) for info in source.infolist()]
     if any(info.filename == _SST for info, _ in members):
         raise ValueError("the workbook already has shared strings")
     strings = SharedStrings(frame, columns)
-    rendered: dict | None = None
+    width = column_letter(len(columns) - 1)
     out = path.with_suffix(".splice")
-    with zipfile.ZipFile(out, "w", compression=zipfile.ZIP_DEFLATED, compresslevel=1) as target:
+    with ThreadPoolExecutor(max_workers=2) as pool, \
+            zipfile.ZipFile(out, "w", compression=zipfile.ZIP_DEFLATED, compresslevel=1) as target:
+        rendered: dict = {}
         for info, data in members:
             found = re.fullmatch(r"xl/worksheets/sheet(\d+)\.xml", info.filename)
             if found and int(found.group(1)) in sheets:
-                if rendered is None:  # styles are the workbook's: every probe row got the same ids
-                    tails = cell_tails(frame, columns, probe_styles(data, probe), strings)
-                    rendered = {EVERY_ROW: rows_xml(tails)} if EVERY_ROW in sheets.values() else {}
-                    if by is not None and any(v is not EVERY_ROW for v in sheets.values()):
-                        rendered.update(grouped_rows_xml(tails, frame.get_column(by)))
-                found_probe = _PROBE.search(data)
-                rows = rendered.get(sheets[int(found.group(1))], b"")
-                data = data[:found_probe.start()] + rows + data[found_probe.end():]
+                if not rendered:  # styles are the workbook's: every probe row got the same ids
+                    rendered = _render(pool, frame, cell_tails(frame, columns, probe_styles(data, probe), strings),
+                                       strings, set(sheets.values()), by)
+                value = sheets[int(found.group(1))]
+                rows, count = (rendered[EVERY_ROW].result() if value is EVERY_ROW
+                               else rendered["groups"].result().get(value, (b"", 0)))
+                probed = _PROBE.search(data)
+                with target.open(info.filename, "w") as stream:
+                    for piece in (with_dimension(data[:probed.start()], f"A1:{width}{count + 1}"), rows,
+                                  data[probed.end():]):
+                        stream.write(piece)
+                continue
             if found:
                 data = with_dimension(data)
             elif info.filename == "[Content_Types].xml":
@@ -194,5 +205,18 @@ def splice(path: Path, frame, columns: list[Column], sheets: dict[int, object], 
                 data = data.replace(b"</Relationships>", f'<Relationship Type="{_SST_REL}" Target="/{_SST}" '
                                     'Id="rIdSharedStrings"/></Relationships>'.encode())
             target.writestr(info, data, compress_type=zipfile.ZIP_DEFLATED, compresslevel=1)
-        target.writestr(_SST, strings.xml(), compress_type=zipfile.ZIP_DEFLATED, compresslevel=1)
+        target.writestr(_SST, (rendered["strings"].result() if rendered else strings.xml()),
+                        compress_type=zipfile.ZIP_DEFLATED, compresslevel=1)
     out.replace(path)
+
+
+def _render(pool, frame, tails, strings: SharedStrings, shown: set, by: str | None) -> dict:
+    """The futures of the spliced rows, in the order the sheets need them: every row (EVERY_ROW), each group's
+    ("groups"), then the shared strings ("strings")."""
+    rendered = {}
+    if EVERY_ROW in shown:
+        rendered[EVERY_ROW] = pool.submit(lambda: (rows_xml(tails), tails.height))
+    if by is not None and shown - {EVERY_ROW}:
+        rendered["groups"] = pool.submit(grouped_rows_xml, tails, frame.get_column(by))
+    rendered["strings"] = pool.submit(strings.xml)
+    return rendered
