@@ -1135,6 +1135,17 @@ def test_more_words_of_candidates_transfers_units_dues_and_comments_sheets(tmp_p
     assert roster.comments.select(roster.id_text(), "comment").rows() == [("002", "Gương mẫu")]
 
 
+def test_a_transfers_list_naming_the_units_it_goes_from_and_to(tmp_path):
+    """"Đơn vị đi" | "Đơn vị đến": the units a member leaves and goes to (were no columns: the transfer's
+    destination unknown to TRF001-TRF003)."""
+    members = member_rows(["001", "Nguyễn Văn An", "02/01/1980", "Chi bộ 1", "01/02/2010", "01/02/2011"])
+    path = write_workbook(tmp_path / "chi-bo-1.xlsx", {"Danh sách đảng viên": members, "Chuyển sinh hoạt": [
+        ["STT", "Số thẻ", "Họ và tên", "Đơn vị đi", "Đơn vị chuyển đến", "Ngày chuyển đi", "Hình thức"],
+        [1, "001", "Nguyễn Văn An", "Chi bộ 1", "Đảng bộ xã Yên Sở", "01/09/2026", "Chính thức"]]})
+    assert read(path).transfers.select("from_unit", "to_unit", "issued_on").rows() == [
+        ("Chi bộ 1", "Đảng bộ xã Yên Sở", date(2026, 9, 1))]
+
+
 @pytest.mark.parametrize("sheet", ["Sheet1", "Giới thiệu SHĐ"])
 def test_the_transfers_book_mau_10_shd_is_read_as_transfers(tmp_path, sheet):
     """Sổ giới thiệu sinh hoạt đảng (Mẫu 10-SHĐ): the title names the table even where the sheet does not, and

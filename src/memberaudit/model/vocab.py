@@ -213,8 +213,9 @@ COLUMN_ALIASES: dict[str, dict[str, tuple[str, ...]]] = {
                  "Hình thức chuyển sinh hoạt", "Tạm thời/Chính thức",
                  "Chính thức/Tạm thời", "kind"),
         "from_unit": ("Từ chi bộ", "Từ đảng bộ", "Nơi đi", "Nơi chuyển đi", "Chuyển từ", "Nơi giới thiệu đảng viên chuyển",
-                      "from_unit"),
-        "to_unit": ("Đến chi bộ", "Nơi đến", "Nơi chuyển đến", "Chuyển đến", "Nơi đảng viên đến", "to_unit"),
+                      "Đơn vị đi", "Đơn vị chuyển đi", "from_unit"),
+        "to_unit": ("Đến chi bộ", "Nơi đến", "Nơi chuyển đến", "Chuyển đến", "Nơi đảng viên đến", "Đơn vị đến",
+                    "Đơn vị chuyển đến", "to_unit"),
         # the one date of a book of both ways is the day sent, or received for a member received (normalize)
         "issued_on": ("Ngày cấp giấy", "Ngày giới thiệu", "Ngày cấp giấy giới thiệu", "Ngày chuyển đi", "Ngày ký giấy giới thiệu",
                       "Ngày ký giấy", "Ngày đi", "Ngày chuyển", "Ngày chuyển sinh hoạt", "Ngày chuyển sinh hoạt đảng",
