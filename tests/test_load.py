@@ -672,11 +672,13 @@ def test_dates_as_boards_also_type_them(cell, expected, partial):
     ("5 June 1979", date(1979, 6, 5), False, None), ("14/08/2015 - QĐ 123", date(2015, 8, 14), False, None),
     ("05/06/1979 đến nay", date(1979, 6, 5), False, None), ("00/00/1979", date(1979, 1, 1), True, None),
     ("00/6/1979", date(1979, 6, 1), True, None), ("15/6/2015 - 15/6/2016", None, False, "unreadable"),
-    ("15/6/2015; tái kết nạp 2001", None, False, "unreadable")])
+    ("15/6/2015; tái kết nạp 2001", None, False, "unreadable"), ("'02/01/1980", date(1980, 1, 2), False, None),
+    ("02-01-1980 12:00 SA", date(1980, 1, 2), False, None), ("Năm 1980", date(1980, 1, 1), True, None)])
 def test_dates_spaced_named_noted_or_zeroed(cell, expected, partial, problem):
     """A one-digit month between spaced separators, a month named in English (a date cell Excel saved as CSV),
-    a note after the date, a day or month not known written as zeros: each was unreadable or an impossible
-    date (DAT002); two dates in one cell stay unreadable, never the first taken."""
+    a note after the date, a day or month not known written as zeros, Excel's text mark pasted before it, a
+    time in Vietnamese Windows' AM (SA), a year written "Năm 1980": each was unreadable or an impossible date
+    (DAT002); two dates in one cell stay unreadable, never the first taken."""
     from memberaudit.normalize.values import parse_dates
 
     got = parse_dates(pl.DataFrame({"d": [cell]}), "d", allow_partial=True)

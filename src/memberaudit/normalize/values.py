@@ -30,7 +30,8 @@ def parse_date(frame, column: str, *, allow_partial: bool):
     # note after it ("12/05/1985 (KN)") is the date
     # a decision written with its number ("Số 123-QĐ/ĐU ngày 25/05/2026", "QĐ số 12 ngày 3 tháng 4 năm 2026")
     # is dated by the day it names
-    s = (pl.col(column).str.strip_chars()
+    # Excel's mark of a number kept as text, pasted in with it ("'02/01/1980")
+    s = (pl.col(column).str.strip_chars().str.strip_prefix("'")
          .str.replace(r"(?i)^.*?\S\s+ng[àa]y\s+(\d{1,2}\s*[/.\-]\s*\d{1,2}\s*[/.\-]\s*\d{2,4})(?:[^\d/.\-].*)?$", "$1")
          .str.replace(r"(?i)^.*?\S\s+ng[àa]y\s+(\d{1,2})\s*th[áa]ng\s*(\d{1,2})\s*n[ăa]m\s*(\d{4})\b.*$", "$1/$2/$3")
          .str.replace(r"(?i)^ng[àa]y\s*", "")
@@ -41,6 +42,7 @@ def parse_date(frame, column: str, *, allow_partial: bool):
          # a full stop or comma typed after it ("12/05/1980."), a month named ("T5/1980", "Tháng 5 năm 1980")
          .str.replace(r"(\d)\s*[.,;:]+$", "$1")
          .str.replace(r"(?i)^(?:t|th[áa]ng)\s*(\d{1,2})\s*(?:[/.\-]|n[ăa]m)\s*(\d{4})$", "$1/$2")
+         .str.replace(r"(?i)^n[ăa]m\s*(\d{4})$", "$1")
          # eight digits without separators: the database's yyyymmdd, or a day typed ddmmyyyy (never both)
          .str.replace(r"^((?:19|20)\d{2})(0[1-9]|1[0-2])(0[1-9]|[12]\d|3[01])$", "$1-$2-$3")
          .str.replace(r"^(0[1-9]|[12]\d|3[01])(0[1-9]|1[0-2])((?:19|20)\d{2})$", "$1/$2/$3")
@@ -60,8 +62,9 @@ def parse_date(frame, column: str, *, allow_partial: bool):
         ~noted.struct.field("2").str.contains(r"\d{1,2}[/.\-]\d{1,2}|(?:19|20)\d{2}")).then(noted.struct.field("1")),
         s).alias(text))
     iso = s.str.extract_groups(r"^(\d{4})-(\d{1,2})-(\d{1,2})(?:[ T][\d:.]*)?$")
-    # a time after the date (a date cell pasted as text: "01/02/1980 00:00:00", "1/2/1980 0:00") is no part of it
-    dmy = s.str.extract_groups(r"^(\d{1,2})[/.\-](\d{1,2})[/.\-](\d{4})(?:\s+\d{1,2}:\d{2}(?::\d{2})?(?:\s*[AP]M)?)?$")
+    # a time after the date (a date cell pasted as text: "01/02/1980 00:00:00", "1/2/1980 0:00", "… 12:00 SA" as
+    # Vietnamese Windows writes AM) is no part of it
+    dmy = s.str.extract_groups(r"^(\d{1,2})[/.\-](\d{1,2})[/.\-](\d{4})(?:\s+\d{1,2}:\d{2}(?::\d{2})?(?:\s*(?:[AP]M|SA|CH))?)?$")
     dmy2 = s.str.contains(r"^\d{1,2}[/.\-]\d{1,2}[/.\-]\d{2}$")
     my = s.str.extract_groups(r"^(\d{1,2})[/.\-](\d{4})$")
     year_only = s.str.extract(r"^((?:1[89]|20)\d{2})(?:\.0+)?$", 1)
