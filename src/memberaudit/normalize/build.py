@@ -6,6 +6,7 @@ Every value that cannot be read becomes a row in `Roster.issues` (a DAT finding 
 from __future__ import annotations
 
 import re
+from concurrent.futures import ThreadPoolExecutor
 from datetime import date, timedelta
 
 from memberaudit.model.lazy import pl
@@ -51,14 +52,21 @@ def normalize(loaded: Loaded, *, extra_marks: dict | None = None) -> Roster:
         frame = _with_src(table, index)
         by_kind[table.source.kind].setdefault(tuple(_month_columns(frame)), []).append(frame)
         table.frame = None
-    issues: list = []
-    frames = {}
-    for kind in TABLE_KINDS:
-        groups = by_kind.pop(kind)
-        # the stacked frame is the builder's alone: each step it replaces can be freed
-        parts = [conform(kind, _BUILDERS[kind](_stack(groups.pop(key)), issues, sources, extra_marks), file=True)
+    def build(kind: str):
+        """The kind's table and its issues; the stacked frame is the builder's alone: each step it replaces
+        can be freed."""
+        groups, found = by_kind.pop(kind), []
+        parts = [conform(kind, _BUILDERS[kind](_stack(groups.pop(key)), found, sources, extra_marks), file=True)
                  for key in list(groups)]
-        frames[kind] = pl.concat(parts) if parts else empty(kind, file=True)
+        return (pl.concat(parts) if parts else empty(kind, file=True)), found
+
+    # the kinds at once on two threads where there are several (a batch of workbooks: their Polars work
+    # alone leaves a core idle half the time); one kind (a Parquet file) is built alone, as big as it is
+    present = [k for k in TABLE_KINDS if by_kind[k]]
+    with ThreadPoolExecutor(max_workers=2 if len(present) > 1 else 1) as pool:
+        built = dict(zip(present, pool.map(build, present), strict=True))
+    frames = {kind: built[kind][0] if kind in built else empty(kind, file=True) for kind in TABLE_KINDS}
+    issues = [i for kind in present for i in built[kind][1]]  # in kind order, whichever thread was first
     issue_frame = (
         pl.concat([conform("issues", i) for i in issues]) if issues else empty("issues")
     ).sort("_src", "_row", "field", "code")
