@@ -100,9 +100,11 @@ def read_roster(inputs: Iterable[str | Path], *, config: Config | None = None, y
     pooled_set = set(pooled)
     # the largest first here too: a national export's members file is the longest path through the read
     here = sorted((i for i in range(len(files)) if i not in pooled_set), key=lambda i: -sizes[i])
+    preparing = None
     if workers > 1:
         # the main process imports what comes next meanwhile
-        threading.Thread(target=_import_next, args=(meanwhile,), daemon=True).start()
+        preparing = threading.Thread(target=_import_next, args=(meanwhile,), daemon=True)
+        preparing.start()
         _read_shared(jobs, pooled, here, workers, finished)
     else:
         _read_here(jobs, here, finished)
@@ -117,6 +119,8 @@ def read_roster(inputs: Iterable[str | Path], *, config: Config | None = None, y
     roster.skipped = [*roster.skipped, *left_out]
     if not roster.has("members") or not roster.members.height:  # never a run that passes having read nobody
         raise _no_members(roster)
+    if preparing:  # never two schema checks at once (the empty roster's, made meanwhile, is done by now)
+        preparing.join()
     # one schema check of the stacked tables: its cost is mostly per table, not per row
     return validate(roster)
 
@@ -247,9 +251,13 @@ def _one_thread() -> None:
 
 
 def _import_next(meanwhile: Callable[[], None] | None) -> None:
-    """Import the schema checks (pandera loads pandas: ~0.6 s) and do what the caller prepares meanwhile (the
-    rules, Vietnam's holidays), off the critical path."""
-    import pandera.polars  # noqa: F401
+    """Import the schema checks and check an empty roster (pandera's first validation sets up its backends:
+    0.2 s after the last file otherwise), and do what the caller prepares meanwhile (the rules, Vietnam's
+    holidays), off the critical path."""
+    from memberaudit.assemble.schemas import validate
+    from memberaudit.model.roster import Roster, empty
+    from memberaudit.model.vocab import TABLE_KINDS
 
+    validate(Roster(**{k: empty(k) for k in TABLE_KINDS}, issues=empty("issues"), sources=[], skipped=[], files=[]))
     if meanwhile:
         meanwhile()
