@@ -204,6 +204,10 @@ def test_unreadable_files_among_others_are_left_out_said_and_exit_2(tmp_path):
     assert sum(str(r[0]).startswith("Bỏ qua, không đọc được") for r in coverage.iter_rows(values_only=True)) == 2
     for command in (["validate"], ["screen", "--output", str(out / "s.xlsx")]):
         assert runner.invoke(app, [*command, str(folder), "--as-of", "2026-11-30"]).exit_code == 2, command
+    # the diagnostic view shows every file, the unreadable ones with their error, and ends the same way (it
+    # ended 0: a script checking a folder with it saw nothing wrong)
+    shown = runner.invoke(app, ["inspect", str(folder), "--format", "json"])
+    assert shown.exit_code == 2 and "chi-bo-1.xlsx" in shown.stdout and "hong.xlsx" in shown.stdout
 
 
 def test_a_run_that_can_read_none_of_its_files_is_the_first_file_s_error(tmp_path):

@@ -69,7 +69,8 @@ class Session:
         return roster
 
     def inspect(self, inputs, *, year=None) -> list[tuple[str, object, str | None]]:
-        """Every input file read as far as its tables (no values parsed): (file, Loaded or None, the error)."""
+        """Every input file read as far as its tables (no values parsed): (file, Loaded or None, the error). A
+        file that cannot be read is shown like the others and left out (exit code 2, as `audit` ends)."""
         from memberaudit.model.errors import InputError
         from memberaudit.read.discover import discover
         from memberaudit.read.tables import load_file
@@ -81,6 +82,7 @@ class Session:
                                                   include_hidden=self.config.include_hidden), None))
             except InputError as exc:
                 read.append((str(path), None, exc.render(self.lang)))
+                LEFT_OUT.append(str(path))  # shown with the others; the command then ends as an input error
         return read
 
     def audit(self, roster, *, select_codes, ignore_codes=(), occasion=None, early=False, show_ids=False):
