@@ -683,6 +683,27 @@ def test_an_attendance_book_of_three_header_rows_and_a_numbering_row(tmp_path):
                      ("01000102", 2, "present")]
 
 
+@pytest.mark.parametrize("layout", ["flag", "crosses"])
+def test_a_column_crossed_for_the_exempt_makes_them_exempt(tmp_path, layout):
+    """"Miễn SH" crossed for the exempt, alone or beside the "Chính thức" | "Dự bị" crosses: alone it was no
+    column (the exempt member counted for every meeting missed, ATT001 on the screening list); beside them it
+    was a second status (official and exempt: an unknown status, DAT005)."""
+    head = ["STT", "Số thẻ", "Họ và tên", "Ngày sinh", "Chi bộ", "Ngày vào Đảng"]
+    if layout == "flag":
+        head += ["Ngày chính thức", "Miễn SH"]
+        cells = [["01/02/1976", "x"], ["05/06/2016", None]]
+    else:
+        head += ["Chính thức", "Dự bị", "Miễn sinh hoạt"]
+        cells = [["x", None, "x"], ["x", None, None]]
+    rows = [["DANH SÁCH ĐẢNG VIÊN"], [], head,
+            [1, "01000101", "Nguyễn Văn An", "02/01/1950", "Chi bộ 1", "01/02/1975", *cells[0]],
+            [2, "01000102", "Trần Thị Bình", "03/04/1985", "Chi bộ 1", "05/06/2015", *cells[1]]]
+    roster = read(write_workbook(tmp_path / "ds.xlsx", {"DS": rows}))
+    assert by_name(roster.members, "status") == {"Nguyễn Văn An": ("exempt",), "Trần Thị Bình": ("official",)}
+    assert roster.issues.height == 0
+    assert roster.sources[0].columns["status_flag"] == ("H" if layout == "flag" else "I")
+
+
 def test_a_letterhead_of_two_cells_a_line_over_a_one_row_header_keeps_its_branch(tmp_path):
     """The committee and the branch at the left of two letterhead lines, the party's name and the date at the
     right, over a header without a branch column: the line over the header read as titles over its columns

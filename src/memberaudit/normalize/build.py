@@ -204,6 +204,8 @@ def _members(frame, issues, sources, extra_marks):
     # a birth name stands in for a missing name in use; a status may carry its date
     if frame.get_column("full_name").null_count() and frame.get_column("birth_name").null_count() < frame.height:
         frame = frame.with_columns(pl.coalesce("full_name", "birth_name").alias("full_name"))
+    if "status_flag" in frame.columns:  # "Miễn SH" crossed beside "Chính thức": the member is exempt
+        frame = frame.with_columns(pl.coalesce("status_flag", "status").alias("status")).drop("status_flag")
     frame = _status_from_notes(frame)
     # a list of some members whose title names their status ("… ĐẢNG VIÊN ĐƯỢC MIỄN CÔNG TÁC VÀ SINH HOẠT")
     titled = {i: s.title_status for i, s in enumerate(sources) if s.supplements and s.title_status}

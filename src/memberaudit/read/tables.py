@@ -21,6 +21,7 @@ from memberaudit.model.vocab import (
     KEY_COLUMN,
     REQUIRED,
     SHEET_ALIASES,
+    STATUSES,
     TABLE_KINDS,
     WIDE_KINDS,
     WIDE_VALUES,
@@ -62,8 +63,9 @@ from memberaudit.read.rows import (
 
 HEADER_SCAN_ROWS = 30
 # fields whose text is compared or shown: NFC, whitespace collapsed (the rest is parsed or folded later)
-TEXT_FIELDS = ("member_id", "full_name", "unit", "parent_unit", "status", "gender", "ethnicity", "occupation",
-               "residence", "national_id", "kind", "from_unit", "to_unit", "purpose", "rating", "mark", "month")
+TEXT_FIELDS = ("member_id", "full_name", "unit", "parent_unit", "status", "status_flag", "gender", "ethnicity",
+               "occupation", "residence", "national_id", "kind", "from_unit", "to_unit", "purpose", "rating", "mark",
+               "month")
 
 
 def load_file(path: str, *, extra_aliases: dict | None = None, year: int | None = None,
@@ -189,6 +191,9 @@ class _Header:
     otherwise: dict[str, str] = field(default_factory=dict)
 
 
+# the statuses that say what became of a member, not the member's standing (official, probationary, a member)
+_CONDITIONS = {text for code, texts in STATUSES.items() if code not in ("official", "probationary", "active")
+               for text in texts}
 # what a spreadsheet shows for a formula in error: Excel's, Google Sheets' and LibreOffice's (Err:502)
 FORMULA_ERROR = (r"^\s*(?:#(?:N/A|REF!|VALUE!|DIV/0!|NAME\?|NUM!|NULL!|SPILL!|CALC!|FIELD!|BLOCKED!|CONNECT!|BUSY!"
                  r"|UNKNOWN!|GETTING_DATA|ERROR!)|Err:\d{3})\s*$")
@@ -545,7 +550,8 @@ def _letters(header: _Header, offset: int) -> dict[str, str]:
     for f, columns in header.spans.items():
         letters[f] = f"{column_letter(columns[0] + offset)}:{column_letter(columns[-1] + offset)}"
     for f, choices in header.choices.items():
-        letters[f] = f"{column_letter(choices[0][0] + offset)}:{column_letter(choices[-1][0] + offset)}"
+        first, last = column_letter(choices[0][0] + offset), column_letter(choices[-1][0] + offset)
+        letters[f] = first if first == last else f"{first}:{last}"
     return letters
 
 
@@ -858,7 +864,14 @@ def _match_header(rows, r, depth, kind, matcher, sheet_year) -> _Header:
     two = {f: values for f, values in CHOICES.get(kind, {}).items() if len(values) == 2}
     otherwise = {f: next(texts[0] for texts in two[f].values() if columns[0][1] not in texts)
                  for f, columns in choices.items() if len(columns) == 1 and f in two and f not in fields}
+    # a column headed by what became of a member ("Miễn SH", "Từ trần") marks those members, beside a status
+    # column or the "Chính thức" | "Dự bị" crosses: a flag of its own, which outranks them (normalize)
+    flags = [(c, v) for c, v in choices.get("status", []) if v in _CONDITIONS] if kind == "members" else []
+    if flags:
+        choices["status"] = [(c, v) for c, v in choices["status"] if v not in _CONDITIONS]
     choices = {f: columns for f, columns in choices.items() if (len(columns) >= 2 or f in otherwise) and f not in fields}
+    if flags:
+        choices["status_flag"] = flags
     for key, columns in crossed.items():
         while key in fields:
             key = next_key(key)
