@@ -62,11 +62,11 @@ def normalize(loaded: Loaded, *, extra_marks: dict | None = None) -> Roster:
 
     # the kinds at once on two threads where there are several (a batch of workbooks: their Polars work
     # alone leaves a core idle half the time); one kind (a Parquet file) is built alone, as big as it is
-    present = [k for k in TABLE_KINDS if by_kind[k]]
-    with ThreadPoolExecutor(max_workers=2 if len(present) > 1 else 1) as pool:
-        built = dict(zip(present, pool.map(build, present), strict=True))
-    frames = {kind: built[kind][0] if kind in built else empty(kind, file=True) for kind in TABLE_KINDS}
-    issues = [i for kind in present for i in built[kind][1]]  # in kind order, whichever thread was first
+    present = sum(bool(groups) for groups in by_kind.values())
+    with ThreadPoolExecutor(max_workers=2 if present > 1 else 1) as pool:
+        built = dict(zip(TABLE_KINDS, pool.map(build, TABLE_KINDS), strict=True))
+    frames = {kind: frame for kind, (frame, _) in built.items()}
+    issues = [i for _, found in built.values() for i in found]  # in kind order, whichever thread was first
     issue_frame = (
         pl.concat([conform("issues", i) for i in issues]) if issues else empty("issues")
     ).sort("_src", "_row", "field", "code")

@@ -687,9 +687,10 @@ def _find_header(rows: list[tuple], named_kind: str | None, matchers, sheet_year
         # a two-row header (a title spanning sub-columns) is tried for every kind, where a title spans; and
         # labels typed over two rows ("Họ và" over "tên", "Ngày vào" over "Đảng"), where the row below goes on
         depths = (1, 2) if r + 1 < len(rows) and _group_spans(list(rows[r])) else (1,)
-        # titles over titles over sub-columns ("Ngày tháng năm" › "Vào Đảng" › Dự bị), where the row reads as
-        # a two-row header already (a data row never does)
-        if 2 in depths and r + 2 < len(rows):
+        # titles over titles over sub-columns ("Ngày tháng năm" › "Vào Đảng" › Dự bị), tried where the row
+        # reads as a two-row header already (a data row never does)
+        inner = _inner_spans(rows, r) if 2 in depths and r + 2 < len(rows) else {}
+        if inner:
             depths = (*depths, 3)
         if r + 1 < len(rows) and _continues(rows[r], rows[r + 1]):
             depths = (*depths, "joined")
@@ -700,10 +701,10 @@ def _find_header(rows: list[tuple], named_kind: str | None, matchers, sheet_year
                     found = _match_header([*rows[:r], _joined_labels(rows[r], rows[r + 1])], r, 1, kind,
                                           matchers[kind], sheet_year)
                     found.depth = 2
-                elif depth == 3 and not (two_rows and _inner_spans(rows, r)):
+                elif depth == 3 and not two_rows:
                     continue
                 else:
-                    found = _match_header(rows, r, depth, kind, matchers[kind], sheet_year)
+                    found = _match_header(rows, r, depth, kind, matchers[kind], sheet_year, inner)
                 two_rows = two_rows or (depth == 2 and found.score >= 2)
                 if found.score < 2:
                     continue
@@ -750,14 +751,16 @@ def _joined_labels(top, below) -> tuple:
                  for a, b in itertools.zip_longest(top, below))
 
 
-def _match_header(rows, r, depth, kind, matcher, sheet_year) -> _Header:
+def _match_header(rows, r, depth, kind, matcher, sheet_year, inner: dict | None = None) -> _Header:
+    """The header read at row `r` over `depth` rows as table `kind`; `inner`, of a three-row header, the
+    second row's titles spanning columns inside the first's (`_inner_spans`)."""
     top = list(rows[r])
     sub = list(rows[r + 1]) if depth >= 2 else [None] * len(top)
     if depth >= 2 and is_numbering(rows[r + depth - 1], top):
         return _Header(kind, r, depth, {}, 0)
     groups = _group_spans(top) if depth >= 2 else {}
     if depth == 3:  # read as two rows: each inner title joins the title over it, the row under it names
-        sub, groups = _three_rows(rows, r, groups)
+        sub, groups = _three_rows(rows, r, groups, inner or {})
     named: dict[int, tuple[tuple[str | None, ...], int]] = {}  # column → (fields, strength)
     choices: dict[str, list[tuple[int, str]]] = {}
     labels: dict[int, str] = {}
@@ -929,10 +932,9 @@ def _runs(groups: dict[int, str]) -> list[tuple[str, list[int]]]:
     return runs
 
 
-def _three_rows(rows, r: int, groups: dict[int, str]) -> tuple[list, dict[int, str]]:
+def _three_rows(rows, r: int, groups: dict[int, str], inner: dict[int, str]) -> tuple[list, dict[int, str]]:
     """A three-row header as two: under an inner title the third row names the column and the title is the
     outer one with the inner ("Ngày tháng năm › Vào Đảng" › Dự bị); elsewhere the second row does."""
-    inner = _inner_spans(rows, r)
     mid, bottom = list(rows[r + 1]), list(rows[r + 2])
     sub = [bottom[c] if c in inner and c < len(bottom) and bottom[c] is not None
            else mid[c] if c < len(mid) else None for c in range(len(rows[r]))]

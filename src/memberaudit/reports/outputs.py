@@ -15,24 +15,22 @@ def write_reports(result, roster, *, fmt: str | None = None, output: Path | None
     report alone, whose Python holds it.
     """
     with ThreadPoolExecutor(max_workers=2) as pool:
-        futures = []
+        workbook = findings = page = None
         if excel:
             from memberaudit.reports import excel as excel_report
 
-            futures.append(pool.submit(excel_report.write, result, roster, excel, lang=lang))
+            workbook = pool.submit(excel_report.write, result, roster, excel, lang=lang)
         if output and fmt == "text":  # the terminal summary, as a file
             from memberaudit.reports import text
 
-            futures.insert(0, pool.submit(text.write, result, output, lang))
+            findings = pool.submit(text.write, result, output, lang)
         elif output and fmt:
             from memberaudit.reports import data
 
-            futures.insert(0, pool.submit(data.write, result, roster, fmt, output))
-        written = []
+            findings = pool.submit(data.write, result, roster, fmt, output)
         if html:
             from memberaudit.reports import html as html_report
 
-            written.append(html_report.write(result, roster, html, lang=lang))
-        paths = [future.result() for future in futures]
-    # in the order the options are documented: the findings file, the HTML report, the Excel workbook
-    return paths[:1] + written + paths[1:] if output and fmt else written + paths
+            page = html_report.write(result, roster, html, lang=lang)
+        # in the order the options are documented: the findings file, the HTML report, the Excel workbook
+        return [path for path in (findings and findings.result(), page, workbook and workbook.result()) if path]
